@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using FacePortal.Shared.Faces.Alignment;
+using FacePortal.Shared.Faces.Detection;
+using FacePortal.Shared.Faces.Embeddings;
+using FacePortal.Shared.Faces.Landmarks;
+using FacePortal.Shared.Faces.Quality;
+using FacePortal.Shared.Imaging;
+using FacePortal.Shared.Models;
+
+namespace FacePortal.Shared.Faces;
+
+/// <summary>
+/// Image to faces: decode, detect, landmarks, align, embed, assess. Thread-safe; one
+/// instance serves the whole process.
+/// </summary>
+public sealed class FacePipeline
+{
+    private readonly ImageDecoder _decoder;
+    private readonly UltraFaceDetector _detector;
+    private readonly LandmarkDetector _landmarks;
+    private readonly FaceAligner _aligner = new();
+    private readonly FaceEmbedder _embedder;
+
+    public FacePipeline(FaceModels models, FacePipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _decoder = new ImageDecoder(options.Limits);
+        _detector = new UltraFaceDetector(models, options.Detector);
+        _landmarks = new LandmarkDetector(models);
+        _embedder = new FaceEmbedder(models);
+    }
+
+    public ImageDecoder Decoder => _decoder;
+
+    public FaceEmbedder Embedder => _embedder;
+
+    /// <summary>Decodes and analyses an encoded image. Throws <see cref="ImageDecodeException"/> for bad input.</summary>
+    public IReadOnlyList<FaceAnalysis> Analyze(ReadOnlySpan<byte> encoded, PipelineTimings? timings = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var image = _decoder.Decode(encoded);
+        timings?.Decode = PipelineTimings.Since(started);
+        return Analyze(image, timings);
+    }
+
+    /// <summary>All faces in the image, best detection score first.</summary>
+    public IReadOnlyList<FaceAnalysis> Analyze(DecodedImage image, PipelineTimings? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var started = Stopwatch.GetTimestamp();
+        var detections = _detector.Detect(image);
+        timings?.Detect = PipelineTimings.Since(started);
+        if (detections.Count == 0)
+        {
+            return [];
+        }
+
+        started = Stopwatch.GetTimestamp();
+        var landmarks = new FaceLandmarks[detections.Count];
+        for (var i = 0; i < detections.Count; i++)
+        {
+            landmarks[i] = _landmarks.Detect(image, detections[i].Box);
+        }
+
+        timings?.Landmarks = PipelineTimings.Since(started);
+
+        started = Stopwatch.GetTimestamp();
+        var aligned = new AlignedFace[detections.Count];
+        for (var i = 0; i < detections.Count; i++)
+        {
+            aligned[i] = _aligner.Align(image, landmarks[i].ToFivePoints());
+        }
+
+        timings?.Align = PipelineTimings.Since(started);
+
+        started = Stopwatch.GetTimestamp();
+        var embeddings = _embedder.Embed(aligned);
+        timings?.Embed = PipelineTimings.Since(started);
+
+        var scale = image.ScaleToOriginal;
+        var faces = new FaceAnalysis[detections.Count];
+        for (var i = 0; i < detections.Count; i++)
+        {
+            var box = detections[i].Box.Scale(scale);
+            var original = landmarks[i].Scale(scale);
+            faces[i] = new FaceAnalysis(
+                box,
+                detections[i].Score,
+                original,
+                original.ToFivePoints(),
+                aligned[i],
+                embeddings[i],
+                QualityAssessor.Assess(box, original, aligned[i]));
+        }
+
+        return faces;
+    }
+
+    /// <summary>Boxes only, in original-image coordinates: the cheap path for live previews.</summary>
+    public IReadOnlyList<FaceDetection> Detect(DecodedImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var scale = image.ScaleToOriginal;
+        return _detector.Detect(image).Select(d => d with { Box = d.Box.Scale(scale) }).ToList();
+    }
+}

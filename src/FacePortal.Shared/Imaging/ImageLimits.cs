@@ -1,0 +1,20 @@
+namespace FacePortal.Shared.Imaging;
+
+/// <summary>Bounds that protect the server from huge files and decompression bombs.</summary>
+public sealed record ImageLimits
+{
+    /// <summary>Largest encoded file accepted.</summary>
+    public long MaxBytes { get; init; } = 20 * 1024 * 1024;
+
+    /// <summary>Largest width x height accepted, checked from the header before any pixel is decoded.</summary>
+    public long MaxPixels { get; init; } = 50_000_000;
+
+    /// <summary>
+    /// Longer side of the working image. Larger photos are decoded at a reduced scale
+    /// (JPEG's DCT scaling makes that cheaper than a full decode), which loses nothing
+    /// a 112x112 face crop could use.
+    /// </summary>
+    public int MaxWorkingSide { get; init; } = 2048;
+
+    public static ImageLimits Default { get; } = new();
+}

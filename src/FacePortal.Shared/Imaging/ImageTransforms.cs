@@ -1,0 +1,32 @@
+using SkiaSharp;
+
+namespace FacePortal.Shared.Imaging;
+
+/// <summary>Whole-image resampling for frames we make ourselves (benchmarks, test webcams, thumbnails).</summary>
+public static class ImageTransforms
+{
+    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
+
+    /// <summary>Scales the image to cover width x height and crops the centre, as a camera frame of that size would look. Returns RGBA.</summary>
+    public static unsafe byte[] Cover(DecodedImage image, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var scale = Math.Max((float)width / image.Width, (float)height / image.Height);
+        var w = image.Width * scale;
+        var h = image.Height * scale;
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var rgba = new byte[info.BytesSize];
+        fixed (byte* pixels = rgba)
+        {
+            using var surface = SKSurface.Create(info, (IntPtr)pixels, info.RowBytes);
+            surface.Canvas.DrawImage(image.Image, new SKRect((width - w) / 2, (height - h) / 2, (width + w) / 2, (height + h) / 2), Sampling);
+            surface.Canvas.Flush();
+        }
+
+        return rgba;
+    }
+
+    /// <summary><see cref="Cover"/>, encoded as JPEG.</summary>
+    public static byte[] CoverJpeg(DecodedImage image, int width, int height, int quality = 90) =>
+        ImageEncoder.EncodeRgba(Cover(image, width, height), width, height, SKEncodedImageFormat.Jpeg, quality);
+}

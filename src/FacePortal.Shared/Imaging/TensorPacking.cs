@@ -1,0 +1,36 @@
+namespace FacePortal.Shared.Imaging;
+
+/// <summary>Pixel buffers to model input tensors, in tight loops over spans.</summary>
+public static class TensorPacking
+{
+    /// <summary>Interleaved RGBA bytes to planar RGB floats, (v - mean) / std.</summary>
+    public static void RgbaToPlanar(ReadOnlySpan<byte> rgba, Span<float> planar, float mean, float std)
+    {
+        var pixels = rgba.Length / 4;
+        if (planar.Length < pixels * 3)
+        {
+            throw new ArgumentException("The tensor is smaller than the image.", nameof(planar));
+        }
+
+        var r = planar[..pixels];
+        var g = planar.Slice(pixels, pixels);
+        var b = planar.Slice(2 * pixels, pixels);
+        var inv = 1f / std;
+        for (int i = 0, p = 0; i < pixels; i++, p += 4)
+        {
+            r[i] = (rgba[p] - mean) * inv;
+            g[i] = (rgba[p + 1] - mean) * inv;
+            b[i] = (rgba[p + 2] - mean) * inv;
+        }
+    }
+
+    /// <summary>Interleaved RGBA bytes to luma (BT.601) in 0..255.</summary>
+    public static void RgbaToGray(ReadOnlySpan<byte> rgba, Span<float> gray)
+    {
+        var pixels = rgba.Length / 4;
+        for (int i = 0, p = 0; i < pixels; i++, p += 4)
+        {
+            gray[i] = (0.299f * rgba[p]) + (0.587f * rgba[p + 1]) + (0.114f * rgba[p + 2]);
+        }
+    }
+}
