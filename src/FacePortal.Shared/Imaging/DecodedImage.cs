@@ -9,12 +9,15 @@ namespace FacePortal.Shared.Imaging;
 /// </summary>
 public sealed class DecodedImage : IDisposable
 {
+    private readonly ImagePyramid _pyramid;
+
     internal DecodedImage(SKImage image, int originalWidth, int originalHeight, SKEncodedImageFormat format)
     {
         Image = image;
         OriginalWidth = originalWidth;
         OriginalHeight = originalHeight;
         Format = format;
+        _pyramid = new ImagePyramid(image);
     }
 
     internal SKImage Image { get; }
@@ -41,5 +44,15 @@ public sealed class DecodedImage : IDisposable
         return new DecodedImage(image, image.Width, image.Height, SKEncodedImageFormat.Png);
     }
 
-    public void Dispose() => Image.Dispose();
+    /// <summary>
+    /// Draws the image through <paramref name="matrix"/> (image to canvas coordinates) without
+    /// aliasing: it samples the pyramid level whose residual scale is between 1/2 and 1, bilinearly.
+    /// </summary>
+    internal void DrawTransformed(SKCanvas canvas, SKMatrix matrix) => _pyramid.Draw(canvas, matrix);
+
+    public void Dispose()
+    {
+        _pyramid.Dispose();
+        Image.Dispose();
+    }
 }

@@ -85,7 +85,6 @@ public sealed class ImageDecoder(ImageLimits limits)
             bitmap.SetImmutable();
             var swapsAxes = SwapsAxes(codec.EncodedOrigin);
             var image = SKImage.FromBitmap(bitmap);
-            bitmap = null;
             return new DecodedImage(
                 image,
                 swapsAxes ? header.Height : header.Width,

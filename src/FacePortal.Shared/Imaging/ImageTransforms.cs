@@ -5,8 +5,6 @@ namespace FacePortal.Shared.Imaging;
 /// <summary>Whole-image resampling for frames we make ourselves (benchmarks, test webcams, thumbnails).</summary>
 public static class ImageTransforms
 {
-    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
-
     /// <summary>Scales the image to cover width x height and crops the centre, as a camera frame of that size would look. Returns RGBA.</summary>
     public static unsafe byte[] Cover(DecodedImage image, int width, int height)
     {
@@ -19,7 +17,7 @@ public static class ImageTransforms
         fixed (byte* pixels = rgba)
         {
             using var surface = SKSurface.Create(info, (IntPtr)pixels, info.RowBytes);
-            surface.Canvas.DrawImage(image.Image, new SKRect((width - w) / 2, (height - h) / 2, (width + w) / 2, (height + h) / 2), Sampling);
+            image.DrawTransformed(surface.Canvas, new SKMatrix(scale, 0, (width - w) / 2, 0, scale, (height - h) / 2, 0, 0, 1));
             surface.Canvas.Flush();
         }
 

@@ -8,8 +8,6 @@ namespace FacePortal.Shared.Faces.Alignment;
 /// <summary>Warps a face onto the ArcFace template with the least-squares similarity of its five points.</summary>
 public sealed class FaceAligner
 {
-    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
-
     private static readonly Vector2[] Target = ArcFaceTemplate.Points.Select(p => p + new Vector2(0.5f)).ToArray();
 
     /// <summary>The transform from image coordinates to crop coordinates.</summary>
@@ -30,8 +28,7 @@ public sealed class FaceAligner
             using var surface = SKSurface.Create(info, (IntPtr)pixels, info.RowBytes);
             var canvas = surface.Canvas;
             canvas.Clear(SKColors.Black);
-            canvas.SetMatrix(new SKMatrix(t.A, -t.B, t.Tx, t.B, t.A, t.Ty, 0, 0, 1));
-            canvas.DrawImage(image.Image, 0, 0, Sampling);
+            image.DrawTransformed(canvas, new SKMatrix(t.A, -t.B, t.Tx, t.B, t.A, t.Ty, 0, 0, 1));
             canvas.Flush();
         }
 

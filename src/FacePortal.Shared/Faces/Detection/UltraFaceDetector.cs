@@ -19,8 +19,6 @@ public sealed class UltraFaceDetector(FaceModels models, DetectorOptions options
     private const float Mean = 127f;
     private const float Std = 128f;
 
-    private static readonly SKSamplingOptions Downscale = new(SKFilterMode.Linear, SKMipmapMode.Linear);
-
     private readonly InferenceSession _session = models[ModelFile.Detector];
 
     public DetectorOptions Options { get; } = options;
@@ -49,7 +47,7 @@ public sealed class UltraFaceDetector(FaceModels models, DetectorOptions options
         using (var canvas = new SKCanvas(resized))
         {
             canvas.Clear(new SKColor(127, 127, 127));
-            canvas.DrawImage(image.Image, letterbox.Destination, Downscale);
+            image.DrawTransformed(canvas, new SKMatrix(letterbox.Scale, 0, letterbox.OffsetX, 0, letterbox.Scale, letterbox.OffsetY, 0, 0, 1));
         }
 
         TensorPacking.RgbaToPlanar(resized.GetPixelSpan(), tensor, Mean, Std);

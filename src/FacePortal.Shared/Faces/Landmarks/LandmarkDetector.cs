@@ -13,8 +13,6 @@ public sealed class LandmarkDetector(FaceModels models)
 {
     public const int InputSize = 64;
 
-    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
-
     private readonly InferenceSession _session = models[ModelFile.Landmarks];
 
     /// <summary>Landmarks in the image's working coordinates.</summary>
@@ -34,8 +32,7 @@ public sealed class LandmarkDetector(FaceModels models)
             {
                 var s = InputSize / side;
                 canvas.Clear(SKColors.Black);
-                canvas.SetMatrix(new SKMatrix(s, 0, -left * s, 0, s, -top * s, 0, 0, 1));
-                canvas.DrawImage(image.Image, 0, 0, Sampling);
+                image.DrawTransformed(canvas, new SKMatrix(s, 0, -left * s, 0, s, -top * s, 0, 0, 1));
             }
 
             TensorPacking.RgbaToGray(crop.GetPixelSpan(), tensor);
