@@ -18,6 +18,7 @@ const string Usage = """
     Common options:
       --models DIR    Model folder (default models/onnx)
       --threads N     Intra-op threads per model session (default 1)
+      --min-score S   Detector score threshold, 0..1 (default 0.7)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

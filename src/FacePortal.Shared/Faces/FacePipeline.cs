@@ -96,6 +96,14 @@ public sealed class FacePipeline
         return faces;
     }
 
+    /// <summary>68 landmarks for a box, in original-image coordinates.</summary>
+    public FaceLandmarks Landmarks(DecodedImage image, Geometry.FaceBox box)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var scale = image.ScaleToOriginal;
+        return _landmarks.Detect(image, box.Scale(1 / scale)).Scale(scale);
+    }
+
     /// <summary>Boxes only, in original-image coordinates: the cheap path for live previews.</summary>
     public IReadOnlyList<FaceDetection> Detect(DecodedImage image)
     {

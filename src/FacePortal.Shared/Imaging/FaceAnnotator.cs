@@ -6,7 +6,7 @@ namespace FacePortal.Shared.Imaging;
 /// <summary>Draws faces (box, score, 68 landmarks, five alignment points) onto a copy of an image, for people to check.</summary>
 public static class FaceAnnotator
 {
-    public static byte[] Annotate(DecodedImage image, IReadOnlyList<FaceAnalysis> faces, int jpegQuality = 90)
+    public static byte[] Annotate(DecodedImage image, IReadOnlyList<FaceAnalysis> faces, SKEncodedImageFormat format = SKEncodedImageFormat.Png)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(faces);
@@ -46,6 +46,6 @@ public static class FaceAnnotator
         }
 
         using var snapshot = surface.Snapshot();
-        return ImageEncoder.Encode(snapshot, SKEncodedImageFormat.Jpeg, jpegQuality);
+        return ImageEncoder.Encode(snapshot, format, 90);
     }
 }

@@ -34,7 +34,7 @@ public static class DetectCommand
                     if (outDir is not null)
                     {
                         File.WriteAllBytes(
-                            Path.Combine(outDir, Path.GetFileNameWithoutExtension(name) + ".annotated.jpg"),
+                            Path.Combine(outDir, Path.GetFileNameWithoutExtension(name) + ".annotated.png"),
                             FaceAnnotator.Annotate(image, faces));
                     }
                 }
