@@ -110,7 +110,7 @@ public sealed class FaceModels : IDisposable
         {
             return ("CPU", options.ExecutionProvider == ExecutionProviderPreference.Cuda
                 ? "CUDA was asked for, but this is the CPU build (build with -p:FacePortalGpu=true)."
-                : "CPU build.");
+                : "CPU build");
         }
 
         try

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test: unit, functional (WebApplicationFactory) and browser acceptance tests.
+# Does all set-up first (models, test photos, Chromium, the TorchSharp runtime, the build); re-running it is fast.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$repo"
+scripts/setup.sh --for-tests
+dotnet=$(cat .cache/dotnet-path)
+
+"$dotnet" build FacePortal.sln -c Release -nologo -v quiet -clp:NoSummary
+
+results="$repo/artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
+status=0
+"$dotnet" test --solution FacePortal.sln -c Release --no-build --results-directory "$results" \
+  --report-xunit-trx 2>&1 | tee "$results/output.log" || status=$?
+
+# One plain closing line, counted from the TRX reports: skipped tests are not passes.
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); passed=$((passed + ${p:-0}))
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); failed=$((failed + ${f:-0}))
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters"); skipped=$((skipped + ${n:-0}))
+done
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && { [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ] || [ "$skipped" -ne 0 ]; }; then
+  status=1
+fi
+exit "$status"
