@@ -79,5 +79,8 @@ rm "$cache/dotnet/dotnet"
 cp "$dotnet_root/dotnet" "$cache/dotnet/dotnet"
 patchelf --set-interpreter "$loader" --force-rpath --set-rpath "$libdir" "$cache/dotnet/dotnet"
 "$cache/dotnet/dotnet" --version >/dev/null
+# Directory.Build.targets patches test app hosts (xUnit v3 requires them) the same way.
+echo "$loader" > "$cache/loader"
+echo "$libdir" > "$cache/libdir"
 echo "$want_stamp" > "$stamp"
 echo "$sbs_dotnet"
