@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
 using FacePortal.Shared.Models;
+using FacePortal.TestSupport;
 
 namespace FacePortal.Benchmarks;
 
@@ -19,10 +20,9 @@ public class PipelineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = RepoRoot();
-        _models = FaceModels.LoadPipeline(new FaceModelOptions { Directory = Path.Combine(root, "models", "onnx") });
+        _models = FaceModels.LoadPipeline(new FaceModelOptions { Directory = RepoLocations.Models });
         _pipeline = new FacePipeline(_models, new FacePipelineOptions());
-        using var photo = _pipeline.Decoder.Decode(File.ReadAllBytes(Path.Combine(root, "..", "shared", "datasets", "deepface", "img1.jpg")));
+        using var photo = _pipeline.Decoder.Decode(File.ReadAllBytes(Path.Combine(RepoLocations.DeepFace, "img1.jpg")));
         _frame = ImageTransforms.CoverJpeg(photo, 640, 480);
         _decoded = _pipeline.Decoder.Decode(_frame);
     }
@@ -48,18 +48,5 @@ public class PipelineBenchmarks
     {
         _decoded.Dispose();
         _models.Dispose();
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FacePortal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("FacePortal.sln not found above the benchmark binaries.");
     }
 }

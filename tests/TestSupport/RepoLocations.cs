@@ -1,0 +1,38 @@
+namespace FacePortal.TestSupport;
+
+/// <summary>
+/// Where the repository, its models and the shared test photos are, for every test and
+/// benchmark project (linked in by tests/Directory.Build.props). Missing data fails loudly, never skips.
+/// </summary>
+internal static class RepoLocations
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Models => Path.Combine(Root, "models", "onnx");
+
+    public static string DeepFace => RequireDirectory(
+        Path.Combine(Root, "..", "shared", "datasets", "deepface"),
+        "the deepface photos (../shared/datasets/deepface beside the repository)");
+
+    public static string FaceApiDemo => RequireDirectory(
+        Path.Combine(Root, ".cache", "npm", "face-api", "demo"),
+        "the @vladmandic/face-api demo photos (installed by ./test.sh via scripts/setup.sh --for-tests)");
+
+    private static string RequireDirectory(string path, string what) =>
+        Directory.Exists(path)
+            ? Path.GetFullPath(path)
+            : throw new DirectoryNotFoundException($"This needs {what}; '{Path.GetFullPath(path)}' does not exist.");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FacePortal.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("FacePortal.sln not found above the binaries.");
+    }
+}
