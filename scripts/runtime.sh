@@ -43,7 +43,7 @@ echo "Setting up the side-by-side C runtime for TorchSharp (Debian 12; once)..."
 for tool in apt-get dpkg patchelf; do
   if ! command -v "$tool" >/dev/null; then
     if [ "$tool" = patchelf ] && [ "$(id -u)" = 0 ]; then
-      apt-get install -y -qq patchelf >&2
+      (apt-get update -qq && apt-get install -y -qq patchelf) >&2
     else
       echo "error: $tool is required (apt-get install patchelf)" >&2
       exit 1
