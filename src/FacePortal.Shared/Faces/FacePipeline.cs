@@ -83,14 +83,15 @@ public sealed class FacePipeline
         {
             var box = detections[i].Box.Scale(scale);
             var original = landmarks[i].Scale(scale);
+            var fivePoints = original.ToFivePoints();
             faces[i] = new FaceAnalysis(
                 box,
                 detections[i].Score,
                 original,
-                original.ToFivePoints(),
+                fivePoints,
                 aligned[i],
                 embeddings[i],
-                QualityAssessor.Assess(box, original, aligned[i]));
+                QualityAssessor.Assess(box, fivePoints, aligned[i]));
         }
 
         return faces;

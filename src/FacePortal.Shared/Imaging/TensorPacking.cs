@@ -24,13 +24,14 @@ public static class TensorPacking
         }
     }
 
-    /// <summary>Interleaved RGBA bytes to luma (BT.601) in 0..255.</summary>
-    public static void RgbaToGray(ReadOnlySpan<byte> rgba, Span<float> gray)
+    /// <summary>Interleaved RGBA bytes to luma (BT.601), 0..255 times <paramref name="scale"/>.</summary>
+    public static void RgbaToGray(ReadOnlySpan<byte> rgba, Span<float> gray, float scale = 1f)
     {
+        float wr = 0.299f * scale, wg = 0.587f * scale, wb = 0.114f * scale;
         var pixels = rgba.Length / 4;
         for (int i = 0, p = 0; i < pixels; i++, p += 4)
         {
-            gray[i] = (0.299f * rgba[p]) + (0.587f * rgba[p + 1]) + (0.114f * rgba[p + 2]);
+            gray[i] = (wr * rgba[p]) + (wg * rgba[p + 1]) + (wb * rgba[p + 2]);
         }
     }
 }

@@ -35,12 +35,8 @@ public sealed class LandmarkDetector(FaceModels models)
                 image.DrawTransformed(canvas, new SKMatrix(s, 0, -left * s, 0, s, -top * s, 0, 0, 1));
             }
 
-            TensorPacking.RgbaToGray(crop.GetPixelSpan(), tensor);
-        }
-
-        for (var i = 0; i < tensor.Length; i++)
-        {
-            tensor[i] /= 256f;
+            // The model was trained on grey levels divided by 256.
+            TensorPacking.RgbaToGray(crop.GetPixelSpan(), tensor, 1f / 256f);
         }
 
         using var runOptions = new RunOptions();

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Numerics;
 using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Faces.Landmarks;
 using FacePortal.Shared.Imaging;
 
 namespace FacePortal.Shared.Faces.Quality;
@@ -10,9 +9,9 @@ namespace FacePortal.Shared.Faces.Quality;
 /// <summary>Computes <see cref="FaceQuality"/> from the box, the landmarks and the aligned crop.</summary>
 public static class QualityAssessor
 {
-    public static FaceQuality Assess(FaceBox box, FaceLandmarks landmarks, AlignedFace face)
+    public static FaceQuality Assess(FaceBox box, IReadOnlyList<Vector2> fivePoints, AlignedFace face)
     {
-        ArgumentNullException.ThrowIfNull(landmarks);
+        ArgumentNullException.ThrowIfNull(fivePoints);
         ArgumentNullException.ThrowIfNull(face);
         var n = face.Size * face.Size;
         var gray = ArrayPool<float>.Shared.Rent(n);
@@ -24,8 +23,8 @@ public static class QualityAssessor
                 Math.Min(box.Width, box.Height),
                 LaplacianVariance(span, face.Size),
                 CentreBrightness(span, face.Size),
-                Frontalness(landmarks),
-                Roll(landmarks));
+                Frontalness(fivePoints),
+                Roll(fivePoints));
         }
         finally
         {
@@ -72,9 +71,8 @@ public static class QualityAssessor
         return (float)(sum / ((to - from) * (to - from)));
     }
 
-    private static float Frontalness(FaceLandmarks landmarks)
+    private static float Frontalness(IReadOnlyList<Vector2> five)
     {
-        var five = landmarks.ToFivePoints();
         var eyeAxis = Vector2.Normalize(five[1] - five[0]);
         var nose = Vector2.Dot(five[2], eyeAxis);
         var left = nose - Vector2.Dot(five[0], eyeAxis);
@@ -87,9 +85,8 @@ public static class QualityAssessor
         return Math.Min(left, right) / Math.Max(left, right);
     }
 
-    private static float Roll(FaceLandmarks landmarks)
+    private static float Roll(IReadOnlyList<Vector2> five)
     {
-        var five = landmarks.ToFivePoints();
         var d = five[1] - five[0];
         return MathF.Atan2(d.Y, d.X) * 180f / MathF.PI;
     }
