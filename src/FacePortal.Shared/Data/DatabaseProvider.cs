@@ -1,0 +1,7 @@
+namespace FacePortal.Shared.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

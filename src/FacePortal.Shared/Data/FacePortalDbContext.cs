@@ -1,0 +1,66 @@
+using FacePortal.Shared.Auditing;
+using FacePortal.Shared.Identities;
+using Microsoft.EntityFrameworkCore;
+
+namespace FacePortal.Shared.Data;
+
+/// <summary>
+/// People, photos, faces and the audit trail. Each database provider has a subclass that
+/// owns its migrations (<see cref="Sqlite.SqliteFacePortalDbContext"/>,
+/// <see cref="SqlServer.SqlServerFacePortalDbContext"/>); code depends on this type only.
+/// </summary>
+public abstract class FacePortalDbContext(DbContextOptions options) : DbContext(options)
+{
+    public const string MigrationsHistoryTable = "__FacePortalMigrations";
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Photo> Photos => Set<Photo>();
+
+    public DbSet<EnrolledFace> Faces => Set<EnrolledFace>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<Person>(person =>
+        {
+            person.Property(p => p.Name).HasMaxLength(Person.MaxNameLength);
+            person.HasIndex(p => p.Name);
+            person.HasMany(p => p.Photos).WithOne(p => p.Person).HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
+
+            // Faces also hang off their photo; SQL Server refuses two cascade paths, so this one is the application's job.
+            person.HasMany(p => p.Faces).WithOne(f => f.Person).HasForeignKey(f => f.PersonId).OnDelete(DeleteBehavior.ClientCascade);
+        });
+
+        modelBuilder.Entity<Photo>(photo =>
+        {
+            photo.Property(p => p.ContentHash).HasMaxLength(64).IsUnicode(false);
+            photo.Property(p => p.FileName).HasMaxLength(Photo.MaxFileNameLength);
+            photo.Property(p => p.ContentType).HasMaxLength(64).IsUnicode(false);
+            photo.Property(p => p.Warning).HasMaxLength(500);
+            photo.HasIndex(p => p.ContentHash);
+            photo.HasIndex(p => new { p.PersonId, p.ContentHash }).IsUnique();
+            photo.HasMany(p => p.Faces).WithOne(f => f.Photo).HasForeignKey(f => f.PhotoId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<EnrolledFace>(face =>
+        {
+            face.ToTable("Faces");
+            face.Property(f => f.CropHash).HasMaxLength(64).IsUnicode(false);
+            face.HasIndex(f => f.CropHash);
+            face.Ignore(f => f.Box);
+            face.Ignore(f => f.Quality);
+        });
+
+        modelBuilder.Entity<AuditEntry>(entry =>
+        {
+            entry.Property(e => e.Actor).HasMaxLength(256);
+            entry.Property(e => e.Action).HasMaxLength(64).IsUnicode(false);
+            entry.Property(e => e.SubjectId).HasMaxLength(64).IsUnicode(false);
+            entry.Property(e => e.Details).HasMaxLength(2000);
+            entry.HasIndex(e => e.At);
+        });
+    }
+}
