@@ -9,5 +9,7 @@ dotnet=$(cat .cache/dotnet-path)
 "$dotnet" build src/FacePortal.Web -c Release -nologo -v quiet -clp:NoSummary
 bin="$repo/src/FacePortal.Web/bin/Release/net10.0"
 urls=${ASPNETCORE_URLS:-http://127.0.0.1:5080}
+# State (database, photos, crops) lives outside the build output, so a clean build keeps it.
+data=${FacePortal__DataDirectory:-$repo/data}
 echo "FacePortal starting on $urls (Ctrl+C stops it)" >&2
-exec "$dotnet" "$bin/FacePortal.Web.dll" --contentRoot "$bin" --urls "$urls" "$@"
+exec "$dotnet" "$bin/FacePortal.Web.dll" --contentRoot "$bin" --urls "$urls" --FacePortal:DataDirectory "$data" "$@"

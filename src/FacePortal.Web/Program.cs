@@ -1,7 +1,13 @@
+using System.Text.Json.Serialization;
+using FacePortal.Shared.Data;
 using FacePortal.Shared.Models;
+using FacePortal.Shared.Storage;
+using FacePortal.Web.Accounts;
 using FacePortal.Web.Components;
 using FacePortal.Web.Hosting;
+using FacePortal.Web.Identities;
 using FacePortal.Web.Pipeline;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,19 +29,59 @@ catch (ModelFileException ex)
     return 1;
 }
 
+var dataDirectory = PortalPaths.DataDirectory(builder.Configuration, builder.Environment);
+var database = builder.Configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+if (string.IsNullOrWhiteSpace(database.ConnectionString) && builder.Configuration.GetConnectionString("FacePortal") is { Length: > 0 } connectionString)
+{
+    database = database with { ConnectionString = connectionString };
+}
+
+builder.Services.AddIdentities(builder.Configuration, database, dataDirectory);
+builder.Services.AddPortalAccounts(database, dataDirectory);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddProblemDetails();
+
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
 var app = builder.Build();
+
+var clock = app.Services.GetRequiredService<TimeProvider>();
+var collected = await DatabaseInitializer.InitializeAsync(
+    app.Services.GetRequiredService<IDbContextFactory<FacePortalDbContext>>(), app.Services.GetRequiredService<BlobStore>(), clock.GetUtcNow().UtcDateTime);
+if (collected > 0)
+{
+    startupLogger.LogWarning("Removed {Count} orphaned file(s) from the blob store", collected);
+}
+
+await FirstAdminSeeder.SeedAsync(
+    app.Services, builder.Configuration.GetSection("FacePortal:Admin").Get<FirstAdminOptions>() ?? new FirstAdminOptions(), startupLogger);
+startupLogger.LogInformation("Data directory {DataDirectory}; database provider {Provider}", dataDirectory, database.Provider);
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+app.UseStatusCodePages(async context =>
+{
+    // API callers get problem details for bare status codes (401, 403, 404, 413...).
+    if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+    {
+        await Results.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext);
+    }
+});
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapHealthChecks("/healthz", HealthResponse.Options);
+
+// The login page needs its stylesheet before anyone has signed in; static assets hold no data.
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapPeopleApi();
+app.MapMediaApi();
+app.MapTransferApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -13,7 +13,9 @@ public sealed record EnrollmentResult(
     Guid? FaceId = null,
     int FacesFound = 0,
     FaceBox? EnrolledBox = null,
-    IReadOnlyList<FaceBox>? OtherFaces = null)
+    IReadOnlyList<FaceBox>? OtherFaces = null,
+    int ImageWidth = 0,
+    int ImageHeight = 0)
 {
     public bool IsAccepted => Status != EnrollmentStatus.Rejected;
 

@@ -101,7 +101,9 @@ public sealed class EnrollmentService(
             face.Id,
             analysis.Faces.Count,
             chosen.Box,
-            others);
+            others,
+            analysis.Width,
+            analysis.Height);
     }
 
     /// <summary>
@@ -157,7 +159,7 @@ public sealed class EnrollmentService(
         {
             return PersonGone(fileName);
         }
-        return new EnrollmentResult(fileName, EnrollmentStatus.Accepted, RejectionReason.None, "Enrolled (aligned crop).", photo.Id, face.Id, 1, face.Box, []);
+        return new EnrollmentResult(fileName, EnrollmentStatus.Accepted, RejectionReason.None, "Enrolled (aligned crop).", photo.Id, face.Id, 1, face.Box, [], size, size);
     }
 
     private async Task<(EnrollmentResult? Rejection, List<string> AlsoEnrolledFor)> PrecheckAsync(

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace FacePortal.Web.Accounts;
+
+public sealed class PortalUser : IdentityUser
+{
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? LastSignInAt { get; set; }
+}

@@ -1,0 +1,128 @@
+// Webcam preview with a live face box, and capture of N samples for enrollment.
+// Frames go to the server as JPEG over plain HTTP (same-origin, with the sign-in cookie):
+// /api/faces/detect for the preview box, /api/people/{id}/photos?source=webcam for samples.
+
+let state = null;
+
+export async function start(video, overlay, options) {
+  stop();
+  const constraints = {
+    audio: false,
+    video: options.deviceId
+      ? { deviceId: { exact: options.deviceId }, width: { ideal: 640 }, height: { ideal: 480 } }
+      : { width: { ideal: 640 }, height: { ideal: 480 } },
+  };
+  const stream = await navigator.mediaDevices.getUserMedia(constraints);
+  video.srcObject = stream;
+  video.muted = true;
+  video.playsInline = true;
+  await video.play();
+  state = { video, overlay, stream, detectUrl: options.detectUrl, running: true, capturing: false, lastBoxes: [] };
+  previewLoop(state, options.previewIntervalMs || 250);
+  const cameras = (await navigator.mediaDevices.enumerateDevices())
+    .filter(d => d.kind === 'videoinput')
+    .map((d, i) => ({ id: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+  return { width: video.videoWidth, height: video.videoHeight, cameras };
+}
+
+export function stop() {
+  if (!state) return;
+  state.running = false;
+  state.stream.getTracks().forEach(t => t.stop());
+  state.video.srcObject = null;
+  clear(state.overlay);
+  state = null;
+}
+
+export async function capture(count, intervalMs, uploadUrl, dotnet) {
+  const s = state;
+  if (!s) throw new Error('The camera is not started.');
+  s.capturing = true;
+  try {
+    for (let i = 0; i < count && s.running; i++) {
+      const started = performance.now();
+      const blob = await grab(s.video, 0.92);
+      const name = `webcam-${new Date().toISOString().replace(/[:.]/g, '-')}-${i + 1}.jpg`;
+      await dotnet.invokeMethodAsync('OnSampleTaken', i, name);
+      const form = new FormData();
+      form.append('files', blob, name);
+      let text;
+      try {
+        const response = await fetch(uploadUrl, { method: 'POST', body: form, credentials: 'same-origin' });
+        text = await response.text();
+        if (!response.ok) {
+          text = JSON.stringify([{ fileName: name, status: 'Rejected', reason: 'None', message: problemText(text, response.status) }]);
+        }
+      } catch (e) {
+        text = JSON.stringify([{ fileName: name, status: 'Rejected', reason: 'None', message: `The upload failed: ${e.message}` }]);
+      }
+      await dotnet.invokeMethodAsync('OnSampleEnrolled', i, text);
+      const wait = intervalMs - (performance.now() - started);
+      if (i + 1 < count && wait > 0) await sleep(wait);
+    }
+  } finally {
+    s.capturing = false;
+  }
+}
+
+async function previewLoop(s, intervalMs) {
+  while (s.running) {
+    const started = performance.now();
+    try {
+      if (s.video.readyState >= 2) {
+        const blob = await grab(s.video, 0.7);
+        const response = await fetch(s.detectUrl, { method: 'POST', body: blob, headers: { 'Content-Type': 'image/jpeg' }, credentials: 'same-origin' });
+        if (response.ok && s.running) {
+          const result = await response.json();
+          draw(s.overlay, result.width, result.height, result.faces, s.capturing);
+        }
+      }
+    } catch {
+      // A dropped preview frame only delays the box; the next one redraws it.
+    }
+    const wait = intervalMs - (performance.now() - started);
+    if (wait > 0) await sleep(wait);
+  }
+}
+
+function grab(video, quality) {
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  canvas.getContext('2d').drawImage(video, 0, 0);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(b => (b ? resolve(b) : reject(new Error('Could not encode the frame.'))), 'image/jpeg', quality));
+}
+
+function draw(canvas, width, height, faces, capturing) {
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
+  ctx.clearRect(0, 0, width, height);
+  const largest = faces.reduce((best, f) => (!best || f.width * f.height > best.width * best.height ? f : best), null);
+  for (const f of faces) {
+    const chosen = f === largest;
+    ctx.lineWidth = Math.max(2, width / 200);
+    ctx.strokeStyle = chosen ? (capturing ? '#ff4081' : '#00e676') : '#ff9800';
+    ctx.strokeRect(f.x, f.y, f.width, f.height);
+  }
+  canvas.dataset.faces = String(faces.length);
+}
+
+function clear(canvas) {
+  canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+  canvas.dataset.faces = '0';
+}
+
+function problemText(text, status) {
+  try {
+    const problem = JSON.parse(text);
+    return problem.detail || problem.title || `The server answered ${status}.`;
+  } catch {
+    return `The server answered ${status}.`;
+  }
+}
+
+function sleep(ms) {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
