@@ -26,11 +26,11 @@ public sealed class HealthEndpointTests(FacePortalFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task Health_page_is_server_rendered_with_the_model_status()
+    public async Task Health_page_is_server_rendered_with_the_model_status_for_admins()
     {
-        using var client = factory.CreateClient();
+        using var client = await factory.SignInAsync();
 
-        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        var html = await client.GetStringAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Contains("Pipeline health", html, StringComparison.Ordinal);
         Assert.Contains("3 loaded", html, StringComparison.Ordinal);

@@ -1,16 +1,108 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using FacePortal.Shared.Data;
+using FacePortal.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FacePortal.Web.Tests.Support;
 
-/// <summary>The real app with the real models, in memory.</summary>
-public sealed class FacePortalFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The real app with the real models and a real SQLite database in a temporary data directory,
+/// deleted when the factory is disposed. The first admin comes from configuration, as in production.
+/// </summary>
+public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
 {
+    public const string AdminName = "admin";
+    public const string AdminPassword = "Admin-Passw0rd!";
+    public const string UserPassword = "User-Passw0rd!";
+
     public string ModelDirectory { get; init; } = RepoPaths.Models;
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("faceportal-test-").FullName;
+
+    public string BlobDirectory => Path.Combine(DataDirectory, "blobs");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("FacePortal:Models:Directory", ModelDirectory);
+        builder.UseSetting("FacePortal:DataDirectory", DataDirectory);
+        builder.UseSetting("FacePortal:Admin:UserName", AdminName);
+        builder.UseSetting("FacePortal:Admin:Password", AdminPassword);
         builder.UseEnvironment("Production");
     }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s and 401s as they are.</summary>
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the real login form (antiforgery token and all).</summary>
+    public async Task<HttpClient> SignInAsync(string userName = AdminName, string password = AdminPassword)
+    {
+        var client = CreateBrowserlessClient();
+        using var response = await PostLoginAsync(client, userName, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
+    {
+        var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        var token = AntiforgeryTokenIn(page);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        });
+        return await client.PostAsync(new Uri("/account/login", UriKind.Relative), form);
+    }
+
+    /// <summary>Creates an account with the User role only (idempotent) and signs it in.</summary>
+    public async Task<HttpClient> SignInAsUserAsync(string userName = "tester")
+    {
+        var users = Services.GetRequiredService<UserAdministration>();
+        if ((await users.ListAsync()).All(u => u.UserName != userName))
+        {
+            var change = await users.CreateAsync(userName, UserPassword, [Roles.User], "test");
+            Assert.True(change.Succeeded, change.Error);
+        }
+
+        return await SignInAsync(userName, UserPassword);
+    }
+
+    public async Task<T> QueryAsync<T>(Func<FacePortalDbContext, Task<T>> query)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<FacePortalDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public IReadOnlyList<string> BlobFiles() =>
+        Directory.Exists(BlobDirectory) ? Directory.GetFiles(BlobDirectory, "*", SearchOption.AllDirectories).Select(f => Path.GetFileName(f)).ToList() : [];
+
+    public static string AntiforgeryTokenIn(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown; the temp folder is cleaned by the OS.
+        }
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
 }

@@ -1,0 +1,130 @@
+using System.Net;
+using FacePortal.Web.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FacePortal.Web.Tests.Accounts;
+
+/// <summary>Anonymous callers and the User role are refused by every admin page, endpoint and hub.</summary>
+public sealed class AuthorizationTests(FacePortalFactory factory) : IClassFixture<FacePortalFactory>
+{
+    private static readonly string Id = Guid.NewGuid().ToString();
+
+    public static TheoryData<string, string> AdminEndpoints { get; } = new()
+    {
+        { "GET", "/api/people" },
+        { "POST", "/api/people" },
+        { "GET", $"/api/people/{Id}" },
+        { "PUT", $"/api/people/{Id}" },
+        { "DELETE", $"/api/people/{Id}" },
+        { "POST", $"/api/people/{Id}/photos" },
+        { "DELETE", $"/api/photos/{Id}" },
+        { "DELETE", $"/api/faces/{Id}" },
+        { "GET", $"/api/photos/{Id}/file" },
+        { "GET", $"/api/photos/{Id}/thumbnail" },
+        { "GET", $"/api/faces/{Id}/crop" },
+        { "POST", "/api/faces/detect" },
+        { "GET", "/api/export" },
+        { "GET", $"/api/people/{Id}/export" },
+        { "POST", "/api/import" },
+    };
+
+    public static TheoryData<string> AdminPages { get; } = new() { "/people", $"/people/{Id}", "/users", "/audit", "/import", "/health" };
+
+    [Theory]
+    [MemberData(nameof(AdminEndpoints))]
+    public async Task Anonymous_api_calls_get_401(string method, string path)
+    {
+        using var client = factory.CreateBrowserlessClient();
+        using var response = await client.SendAsync(Request(method, path), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminEndpoints))]
+    public async Task User_role_api_calls_get_403(string method, string path)
+    {
+        using var client = await factory.SignInAsUserAsync();
+        using var response = await client.SendAsync(Request(method, path), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public async Task Anonymous_page_requests_go_to_the_login_page(string path)
+    {
+        using var client = factory.CreateBrowserlessClient();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public async Task User_role_page_requests_are_denied(string path)
+    {
+        using var client = await factory.SignInAsUserAsync();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_reach_the_home_page_and_admins_reach_admin_pages()
+    {
+        using var user = await factory.SignInAsUserAsync();
+        using var admin = await factory.SignInAsync();
+
+        using var home = await user.GetAsync(new Uri("/", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var people = await admin.GetAsync(new Uri("/people", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("Welcome, tester", await home.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, people.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_blazor_hub_refuses_anonymous_connections()
+    {
+        using var client = factory.CreateBrowserlessClient();
+        using var response = await client.PostAsync(new Uri("/_blazor/negotiate?negotiateVersion=1", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public void Only_the_sign_in_pages_health_probe_and_static_assets_allow_anonymous_callers()
+    {
+        using var client = factory.CreateClient();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var anonymous = endpoints
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => e.RoutePattern.RawText ?? string.Empty)
+            .Where(p => !IsStaticAsset(p))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(["/account/denied", "/account/login", "/healthz"], anonymous);
+
+        // Everything else carries a policy or falls under the fallback policy (signed-in users only).
+        var fallback = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthorizationOptions>>().Value.FallbackPolicy;
+        Assert.NotNull(fallback);
+        Assert.Contains(fallback!.Requirements, r => r is Microsoft.AspNetCore.Authorization.Infrastructure.DenyAnonymousAuthorizationRequirement);
+    }
+
+    private static bool IsStaticAsset(string pattern) =>
+        pattern.StartsWith("_content/", StringComparison.Ordinal) || pattern.StartsWith("_framework/", StringComparison.Ordinal)
+        || Path.HasExtension(pattern.Split('/').Last());
+
+    private static HttpRequestMessage Request(string method, string path)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        if (method is "POST" or "PUT")
+        {
+            request.Content = new ByteArrayContent([1, 2, 3]);
+        }
+
+        return request;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Net.Http.Headers;
+using FacePortal.TestSupport;
+
+namespace FacePortal.Web.Tests.Support;
+
+/// <summary>Real photos from the shared deepface set, and multipart bodies for the upload API.</summary>
+public static class TestPhotos
+{
+    public static byte[] DeepFace(string name) => File.ReadAllBytes(Path.Combine(RepoLocations.DeepFace, name));
+
+    public static MultipartFormDataContent Form(params (string FileName, byte[] Bytes)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (fileName, bytes) in files)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(content, "files", fileName);
+        }
+
+        return form;
+    }
+}
