@@ -7,10 +7,10 @@ namespace FacePortal.AcceptanceTests.Health;
 public sealed class HealthPageAcceptanceTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task A_visitor_sees_the_models_loaded_on_the_cpu_with_a_warm_up_time()
+    public async Task An_admin_sees_the_models_loaded_on_the_cpu_with_a_warm_up_time()
     {
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        var page = await context.NewPageAsync();
+        var (context, page) = await fixture.SignedInPageAsync();
+        await using var _ = context;
         var consoleErrors = new List<string>();
         page.Console += (_, message) =>
         {
@@ -20,7 +20,7 @@ public sealed class HealthPageAcceptanceTests(BrowserFixture fixture)
             }
         };
 
-        await page.GotoAsync(fixture.Server.BaseAddress.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.GotoAsync("health", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
 
         Assert.Equal("3 loaded", (await page.Locator("#models-status").InnerTextAsync()).Trim());
         Assert.Equal("CPU", (await page.Locator("#execution-provider").InnerTextAsync()).Trim());

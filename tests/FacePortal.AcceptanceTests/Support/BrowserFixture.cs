@@ -13,6 +13,27 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public PortalServer Server { get; private set; } = null!;
 
+    /// <summary>The Y4M file Chromium's fake camera plays: a face photo moving slightly, like a person turning their head.</summary>
+    public string WebcamVideo { get; private set; } = null!;
+
+    /// <summary>A 1280x800 page with camera access, signed in through the real login form.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> SignedInPageAsync(string userName = PortalServer.AdminName, string password = PortalServer.AdminPassword)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            BaseURL = Server.BaseAddress.ToString(),
+            Permissions = ["camera"],
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("account/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return (context, page);
+    }
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -21,6 +42,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Server = await PortalServer.StartAsync(CancellationToken.None);
+        WebcamVideo = FakeWebcamVideo.Write(Path.Combine(FacePortal.TestSupport.RepoLocations.DeepFace, "img1.jpg"), Path.Combine(Path.GetTempPath(), $"faceportal-webcam-{Guid.NewGuid():N}.y4m"));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -30,6 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--no-first-run", "--disable-sync", "--disable-quic",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-video-capture={WebcamVideo}",
             ],
         });
     }
@@ -42,6 +65,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        if (WebcamVideo is not null)
+        {
+            File.Delete(WebcamVideo);
+        }
+
         if (Server is not null)
         {
             await Server.DisposeAsync();

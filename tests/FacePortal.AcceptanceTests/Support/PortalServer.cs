@@ -11,13 +11,27 @@ public sealed class PortalServer : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    private PortalServer(Process process, Uri baseAddress)
+    public const string AdminName = "admin";
+    public const string AdminPassword = "Accept-Passw0rd!";
+
+    private PortalServer(Process process, Uri baseAddress, string dataDirectory)
     {
         _process = process;
         BaseAddress = baseAddress;
+        DataDirectory = dataDirectory;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>A fresh data directory (database, photos, crops) for this server only.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Every file in the blob store: photos and aligned crops.</summary>
+    public IReadOnlyList<string> BlobFiles()
+    {
+        var blobs = Path.Combine(DataDirectory, "blobs");
+        return Directory.Exists(blobs) ? Directory.GetFiles(blobs, "*", SearchOption.AllDirectories) : [];
+    }
 
     public string Log
     {
@@ -36,6 +50,7 @@ public sealed class PortalServer : IAsyncDisposable
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var bin = Path.Combine(root, "src", "FacePortal.Web", "bin", configuration, "net10.0");
         var port = FreePort();
+        var data = Directory.CreateTempSubdirectory("faceportal-e2e-").FullName;
         var start = new ProcessStartInfo(DotnetMuxer())
         {
             WorkingDirectory = root,
@@ -43,13 +58,17 @@ public sealed class PortalServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { Path.Combine(bin, "FacePortal.Web.dll"), "--contentRoot", bin, "--urls", $"http://127.0.0.1:{port}" })
+
+        // The first admin from configuration, as the README documents for deployments.
+        start.Environment["FacePortal__Admin__UserName"] = AdminName;
+        start.Environment["FacePortal__Admin__Password"] = AdminPassword;
+        foreach (var arg in new[] { Path.Combine(bin, "FacePortal.Web.dll"), "--contentRoot", bin, "--urls", $"http://127.0.0.1:{port}", "--FacePortal:DataDirectory", data })
         {
             start.ArgumentList.Add(arg);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
-        var server = new PortalServer(process, new Uri($"http://127.0.0.1:{port}/"));
+        var server = new PortalServer(process, new Uri($"http://127.0.0.1:{port}/"), data);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -93,6 +112,14 @@ public sealed class PortalServer : IAsyncDisposable
         }
 
         _process.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean; it lives under /tmp.
+        }
     }
 
     private void Append(string? line)
