@@ -52,7 +52,7 @@ public sealed class ImageDecoderTests
     [Fact]
     public void Decompression_bomb_is_refused_from_its_header()
     {
-        var ex = Assert.Throws<ImageDecodeException>(() => _decoder.Decode(TestImages.PngBomb(30000, 30000)));
+        var ex = Assert.Throws<ImageDecodeException>(() => _decoder.Decode(FacePortal.TestSupport.PngBombs.Create(30000, 30000)));
         Assert.Equal(ImageDecodeError.TooManyPixels, ex.Error);
         Assert.Contains("30000x30000", ex.Message, StringComparison.Ordinal);
     }

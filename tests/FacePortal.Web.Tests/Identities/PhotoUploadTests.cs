@@ -51,7 +51,7 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
             person,
             ("corrupt.jpg", good[..(good.Length / 3)]),
             ("notes.jpg", "this is a text file, not a photo"u8.ToArray()),
-            ("huge.png", HugePng()),
+            ("huge.png", FacePortal.TestSupport.PngBombs.Create(30000, 30000)),
             ("landscape.jpg", NoFace()),
             ("blurred.jpg", Blurred(good)),
             ("good.jpg", good));
@@ -145,46 +145,6 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
     }
 
     private static string BlobHash(byte[] bytes) => Shared.Storage.BlobStore.HashOf(bytes);
-
-    private static byte[] HugePng()
-    {
-        // A valid PNG announcing 30000x30000 pixels (900 megapixels) with a few rows of compressed zeros.
-        var png = new List<byte> { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
-        AddChunk(png, "IHDR", [0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 2, 0, 0, 0]);
-        using var compressed = new MemoryStream();
-        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            zlib.Write(new byte[4 * ((30000 * 3) + 1)]);
-        }
-
-        AddChunk(png, "IDAT", compressed.ToArray());
-        AddChunk(png, "IEND", []);
-        return [.. png];
-    }
-
-    private static void AddChunk(List<byte> png, string type, byte[] data)
-    {
-        png.AddRange([(byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length]);
-        var body = System.Text.Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
-        png.AddRange(body);
-        var crc = Crc32(body);
-        png.AddRange([(byte)(crc >> 24), (byte)(crc >> 16), (byte)(crc >> 8), (byte)crc]);
-    }
-
-    private static uint Crc32(byte[] bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
 
     private static byte[] NoFace()
     {
