@@ -21,6 +21,7 @@ public sealed class HealthPageAcceptanceTests(BrowserFixture fixture)
         };
 
         await page.GotoAsync("health", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await BrowserFixture.WaitForInteractiveAsync(page);
 
         Assert.Equal("3 loaded", (await page.Locator("#models-status").InnerTextAsync()).Trim());
         Assert.Equal("CPU", (await page.Locator("#execution-provider").InnerTextAsync()).Trim());

@@ -35,6 +35,7 @@ public sealed class EnrollmentJourneyTests(BrowserFixture fixture)
 
         // Create the person.
         await page.GotoAsync("people");
+        await BrowserFixture.WaitForInteractiveAsync(page);
         await page.ClickAsync("#new-person");
         await page.FillAsync("#person-name-input", Name);
         await page.ClickAsync("#person-name-save");

@@ -31,8 +31,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await WaitForInteractiveAsync(page);
         return (context, page);
     }
+
+    /// <summary>Prerendered pages ignore clicks until the circuit connects; this waits for it.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("#portal-ready[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
     public async ValueTask InitializeAsync()
     {
