@@ -18,26 +18,18 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         }
 
-        int collected;
-        await blobs.ReferenceGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
+        var collected = await BlobReferences.CollectOrphansAsync(db, blobs, nowUtc.AddMinutes(-10), cancellationToken).ConfigureAwait(false);
+        if (collected > 0)
         {
-            collected = await BlobReferences.CollectOrphansAsync(db, blobs, nowUtc.AddMinutes(-10), cancellationToken).ConfigureAwait(false);
-            if (collected > 0)
+            db.AuditEntries.Add(new AuditEntry
             {
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    At = nowUtc,
-                    Actor = AuditEntry.SystemActor,
-                    Action = AuditActions.BlobsCollected,
-                    Details = $"Removed {collected} file(s) that no photo or face referred to (left by an interrupted write or deletion).",
-                });
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            blobs.ReferenceGate.Release();
+                At = nowUtc,
+                Actor = AuditEntry.SystemActor,
+                Action = AuditActions.BlobsCollected,
+                Details = $"Removed {collected} file(s) that no photo or face referred to (left by an interrupted write or deletion).",
+            });
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return collected;

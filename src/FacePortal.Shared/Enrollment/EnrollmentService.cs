@@ -26,6 +26,19 @@ public sealed class EnrollmentService(
 {
     public EnrollmentOptions Options { get; } = options;
 
+    /// <summary>The largest photo file accepted (the decoder's byte limit).</summary>
+    public long MaxPhotoBytes => pipeline.Decoder.Limits.MaxBytes;
+
+    /// <summary>
+    /// Refuses a file by its announced length, so callers need not read an oversized upload into
+    /// memory before the decoder would refuse it anyway. Null when the size is acceptable.
+    /// </summary>
+    public EnrollmentResult? RejectIfTooLarge(string fileName, long length) => length > MaxPhotoBytes
+        ? EnrollmentResult.Rejected(
+            CleanFileName(fileName), RejectionReason.Unreadable,
+            $"The file is {length / (1024.0 * 1024):0.0} MB; the limit is {MaxPhotoBytes / (1024 * 1024)} MB.")
+        : null;
+
     public async Task<EnrollmentResult> EnrollPhotoAsync(
         Guid personId, ReadOnlyMemory<byte> content, string fileName, PhotoSource source, string actor, CancellationToken cancellationToken = default)
     {
@@ -253,36 +266,29 @@ public sealed class EnrollmentService(
         face.PhotoId = photo.Id;
         face.PersonId = photo.PersonId;
 
-        await blobs.ReferenceGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == photo.PersonId, cancellationToken).ConfigureAwait(false);
+        if (person is null)
         {
-            await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var person = await db.People.SingleOrDefaultAsync(p => p.Id == photo.PersonId, cancellationToken).ConfigureAwait(false);
-            if (person is null)
-            {
-                return false;
-            }
+            return false;
+        }
 
-            await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
-            face.CropHash = await blobs.PutAsync(crop, cancellationToken).ConfigureAwait(false);
-            person.UpdatedAt = now;
-            db.Photos.Add(photo);
-            db.Faces.Add(face);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now,
-                Actor = actor,
-                Action = AuditActions.PhotoEnrolled,
-                SubjectId = person.Id.ToString(),
-                Details = $"Enrolled a face of {person.Name} from {photo.Source.ToString().ToLowerInvariant()} '{photo.FileName}' ({photo.Width}x{photo.Height}, {photo.ByteLength:N0} bytes).",
-            });
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        finally
+        await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
+        face.CropHash = await blobs.PutAsync(crop, cancellationToken).ConfigureAwait(false);
+        person.UpdatedAt = now;
+        db.Photos.Add(photo);
+        db.Faces.Add(face);
+        db.AuditEntries.Add(new AuditEntry
         {
-            blobs.ReferenceGate.Release();
-        }
+            At = now,
+            Actor = actor,
+            Action = AuditActions.PhotoEnrolled,
+            SubjectId = person.Id.ToString(),
+            Details = $"Enrolled a face of {person.Name} from {photo.Source.ToString().ToLowerInvariant()} '{photo.FileName}' ({photo.Width}x{photo.Height}, {photo.ByteLength:N0} bytes).",
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private static EnrollmentResult PersonGone(string fileName) =>

@@ -94,6 +94,13 @@ public sealed class PeopleService(IDbContextFactory<FacePortalDbContext> databas
             photos);
     }
 
+    /// <summary>The person's name, or null when there is no such person: a cheap existence check.</summary>
+    public async Task<string?> FindNameAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.People.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<Guid?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         var normalized = name.Trim().ToLowerInvariant();
@@ -157,79 +164,58 @@ public sealed class PeopleService(IDbContextFactory<FacePortalDbContext> databas
     /// <summary>Deletes the person, their photos, faces, crops and embeddings, rows and files.</summary>
     public async Task<DeletionReport> DeleteAsync(Guid id, string actor, CancellationToken cancellationToken = default)
     {
-        await blobs.ReferenceGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
+        if (person is null)
         {
-            await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
-            if (person is null)
-            {
-                return new DeletionReport(false, 0, 0, 0);
-            }
-
-            var photos = await db.Photos.Where(p => p.PersonId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
-            var faces = await db.Faces.Where(f => f.PersonId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
-            db.Faces.RemoveRange(faces);
-            db.Photos.RemoveRange(photos);
-            db.People.Remove(person);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-
-            var files = await BlobReferences.DeleteUnreferencedAsync(
-                db, blobs, photos.Select(p => p.ContentHash).Concat(faces.Select(f => f.CropHash)), cancellationToken).ConfigureAwait(false);
-            Audit(db, actor, AuditActions.PersonDeleted, id,
-                $"Deleted {person.Name} with {photos.Count} photo(s), {faces.Count} face(s) and their embeddings; {files} file(s) removed from disk.");
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return new DeletionReport(true, photos.Count, faces.Count, files);
+            return DeletionReport.NotFound;
         }
-        finally
-        {
-            blobs.ReferenceGate.Release();
-        }
+
+        var photos = await db.Photos.Where(p => p.PersonId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var faces = await db.Faces.Where(f => f.PersonId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        db.Faces.RemoveRange(faces);
+        db.Photos.RemoveRange(photos);
+        db.People.Remove(person);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        var files = await BlobReferences.DeleteUnreferencedAsync(
+            db, blobs, photos.Select(p => p.ContentHash).Concat(faces.Select(f => f.CropHash)), cancellationToken).ConfigureAwait(false);
+        Audit(db, actor, AuditActions.PersonDeleted, id,
+            $"Deleted {person.Name} with {photos.Count} photo(s), {faces.Count} face(s) and their embeddings; {files} file(s) removed from disk.");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new DeletionReport(true, photos.Count, faces.Count, files);
     }
 
     /// <summary>Deletes a photo and the faces taken from it.</summary>
     public async Task<DeletionReport> DeletePhotoAsync(Guid photoId, string actor, CancellationToken cancellationToken = default)
     {
-        await blobs.ReferenceGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var photo = await db.Photos.Include(p => p.Person).SingleOrDefaultAsync(p => p.Id == photoId, cancellationToken).ConfigureAwait(false);
+        if (photo is null)
         {
-            await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var photo = await db.Photos.Include(p => p.Person).SingleOrDefaultAsync(p => p.Id == photoId, cancellationToken).ConfigureAwait(false);
-            if (photo is null)
-            {
-                return new DeletionReport(false, 0, 0, 0);
-            }
+            return DeletionReport.NotFound;
+        }
 
-            var faces = await db.Faces.Where(f => f.PhotoId == photoId).ToListAsync(cancellationToken).ConfigureAwait(false);
-            return await RemovePhotoAsync(db, photo, faces, actor, AuditActions.PhotoDeleted, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            blobs.ReferenceGate.Release();
-        }
+        var faces = await db.Faces.Where(f => f.PhotoId == photoId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await RemovePhotoAsync(db, photo, faces, actor, AuditActions.PhotoDeleted, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Deletes one face; its photo goes too, since a photo is kept only for the face enrolled from it.</summary>
     public async Task<DeletionReport> DeleteFaceAsync(Guid faceId, string actor, CancellationToken cancellationToken = default)
     {
-        await blobs.ReferenceGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var face = await db.Faces.SingleOrDefaultAsync(f => f.Id == faceId, cancellationToken).ConfigureAwait(false);
+        if (face is null)
         {
-            await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var face = await db.Faces.SingleOrDefaultAsync(f => f.Id == faceId, cancellationToken).ConfigureAwait(false);
-            if (face is null)
-            {
-                return new DeletionReport(false, 0, 0, 0);
-            }
+            return DeletionReport.NotFound;
+        }
 
-            var photo = await db.Photos.Include(p => p.Person).SingleAsync(p => p.Id == face.PhotoId, cancellationToken).ConfigureAwait(false);
-            var faces = await db.Faces.Where(f => f.PhotoId == photo.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-            return await RemovePhotoAsync(db, photo, faces, actor, AuditActions.FaceDeleted, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            blobs.ReferenceGate.Release();
-        }
+        var photo = await db.Photos.Include(p => p.Person).SingleAsync(p => p.Id == face.PhotoId, cancellationToken).ConfigureAwait(false);
+        var faces = await db.Faces.Where(f => f.PhotoId == photo.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await RemovePhotoAsync(db, photo, faces, actor, AuditActions.FaceDeleted, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DeletionReport> RemovePhotoAsync(

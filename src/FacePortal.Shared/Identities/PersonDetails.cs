@@ -18,4 +18,7 @@ public sealed record PersonChange(Guid? Id, string? Error)
 }
 
 /// <summary>What a deletion removed, so the UI and the audit trail can say so.</summary>
-public sealed record DeletionReport(bool Found, int Photos, int Faces, int FilesDeleted);
+public sealed record DeletionReport(bool Found, int Photos, int Faces, int FilesDeleted)
+{
+    public static DeletionReport NotFound { get; } = new(false, 0, 0, 0);
+}

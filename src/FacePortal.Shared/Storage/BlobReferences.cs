@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Shared.Storage;
 
-/// <summary>Deletes blobs that no photo or face refers to any more. Call it holding <see cref="BlobStore.ReferenceGate"/>.</summary>
+/// <summary>Deletes blobs that no photo or face refers to any more. Call it holding <see cref="BlobStore.LockReferencesAsync"/>.</summary>
 public static class BlobReferences
 {
     public static async Task<int> DeleteUnreferencedAsync(FacePortalDbContext db, BlobStore blobs, IEnumerable<string> candidates, CancellationToken cancellationToken)

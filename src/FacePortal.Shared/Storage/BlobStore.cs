@@ -21,11 +21,18 @@ public sealed class BlobStore
 
     public string Root { get; }
 
+    private readonly SemaphoreSlim _referenceGate = new(1, 1);
+
     /// <summary>
     /// Serialises "store a blob and commit the rows that reference it" against "check references and
     /// delete the blob", so a deletion never removes a file that a concurrent enrollment is about to use.
+    /// Dispose the result to release it.
     /// </summary>
-    public SemaphoreSlim ReferenceGate { get; } = new(1, 1);
+    public async Task<IDisposable> LockReferencesAsync(CancellationToken cancellationToken = default)
+    {
+        await _referenceGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Releaser(_referenceGate);
+    }
 
     public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
@@ -130,6 +137,19 @@ public sealed class BlobStore
 
         // Two levels of 256 folders keep directories small at millions of files.
         return Path.Combine(Root, hash[..2], hash[2..4], hash);
+    }
+
+    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdef");

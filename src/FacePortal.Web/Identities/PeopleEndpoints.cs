@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using FacePortal.Shared.Enrollment;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Identities;
 using FacePortal.Web.Accounts;
 using Microsoft.AspNetCore.Http.Features;
@@ -54,9 +53,9 @@ public static class PeopleEndpoints
     }
 
     private static async Task<IResult> UploadPhotosAsync(
-        Guid id, HttpRequest request, string? source, EnrollmentService enrollment, PeopleService people, FacePipelineOptions pipeline, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, HttpRequest request, string? source, EnrollmentService enrollment, PeopleService people, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await people.GetAsync(id, ct) is null)
+        if (await people.FindNameAsync(id, ct) is null)
         {
             return NotFound("person");
         }
@@ -95,11 +94,9 @@ public static class PeopleEndpoints
         var results = new List<EnrollmentResult>(form.Files.Count);
         foreach (var file in form.Files)
         {
-            if (file.Length > pipeline.Limits.MaxBytes)
+            if (enrollment.RejectIfTooLarge(file.FileName, file.Length) is { } tooLarge)
             {
-                results.Add(EnrollmentResult.Rejected(
-                    file.FileName, RejectionReason.Unreadable,
-                    $"The file is {file.Length / (1024.0 * 1024):0.0} MB; the limit is {pipeline.Limits.MaxBytes / (1024 * 1024)} MB."));
+                results.Add(tooLarge);
                 continue;
             }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FacePortal.Shared.Enrollment.Transfer;
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.Identities;
@@ -16,8 +17,8 @@ public static class TransferEndpoints
             ExportAsync(exporter, null, "faceportal-faces", user, http, ct));
 
         api.MapGet("/people/{id:guid}/export", async (Guid id, FaceSetExporter exporter, Shared.Identities.PeopleService people, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            await people.GetAsync(id, ct) is { } person
-                ? await ExportAsync(exporter, [id], $"faceportal-{FolderNames.From(person.Name)}", user, http, ct)
+            await people.FindNameAsync(id, ct) is { } name
+                ? await ExportAsync(exporter, [id], $"faceportal-{FolderNames.From(name)}", user, http, ct)
                 : PeopleEndpoints.NotFound("person"));
 
         api.MapPost("/import", ImportAsync)
@@ -30,7 +31,7 @@ public static class TransferEndpoints
     private static async Task<IResult> ExportAsync(FaceSetExporter exporter, Guid[]? ids, string name, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
         // Written to a temporary file first: the zip writer needs to seek, and a failed export must not send half a file.
-        var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        var temp = TemporaryFile.Create();
         try
         {
             await exporter.WriteAsync(temp, ids, ActorName.Of(user), ct);
@@ -47,7 +48,7 @@ public static class TransferEndpoints
 
     private static async Task<IResult> ImportAsync(HttpRequest request, FaceSetImporter importer, ClaimsPrincipal user, CancellationToken ct)
     {
-        await using var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using var temp = TemporaryFile.Create();
         try
         {
             if (request.HasFormContentType)

@@ -51,7 +51,8 @@ public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password)
+    /// <summary>Posts the login form as a browser would; <paramref name="returnUrl"/> goes in the query string.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string? returnUrl = null)
     {
         var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
         var token = AntiforgeryTokenIn(page);
@@ -62,7 +63,8 @@ public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
         });
-        return await client.PostAsync(new Uri("/account/login", UriKind.Relative), form);
+        var target = returnUrl is null ? "/account/login" : $"/account/login?returnUrl={returnUrl}";
+        return await client.PostAsync(new Uri(target, UriKind.Relative), form);
     }
 
     /// <summary>Creates an account with the User role only (idempotent) and signs it in.</summary>
