@@ -1,11 +1,14 @@
 using System.Text.Json.Serialization;
 using FacePortal.Shared.Data;
 using FacePortal.Shared.Models;
+using FacePortal.Shared.Recognition;
 using FacePortal.Shared.Storage;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Components;
 using FacePortal.Web.Hosting;
 using FacePortal.Web.Identities;
+using FacePortal.Web.Live;
+using FacePortal.Web.Recognition;
 using FacePortal.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -38,6 +41,8 @@ if (string.IsNullOrWhiteSpace(database.ConnectionString) && builder.Configuratio
 
 builder.Services.AddIdentities(builder.Configuration, database, dataDirectory);
 builder.Services.AddPortalAccounts(database, dataDirectory);
+builder.Services.AddRecognition(builder.Configuration);
+builder.Services.AddLiveRecognition(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
 
@@ -57,6 +62,8 @@ if (collected > 0)
 await FirstAdminSeeder.SeedAsync(
     app.Services, builder.Configuration.GetSection("FacePortal:Admin").Get<FirstAdminOptions>() ?? new FirstAdminOptions(), startupLogger);
 startupLogger.LogInformation("Data directory {DataDirectory}; database provider {Provider}", dataDirectory, database.Provider);
+var gallery = await app.Services.GetRequiredService<RecognitionGallery>().GetIndexAsync();
+startupLogger.LogInformation("Recognition gallery: {Faces} face(s) of {People} people", gallery.FaceCount, gallery.PersonCount);
 
 if (!app.Environment.IsDevelopment())
 {
@@ -82,6 +89,8 @@ app.MapAccountEndpoints();
 app.MapPeopleApi();
 app.MapMediaApi();
 app.MapTransferApi();
+app.MapRecognitionApi();
+app.MapLiveRecognition();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

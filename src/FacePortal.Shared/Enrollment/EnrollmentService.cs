@@ -22,7 +22,8 @@ public sealed class EnrollmentService(
     IDbContextFactory<FacePortalDbContext> databases,
     BlobStore blobs,
     EnrollmentOptions options,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IGalleryListener> listeners)
 {
     public EnrollmentOptions Options { get; } = options;
 
@@ -288,6 +289,11 @@ public sealed class EnrollmentService(
             Details = $"Enrolled a face of {person.Name} from {photo.Source.ToString().ToLowerInvariant()} '{photo.FileName}' ({photo.Width}x{photo.Height}, {photo.ByteLength:N0} bytes).",
         });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var enrolled = new GalleryFace(face.Id, person.Id, person.Name, FloatBlob.ToFloats(face.Embedding));
+        foreach (var listener in listeners)
+        {
+            listener.FaceEnrolled(enrolled);
+        }
         return true;
     }
 

@@ -9,7 +9,11 @@ namespace FacePortal.Shared.Identities;
 /// Creates, lists, renames and deletes people, photos and faces. Deletion removes the rows and
 /// then every file no other row still uses, and records what went in the audit trail.
 /// </summary>
-public sealed class PeopleService(IDbContextFactory<FacePortalDbContext> databases, BlobStore blobs, TimeProvider time)
+public sealed class PeopleService(
+    IDbContextFactory<FacePortalDbContext> databases,
+    BlobStore blobs,
+    TimeProvider time,
+    IEnumerable<IGalleryListener> listeners)
 {
     /// <summary>Why a name cannot be used, or null when it can.</summary>
     public static string? ValidateName(string? name)
@@ -158,6 +162,11 @@ public sealed class PeopleService(IDbContextFactory<FacePortalDbContext> databas
         person.UpdatedAt = time.GetUtcNow().UtcDateTime;
         Audit(db, actor, AuditActions.PersonRenamed, id, $"Renamed {old} to {name}.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var listener in listeners)
+        {
+            listener.PersonRenamed(id, name);
+        }
+
         return new PersonChange(id, null);
     }
 
@@ -178,6 +187,10 @@ public sealed class PeopleService(IDbContextFactory<FacePortalDbContext> databas
         db.Photos.RemoveRange(photos);
         db.People.Remove(person);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var listener in listeners)
+        {
+            listener.PersonRemoved(id);
+        }
 
         var files = await BlobReferences.DeleteUnreferencedAsync(
             db, blobs, photos.Select(p => p.ContentHash).Concat(faces.Select(f => f.CropHash)), cancellationToken).ConfigureAwait(false);
@@ -225,6 +238,11 @@ public sealed class PeopleService(IDbContextFactory<FacePortalDbContext> databas
         db.Photos.Remove(photo);
         photo.Person!.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var removed = faces.Select(f => f.Id).ToList();
+        foreach (var listener in listeners)
+        {
+            listener.FacesRemoved(removed);
+        }
         var files = await BlobReferences.DeleteUnreferencedAsync(
             db, blobs, faces.Select(f => f.CropHash).Append(photo.ContentHash), cancellationToken).ConfigureAwait(false);
         Audit(db, actor, action, photo.PersonId,

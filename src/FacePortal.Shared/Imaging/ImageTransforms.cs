@@ -27,4 +27,12 @@ public static class ImageTransforms
     /// <summary><see cref="Cover"/>, encoded as JPEG.</summary>
     public static byte[] CoverJpeg(DecodedImage image, int width, int height, int quality = 90) =>
         ImageEncoder.EncodeRgba(Cover(image, width, height), width, height, SKEncodedImageFormat.Jpeg, quality);
+
+    /// <summary>The whole image scaled so its longer side is at most <paramref name="maxSide"/>, as JPEG (a preview or thumbnail).</summary>
+    public static byte[] ThumbnailJpeg(DecodedImage image, int maxSide, int quality = 85)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var scale = Math.Min(1f, (float)maxSide / Math.Max(image.Width, image.Height));
+        return CoverJpeg(image, Math.Max(1, (int)(image.Width * scale)), Math.Max(1, (int)(image.Height * scale)), quality);
+    }
 }

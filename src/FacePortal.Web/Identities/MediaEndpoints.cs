@@ -45,8 +45,7 @@ public static class MediaEndpoints
 
             var side = Math.Clamp(size ?? 256, 32, MaxThumbnailSide);
             using var image = pipeline.Decoder.Decode(bytes);
-            var scale = (float)side / Math.Max(image.Width, image.Height);
-            var jpeg = ImageTransforms.CoverJpeg(image, Math.Max(1, (int)(image.Width * scale)), Math.Max(1, (int)(image.Height * scale)), 85);
+            var jpeg = ImageTransforms.ThumbnailJpeg(image, side);
             NoStore(http);
             return Results.Bytes(jpeg, "image/jpeg");
         });

@@ -1,0 +1,20 @@
+namespace FacePortal.Shared.Identities;
+
+/// <summary>
+/// Told of every committed change to the enrolled faces, so in-memory views of the gallery
+/// (the recognition index) stay current without reloading. Calls come after the database
+/// commit and must be idempotent: a listener may already have read the change from the database.
+/// </summary>
+public interface IGalleryListener
+{
+    void FaceEnrolled(GalleryFace face);
+
+    void FacesRemoved(IReadOnlyCollection<Guid> faceIds);
+
+    void PersonRenamed(Guid personId, string name);
+
+    void PersonRemoved(Guid personId);
+}
+
+/// <summary>One enrolled face as recognition sees it: whose it is and its unit-length embedding.</summary>
+public sealed record GalleryFace(Guid FaceId, Guid PersonId, string PersonName, float[] Embedding);

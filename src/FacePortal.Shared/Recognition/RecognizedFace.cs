@@ -1,0 +1,21 @@
+using FacePortal.Shared.Faces.Geometry;
+using FacePortal.Shared.Faces.Quality;
+
+namespace FacePortal.Shared.Recognition;
+
+/// <summary>A face found in an image and who it is, if anyone enrolled.</summary>
+/// <param name="Box">In original-image pixels.</param>
+/// <param name="Person">The best candidate when its similarity reaches the threshold; null means Unknown.</param>
+/// <param name="Candidates">The closest people, best first, whether or not they reach the threshold.</param>
+public sealed record RecognizedFace(
+    FaceBox Box,
+    float DetectionScore,
+    FaceQuality Quality,
+    GalleryMatch? Person,
+    IReadOnlyList<GalleryMatch> Candidates)
+{
+    public bool IsKnown => Person is not null;
+
+    /// <summary>Similarity to the closest enrolled face of anyone; 0 when the gallery is empty.</summary>
+    public float BestSimilarity => Candidates.Count > 0 ? Candidates[0].Similarity : 0;
+}

@@ -1,0 +1,120 @@
+using MessagePack;
+
+namespace FacePortal.Web.Live;
+
+/// <summary>What happened to a frame.</summary>
+public static class FrameStatus
+{
+    public const string Ok = "ok";
+
+    /// <summary>A newer frame arrived while this one waited; only the newest waiting frame is analysed.</summary>
+    public const string Dropped = "dropped";
+
+    public const string TooLarge = "tooLarge";
+
+    public const string Unreadable = "unreadable";
+
+    public const string RateLimited = "rateLimited";
+}
+
+/// <summary>The server's answer to one frame: the faces, or why there are none.</summary>
+[MessagePackObject]
+public sealed class FrameResult
+{
+    [Key("seq")]
+    public long Sequence { get; set; }
+
+    [Key("capturedAt")]
+    public double CapturedAt { get; set; }
+
+    /// <summary>One of <see cref="FrameStatus"/>.</summary>
+    [Key("status")]
+    public string Status { get; set; } = FrameStatus.Ok;
+
+    /// <summary>A sentence for anything but <see cref="FrameStatus.Ok"/>.</summary>
+    [Key("message")]
+    public string? Message { get; set; }
+
+    [Key("width")]
+    public int Width { get; set; }
+
+    [Key("height")]
+    public int Height { get; set; }
+
+    [Key("threshold")]
+    public float Threshold { get; set; }
+
+    [Key("faces")]
+    public LiveFace[] Faces { get; set; } = [];
+
+    [Key("timing")]
+    public ServerTiming Timing { get; set; } = new();
+}
+
+/// <summary>One face in a frame, in frame pixels.</summary>
+[MessagePackObject]
+public sealed class LiveFace
+{
+    [Key("x")]
+    public float X { get; set; }
+
+    [Key("y")]
+    public float Y { get; set; }
+
+    [Key("w")]
+    public float Width { get; set; }
+
+    [Key("h")]
+    public float Height { get; set; }
+
+    /// <summary>The person's name, or null for Unknown.</summary>
+    [Key("name")]
+    public string? Name { get; set; }
+
+    [Key("personId")]
+    public string? PersonId { get; set; }
+
+    /// <summary>Cosine similarity to the closest enrolled face (of the named person, or of anyone when Unknown).</summary>
+    [Key("similarity")]
+    public float Similarity { get; set; }
+
+    [Key("detectionScore")]
+    public float DetectionScore { get; set; }
+
+    [Key("sharpness")]
+    public float Sharpness { get; set; }
+
+    [Key("frontalness")]
+    public float Frontalness { get; set; }
+}
+
+/// <summary>Where the server spent a frame's time, in milliseconds.</summary>
+[MessagePackObject]
+public sealed class ServerTiming
+{
+    /// <summary>From arrival until analysis began (waiting for a core or behind the previous frame).</summary>
+    [Key("queue")]
+    public double Queue { get; set; }
+
+    [Key("decode")]
+    public double Decode { get; set; }
+
+    [Key("detect")]
+    public double Detect { get; set; }
+
+    [Key("landmarks")]
+    public double Landmarks { get; set; }
+
+    [Key("align")]
+    public double Align { get; set; }
+
+    [Key("embed")]
+    public double Embed { get; set; }
+
+    [Key("match")]
+    public double Match { get; set; }
+
+    /// <summary>From arrival until the result was handed to SignalR.</summary>
+    [Key("total")]
+    public double Total { get; set; }
+}

@@ -1,0 +1,26 @@
+namespace FacePortal.Web.Live;
+
+/// <summary>Limits and defaults of live recognition (<c>FacePortal:Live</c>).</summary>
+public sealed class LiveOptions
+{
+    /// <summary>Largest JPEG frame analysed; bigger ones get a <see cref="FrameStatus.TooLarge"/> result.</summary>
+    public int MaxFrameBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Frames per second one connection may send (a token bucket; the burst equals the rate).
+    /// Frames over it get <see cref="FrameStatus.RateLimited"/>.
+    /// </summary>
+    public int MaxFramesPerSecond { get; set; } = 30;
+
+    /// <summary>Width of the frames the browser sends unless the user picks another (the height follows the camera's aspect).</summary>
+    public int DefaultFrameWidth { get; set; } = 640;
+
+    /// <summary>JPEG quality the browser encodes frames at, 0..1.</summary>
+    public double JpegQuality { get; set; } = 0.8;
+
+    /// <summary>
+    /// SignalR's own message limit: a message over it closes the connection, so it sits well above
+    /// <see cref="MaxFrameBytes"/> and the frame limit answers with an error result instead.
+    /// </summary>
+    public long TransportMaxMessageBytes => Math.Max(4L * MaxFrameBytes, 64 * 1024);
+}

@@ -1,0 +1,54 @@
+using FacePortal.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace FacePortal.Web.Live;
+
+/// <summary>What the live hub calls on its clients.</summary>
+public interface ILiveRecognitionClient
+{
+    /// <summary>The answer to one frame (including frames that were dropped or refused).</summary>
+    Task FrameResult(FrameResult result);
+}
+
+/// <summary>
+/// Live recognition over SignalR (MessagePack): clients send frames with <see cref="SendFrame"/>
+/// and get a <c>FrameResult</c> back for every one. Its own hub, not the Blazor circuit, so frames
+/// never queue behind UI traffic.
+/// </summary>
+[Authorize(Policy = Policies.User)]
+public sealed class LiveRecognitionHub(LiveFrameProcessor processor) : Hub<ILiveRecognitionClient>
+{
+    public const string Path = "/hubs/live";
+
+    private static readonly object SessionKey = new();
+
+    public override Task OnConnectedAsync()
+    {
+        Context.Items[SessionKey] = new LiveSession(Context.ConnectionId, processor.Options.MaxFramesPerSecond);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.Remove(SessionKey, out var session))
+        {
+            ((LiveSession)session!).Dispose();
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>Queues a frame; refusals (too large, too fast, empty) are answered at once.</summary>
+    public async Task SendFrame(FrameRequest frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var session = (LiveSession)Context.Items[SessionKey]!;
+        var rejection = processor.Accept(session, frame);
+        if (rejection is not null)
+        {
+            await Clients.Caller.FrameResult(rejection).ConfigureAwait(false);
+        }
+    }
+
+}
