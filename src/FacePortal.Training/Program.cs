@@ -9,7 +9,9 @@ const string Usage = """
     Usage: ./faceportal <command> [options]
 
     Commands:
-      eval-pairs --images DIR --pairs CSV   Verification accuracy, ROC AUC and TAR@FAR on labelled pairs
+      eval-pairs --images DIR --pairs CSV    Verification accuracy, ROC AUC and TAR@FAR on labelled pairs
+      eval-open-set --images DIR --pairs CSV
+                                             Open-set identification (leave one out): named vs false alarms per threshold
       detect --images DIR [--out DIR]        Faces and boxes per image; --out writes annotated copies
       bench [--image FILE] [--runs N] [--seconds S]
                                              Per-stage latency on a 640x480 JPEG, then throughput
@@ -37,6 +39,7 @@ try
     return args[0] switch
     {
         "eval-pairs" => EvalPairsCommand.Run(options, Console.Out),
+        "eval-open-set" => EvalOpenSetCommand.Run(options, Console.Out),
         "detect" => DetectCommand.Run(options, Console.Out),
         "bench" => BenchCommand.Run(options, Console.Out),
         "torch-info" => TorchInfoCommand.Run(Console.Out),

@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using FacePortal.Shared.Data;
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Live;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +21,7 @@ public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
     public const string AdminName = "admin";
     public const string AdminPassword = "Admin-Passw0rd!";
     public const string UserPassword = "User-Passw0rd!";
+    public const string AuthCookieName = "FacePortal.Auth";
 
     public string ModelDirectory { get; init; } = RepoPaths.Models;
 
@@ -79,6 +83,38 @@ public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
 
         return await SignInAsync(userName, UserPassword);
     }
+
+    /// <summary>Signs in through the login form and returns the authentication cookie, for clients that are not HttpClients (SignalR).</summary>
+    public async Task<string> SignInCookieAsync(string userName = AdminName, string password = AdminPassword)
+    {
+        using var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var response = await PostLoginAsync(client, userName, password);
+        var cookie = response.Headers.TryGetValues("Set-Cookie", out var values)
+            ? values.Select(v => v.Split(';')[0]).FirstOrDefault(v => v.StartsWith(AuthCookieName + "=", StringComparison.Ordinal))
+            : null;
+        return cookie ?? throw new InvalidOperationException($"Sign-in of {userName} set no {AuthCookieName} cookie: {response.StatusCode}");
+    }
+
+    /// <summary>A live-hub connection over WebSockets with MessagePack, as the browser makes it; null cookie means anonymous.</summary>
+    public HubConnection CreateLiveConnection(string? cookie) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, LiveRecognitionHub.Path.TrimStart('/')), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.WebSocketFactory = async (context, ct) =>
+                {
+                    var client = Server.CreateWebSocketClient();
+                    if (cookie is not null)
+                    {
+                        client.ConfigureRequest = request => request.Headers.Cookie = cookie;
+                    }
+
+                    return await client.ConnectAsync(context.Uri, ct);
+                };
+            })
+            .AddMessagePackProtocol()
+            .Build();
 
     public async Task<T> QueryAsync<T>(Func<FacePortalDbContext, Task<T>> query)
     {

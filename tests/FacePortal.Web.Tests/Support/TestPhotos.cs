@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using FacePortal.Shared.Imaging;
 using FacePortal.TestSupport;
 
 namespace FacePortal.Web.Tests.Support;
@@ -7,6 +8,13 @@ namespace FacePortal.Web.Tests.Support;
 public static class TestPhotos
 {
     public static byte[] DeepFace(string name) => File.ReadAllBytes(Path.Combine(RepoLocations.DeepFace, name));
+
+    /// <summary>A deepface photo as a camera would frame it: <paramref name="width"/> x <paramref name="height"/> JPEG.</summary>
+    public static byte[] DeepFaceFrame(string name, int width = 640, int height = 480)
+    {
+        using var image = new ImageDecoder().Decode(DeepFace(name));
+        return ImageTransforms.CoverJpeg(image, width, height, 85);
+    }
 
     public static MultipartFormDataContent Form(params (string FileName, byte[] Bytes)[] files)
     {

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using FacePortal.Shared.Imaging;
 
 namespace FacePortal.Shared.Faces.Verification;
 
@@ -20,34 +18,7 @@ public static class PairEvaluation
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(pairs);
         var files = pairs.SelectMany(p => new[] { p.FileX, p.FileY }).Distinct(StringComparer.Ordinal).ToList();
-        var embeddings = new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal);
-        var unusable = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, file =>
-        {
-            var path = Path.Combine(imageDirectory, file);
-            if (!File.Exists(path))
-            {
-                unusable[file] = "file not found";
-                return;
-            }
-
-            try
-            {
-                var faces = pipeline.Analyze(File.ReadAllBytes(path));
-                if (faces.Count == 0)
-                {
-                    unusable[file] = "no face found";
-                    return;
-                }
-
-                embeddings[file] = faces.MaxBy(f => f.Box.Area)!.Embedding;
-            }
-            catch (ImageDecodeException ex)
-            {
-                unusable[file] = ex.Message;
-            }
-        });
+        var (embeddings, unusable) = LargestFaceEmbeddings.Compute(pipeline, imageDirectory, files, parallelism);
 
         var scored = new List<VerificationPair>();
         var skipped = 0;
@@ -66,7 +37,7 @@ public static class PairEvaluation
         return new PairEvaluationResult(
             VerificationMetrics.Evaluate(scored, StandardFars),
             scored,
-            new SortedDictionary<string, string>(unusable, StringComparer.Ordinal),
+            unusable,
             skipped);
     }
 }

@@ -1,0 +1,24 @@
+using FacePortal.Shared.Enrollment;
+using FacePortal.Shared.Identities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FacePortal.Web.Tests.Support;
+
+/// <summary>Enrolls people from deepface photos through the real services, as an admin's uploads would.</summary>
+public static class GalleryPeople
+{
+    public static async Task<Guid> EnrollAsync(FacePortalFactory factory, string name, params string[] photos)
+    {
+        var people = factory.Services.GetRequiredService<PeopleService>();
+        var enrollment = factory.Services.GetRequiredService<EnrollmentService>();
+        var created = await people.CreateAsync(name, "test");
+        Assert.True(created.Succeeded, created.Error);
+        foreach (var photo in photos)
+        {
+            var result = await enrollment.EnrollPhotoAsync(created.Id!.Value, TestPhotos.DeepFace(photo), photo, PhotoSource.Upload, "test");
+            Assert.True(result.IsAccepted, result.Message);
+        }
+
+        return created.Id!.Value;
+    }
+}
