@@ -1,0 +1,191 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using FacePortal.Shared.Faces.Verification;
+using FacePortal.Shared.Imaging;
+using FacePortal.Shared.Recognition;
+using FacePortal.TestSupport;
+using FacePortal.Web.Recognition;
+using FacePortal.Web.Tests.Support;
+
+namespace FacePortal.Web.Tests.Recognition;
+
+/// <summary>"Test a photo" and "Verify" over HTTP, as a User, with the deepface photos and labelled pairs.</summary>
+public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpointsTests.Fixture>
+{
+    private readonly Fixture _fixture;
+
+    public RecognitionEndpointsTests(Fixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public async Task Identify_names_an_enrolled_person_from_a_new_photo()
+    {
+        var result = await IdentifyAsync("img6.jpg");
+
+        var face = Assert.Single(result.Faces);
+        Assert.Equal("Angelina Photo", face.Name);
+        Assert.Equal(_fixture.Angelina, face.PersonId);
+        Assert.InRange(face.Similarity, result.Threshold, 1f);
+        Assert.Equal(_fixture.Angelina, face.Candidates[0].PersonId);
+        Assert.True(face.Width > 50 && face.X >= 0 && face.X + face.Width <= result.Width);
+    }
+
+    [Fact]
+    public async Task Identify_calls_a_stranger_unknown_but_still_lists_the_closest_candidates()
+    {
+        var result = await IdentifyAsync("img20.jpg");
+
+        var face = Assert.Single(result.Faces);
+        Assert.Null(face.Name);
+        Assert.Null(face.PersonId);
+        Assert.True(face.Similarity < result.Threshold, $"similarity {face.Similarity}");
+        Assert.NotEmpty(face.Candidates);
+    }
+
+    [Fact]
+    public async Task Identify_boxes_every_face_of_a_group_photo()
+    {
+        var couple = File.ReadAllBytes(Path.Combine(RepoLocations.DeepFace, "couple.jpg"));
+        var result = await IdentifyAsync("couple.jpg", couple);
+
+        Assert.True(result.Faces.Count >= 2, $"{result.Faces.Count} face(s)");
+        Assert.All(result.Faces, f => Assert.True(f.X >= 0 && f.Y >= 0 && f.Width > 0));
+    }
+
+    [Fact]
+    public async Task Identify_refuses_a_file_that_is_not_an_image()
+    {
+        using var response = await PostAsync("/api/recognition/identify", ("file", "notes.jpg", "just text"u8.ToArray()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not an image", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Verify_agrees_with_every_labelled_same_pair_and_as_many_different_pairs()
+    {
+        var pairs = LabelledPair.ReadCsv(Path.Combine(RepoLocations.DeepFace, "master.csv"));
+        var same = pairs.Where(p => p.Same).ToList();
+        var chosen = same.Concat(pairs.Where(p => !p.Same).Take(same.Count)).ToList();
+
+        var wrong = new List<string>();
+        foreach (var pair in chosen)
+        {
+            var result = await VerifyAsync(pair.FileX, pair.FileY);
+            Assert.Null(result.Problem);
+            if (result.IsSamePerson != pair.Same)
+            {
+                wrong.Add($"{pair.FileX}/{pair.FileY}: {result.Similarity:0.000}");
+            }
+        }
+
+        Assert.True(chosen.Count >= 70, $"{chosen.Count} pairs");
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public async Task Verify_reports_similarity_threshold_and_the_faces_compared()
+    {
+        var result = await VerifyAsync("img1.jpg", "img2.jpg");
+
+        Assert.True(result.IsSamePerson);
+        Assert.InRange(result.Similarity, result.Threshold, 1f);
+        Assert.Equal(0.40f, result.Threshold, 3);
+        Assert.NotNull(result.First.Face);
+        Assert.NotNull(result.Second.Face);
+        Assert.Equal(1, result.First.FacesFound);
+    }
+
+    [Fact]
+    public async Task Verify_says_which_photo_has_no_face()
+    {
+        var grey = new byte[200 * 150 * 4];
+        Array.Fill(grey, (byte)128);
+        var blank = ImageEncoder.EncodeRgba(grey, 200, 150);
+        using var response = await PostAsync(
+            "/api/recognition/verify",
+            ("first", "img1.jpg", TestPhotos.DeepFace("img1.jpg")),
+            ("second", "grey.png", blank));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var result = (await response.Content.ReadFromJsonAsync<VerificationResult>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+        Assert.Equal("No face was found in the second photo.", result.Problem);
+        Assert.NotNull(result.First.Face);
+        Assert.Equal(0, result.Second.FacesFound);
+    }
+
+    [Fact]
+    public async Task Verify_needs_both_photos()
+    {
+        using var response = await PostAsync("/api/recognition/verify", ("first", "img1.jpg", TestPhotos.DeepFace("img1.jpg")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_get_401()
+    {
+        using var anonymous = _fixture.Factory.CreateBrowserlessClient();
+        using var form = Form(("file", "img1.jpg", TestPhotos.DeepFace("img1.jpg")));
+        using var response = await anonymous.PostAsync(new Uri("/api/recognition/identify", UriKind.Relative), form, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private Task<IdentifyResponse> IdentifyAsync(string name) => IdentifyAsync(name, TestPhotos.DeepFace(name));
+
+    private async Task<IdentifyResponse> IdentifyAsync(string name, byte[] bytes)
+    {
+        using var response = await PostAsync("/api/recognition/identify", ("file", name, bytes));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<IdentifyResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+    }
+
+    private async Task<VerificationResult> VerifyAsync(string first, string second)
+    {
+        using var response = await PostAsync(
+            "/api/recognition/verify", ("first", first, TestPhotos.DeepFace(first)), ("second", second, TestPhotos.DeepFace(second)));
+        return (await response.Content.ReadFromJsonAsync<VerificationResult>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+    }
+
+    private Task<HttpResponseMessage> PostAsync(string path, params (string Field, string FileName, byte[] Bytes)[] files)
+    {
+        var form = Form(files);
+        return _fixture.User.PostAsync(new Uri(path, UriKind.Relative), form, TestContext.Current.CancellationToken);
+    }
+
+    private static MultipartFormDataContent Form(params (string Field, string FileName, byte[] Bytes)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (field, fileName, bytes) in files)
+        {
+            var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(content, field, fileName);
+        }
+
+        return form;
+    }
+
+    /// <summary>One app for the class: Angelina enrolled from two photos, and a signed-in User.</summary>
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public FacePortalFactory Factory { get; } = new();
+
+        public HttpClient User { get; private set; } = null!;
+
+        public Guid Angelina { get; private set; }
+
+        public async ValueTask InitializeAsync()
+        {
+            Angelina = await GalleryPeople.EnrollAsync(Factory, "Angelina Photo", "img1.jpg", "img2.jpg");
+            User = await Factory.SignInAsUserAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            User.Dispose();
+            await Factory.DisposeAsync();
+        }
+    }
+}
