@@ -39,6 +39,17 @@ if ! (cd models/onnx && sha256sum --quiet -c ../models.sha256 >/dev/null 2>&1); 
     echo "error: the model files from $models_package do not match models/models.sha256" >&2; exit 1; }
 fi
 
+# Browser libraries for live recognition (SignalR with MessagePack), checked against wwwroot/lib/browser-libraries.sha256.
+if ! (cd wwwroot/lib && sha256sum --quiet -c browser-libraries.sha256 >/dev/null 2>&1); then
+  fetch_npm_package "@microsoft/signalr@10.0.0" "$npm_cache/signalr"
+  fetch_npm_package "@microsoft/signalr-protocol-msgpack@10.0.0" "$npm_cache/signalr-msgpack"
+  mkdir -p wwwroot/lib/signalr
+  cp "$npm_cache/signalr/dist/browser/signalr.min.js" wwwroot/lib/signalr/
+  cp "$npm_cache/signalr-msgpack/dist/browser/signalr-protocol-msgpack.min.js" wwwroot/lib/signalr/
+  (cd wwwroot/lib && sha256sum --quiet -c browser-libraries.sha256) || {
+    echo "error: the SignalR browser files from npm do not match wwwroot/lib/browser-libraries.sha256" >&2; exit 1; }
+fi
+
 if $for_tests; then
   # Group photos used by the detection tests.
   fetch_npm_package "@vladmandic/face-api@1.7.15" "$npm_cache/face-api"

@@ -2,34 +2,22 @@
 // Frames go to the server as JPEG over plain HTTP (same-origin, with the sign-in cookie):
 // /api/faces/detect for the preview box, /api/people/{id}/photos?source=webcam for samples.
 
+import { openCamera, closeCamera, grabJpeg } from './camera.js';
+
 let state = null;
 
 export async function start(video, overlay, options) {
   stop();
-  const constraints = {
-    audio: false,
-    video: options.deviceId
-      ? { deviceId: { exact: options.deviceId }, width: { ideal: 640 }, height: { ideal: 480 } }
-      : { width: { ideal: 640 }, height: { ideal: 480 } },
-  };
-  const stream = await navigator.mediaDevices.getUserMedia(constraints);
-  video.srcObject = stream;
-  video.muted = true;
-  video.playsInline = true;
-  await video.play();
-  state = { video, overlay, stream, detectUrl: options.detectUrl, running: true, capturing: false, lastBoxes: [] };
+  const camera = await openCamera(video, { deviceId: options.deviceId });
+  state = { video, overlay, stream: camera.stream, detectUrl: options.detectUrl, running: true, capturing: false, lastBoxes: [] };
   previewLoop(state, options.previewIntervalMs || 250);
-  const cameras = (await navigator.mediaDevices.enumerateDevices())
-    .filter(d => d.kind === 'videoinput')
-    .map((d, i) => ({ id: d.deviceId, label: d.label || `Camera ${i + 1}` }));
-  return { width: video.videoWidth, height: video.videoHeight, cameras };
+  return { width: camera.width, height: camera.height, cameras: camera.cameras };
 }
 
 export function stop() {
   if (!state) return;
   state.running = false;
-  state.stream.getTracks().forEach(t => t.stop());
-  state.video.srcObject = null;
+  closeCamera(state.video, state.stream);
   clear(state.overlay);
   state = null;
 }
@@ -41,7 +29,7 @@ export async function capture(count, intervalMs, uploadUrl, dotnet) {
   try {
     for (let i = 0; i < count && s.running; i++) {
       const started = performance.now();
-      const blob = await grab(s.video, 0.92);
+      const blob = await grabJpeg(s.video, 0.92);
       const name = `webcam-${new Date().toISOString().replace(/[:.]/g, '-')}-${i + 1}.jpg`;
       await dotnet.invokeMethodAsync('OnSampleTaken', i, name);
       const form = new FormData();
@@ -70,7 +58,7 @@ async function previewLoop(s, intervalMs) {
     const started = performance.now();
     try {
       if (s.video.readyState >= 2) {
-        const blob = await grab(s.video, 0.7);
+        const blob = await grabJpeg(s.video, 0.7);
         const response = await fetch(s.detectUrl, { method: 'POST', body: blob, headers: { 'Content-Type': 'image/jpeg' }, credentials: 'same-origin' });
         if (response.ok && s.running) {
           const result = await response.json();
@@ -83,15 +71,6 @@ async function previewLoop(s, intervalMs) {
     const wait = intervalMs - (performance.now() - started);
     if (wait > 0) await sleep(wait);
   }
-}
-
-function grab(video, quality) {
-  const canvas = document.createElement('canvas');
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
-  canvas.getContext('2d').drawImage(video, 0, 0);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(b => (b ? resolve(b) : reject(new Error('Could not encode the frame.'))), 'image/jpeg', quality));
 }
 
 function draw(canvas, width, height, faces, capturing) {

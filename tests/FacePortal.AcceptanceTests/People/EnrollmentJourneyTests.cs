@@ -1,6 +1,7 @@
 using FacePortal.AcceptanceTests.Support;
 using FacePortal.TestSupport;
 using Microsoft.Playwright;
+using static FacePortal.AcceptanceTests.Support.PageEvidence;
 
 namespace FacePortal.AcceptanceTests.People;
 
@@ -79,20 +80,4 @@ public sealed class EnrollmentJourneyTests(BrowserFixture fixture)
         Assert.Empty(fixture.Server.BlobFiles());
         Assert.Empty(errors);
     }
-
-    private static async Task Diagnose(IPage page, BrowserFixture fixture, Func<Task> step)
-    {
-        try
-        {
-            await step();
-        }
-        catch (Exception ex)
-        {
-            await Shot(page, "failure.png");
-            throw new InvalidOperationException($"{ex.Message}\n--- server log (tail) ---\n{string.Join('\n', fixture.Server.Log.Split('\n').TakeLast(60))}", ex);
-        }
-    }
-
-    private static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, name), FullPage = true });
 }

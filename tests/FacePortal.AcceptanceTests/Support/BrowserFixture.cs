@@ -7,19 +7,50 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly Dictionary<string, (IBrowser Browser, string Video)> _browsers = [];
+    private readonly SemaphoreSlim _launching = new(1, 1);
     private IPlaywright? _playwright;
 
+    /// <summary>The browser whose fake camera shows deepface's img1.jpg at 640x480.</summary>
     public IBrowser Browser { get; private set; } = null!;
 
     public PortalServer Server { get; private set; } = null!;
 
-    /// <summary>The Y4M file Chromium's fake camera plays: a face photo moving slightly, like a person turning their head.</summary>
-    public string WebcamVideo { get; private set; } = null!;
+    /// <summary>
+    /// A Chromium whose fake camera plays <paramref name="photo"/> (a deepface file) as a
+    /// <paramref name="width"/> x <paramref name="height"/> clip. Chromium reads the clip at launch,
+    /// so each clip has its own browser; they are launched once and kept for the collection.
+    /// </summary>
+    public async Task<IBrowser> BrowserWithWebcamAsync(string photo, int width = 640, int height = 480)
+    {
+        var key = $"{photo}-{width}x{height}";
+        await _launching.WaitAsync();
+        try
+        {
+            if (!_browsers.TryGetValue(key, out var launched))
+            {
+                var video = FakeWebcamVideo.Write(
+                    Path.Combine(FacePortal.TestSupport.RepoLocations.DeepFace, photo),
+                    Path.Combine(Path.GetTempPath(), $"faceportal-webcam-{Guid.NewGuid():N}.y4m"),
+                    width,
+                    height);
+                launched = (await LaunchAsync(video), video);
+                _browsers[key] = launched;
+            }
+
+            return launched.Browser;
+        }
+        finally
+        {
+            _launching.Release();
+        }
+    }
 
     /// <summary>A 1280x800 page with camera access, signed in through the real login form.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> SignedInPageAsync(string userName = PortalServer.AdminName, string password = PortalServer.AdminPassword)
+    public async Task<(IBrowserContext Context, IPage Page)> SignedInPageAsync(
+        string userName = PortalServer.AdminName, string password = PortalServer.AdminPassword, IBrowser? browser = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await (browser ?? Browser).NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             BaseURL = Server.BaseAddress.ToString(),
@@ -47,9 +78,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         Server = await PortalServer.StartAsync(CancellationToken.None);
-        WebcamVideo = FakeWebcamVideo.Write(Path.Combine(FacePortal.TestSupport.RepoLocations.DeepFace, "img1.jpg"), Path.Combine(Path.GetTempPath(), $"faceportal-webcam-{Guid.NewGuid():N}.y4m"));
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await BrowserWithWebcamAsync("img1.jpg");
+    }
+
+    private Task<IBrowser> LaunchAsync(string webcamVideo) =>
+        _playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -57,24 +91,19 @@ public sealed class BrowserFixture : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--no-first-run", "--disable-sync", "--disable-quic",
-                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-video-capture={WebcamVideo}",
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-video-capture={webcamVideo}",
             ],
         });
-    }
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
+        foreach (var (browser, video) in _browsers.Values)
         {
-            await Browser.DisposeAsync();
+            await browser.DisposeAsync();
+            File.Delete(video);
         }
 
         _playwright?.Dispose();
-        if (WebcamVideo is not null)
-        {
-            File.Delete(WebcamVideo);
-        }
-
         if (Server is not null)
         {
             await Server.DisposeAsync();

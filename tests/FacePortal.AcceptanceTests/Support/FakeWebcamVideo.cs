@@ -3,39 +3,37 @@ using SkiaSharp;
 namespace FacePortal.AcceptanceTests.Support;
 
 /// <summary>
-/// Writes a 640x480 Y4M (I420) clip of a photo for Chromium's fake camera. The frames drift and
-/// zoom a little, like a person moving in front of a webcam, so successive captures differ.
+/// Writes a Y4M (I420) clip of a photo for Chromium's fake camera, 640x480 unless told otherwise.
+/// The frames drift and zoom a little, like a person moving in front of a webcam, so successive
+/// captures differ.
 /// </summary>
 public static class FakeWebcamVideo
 {
-    public const int Width = 640;
-    public const int Height = 480;
-
-    public static string Write(string photoPath, string outputPath, int frames = 30)
+    public static string Write(string photoPath, string outputPath, int width = 640, int height = 480, int frames = 30)
     {
         using var photo = SKBitmap.Decode(photoPath) ?? throw new InvalidOperationException($"Cannot decode {photoPath}.");
         using var output = File.Create(outputPath);
-        var header = System.Text.Encoding.ASCII.GetBytes($"YUV4MPEG2 W{Width} H{Height} F30:1 Ip A1:1 C420jpeg\n");
+        var header = System.Text.Encoding.ASCII.GetBytes($"YUV4MPEG2 W{width} H{height} F30:1 Ip A1:1 C420jpeg\n");
         output.Write(header);
         var frameTag = System.Text.Encoding.ASCII.GetBytes("FRAME\n");
-        using var frame = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
-        var y = new byte[Width * Height];
-        var u = new byte[Width * Height / 4];
-        var v = new byte[Width * Height / 4];
+        using var frame = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var y = new byte[width * height];
+        var u = new byte[width * height / 4];
+        var v = new byte[width * height / 4];
         for (var i = 0; i < frames; i++)
         {
             var phase = 2 * Math.PI * i / frames;
-            var scale = Math.Min((float)Width / photo.Width, (float)Height / photo.Height) * (1f + (0.04f * (float)Math.Sin(phase)));
+            var scale = Math.Min((float)width / photo.Width, (float)height / photo.Height) * (1f + (0.04f * (float)Math.Sin(phase)));
             var dx = 12f * (float)Math.Cos(phase);
             using (var canvas = new SKCanvas(frame))
             {
                 canvas.Clear(SKColors.DimGray);
                 var w = photo.Width * scale;
                 var h = photo.Height * scale;
-                canvas.DrawBitmap(photo, SKRect.Create(((Width - w) / 2) + dx, (Height - h) / 2, w, h), new SKPaint { IsAntialias = true });
+                canvas.DrawBitmap(photo, SKRect.Create(((width - w) / 2) + dx, (height - h) / 2, w, h), new SKPaint { IsAntialias = true });
             }
 
-            ToI420(frame, y, u, v);
+            ToI420(frame, width, height, y, u, v);
             output.Write(frameTag);
             output.Write(y);
             output.Write(u);
@@ -45,26 +43,26 @@ public static class FakeWebcamVideo
         return outputPath;
     }
 
-    private static void ToI420(SKBitmap frame, byte[] y, byte[] u, byte[] v)
+    private static void ToI420(SKBitmap frame, int width, int height, byte[] y, byte[] u, byte[] v)
     {
         var pixels = frame.GetPixelSpan();
-        for (var row = 0; row < Height; row++)
+        for (var row = 0; row < height; row++)
         {
-            for (var col = 0; col < Width; col++)
+            for (var col = 0; col < width; col++)
             {
-                var p = ((row * Width) + col) * 4;
-                y[(row * Width) + col] = Clamp((0.299 * pixels[p]) + (0.587 * pixels[p + 1]) + (0.114 * pixels[p + 2]));
+                var p = ((row * width) + col) * 4;
+                y[(row * width) + col] = Clamp((0.299 * pixels[p]) + (0.587 * pixels[p + 1]) + (0.114 * pixels[p + 2]));
             }
         }
 
-        for (var row = 0; row < Height / 2; row++)
+        for (var row = 0; row < height / 2; row++)
         {
-            for (var col = 0; col < Width / 2; col++)
+            for (var col = 0; col < width / 2; col++)
             {
-                var p = (((row * 2) * Width) + (col * 2)) * 4;
+                var p = (((row * 2) * width) + (col * 2)) * 4;
                 double r = pixels[p], g = pixels[p + 1], b = pixels[p + 2];
-                u[(row * (Width / 2)) + col] = Clamp(128 - (0.168736 * r) - (0.331264 * g) + (0.5 * b));
-                v[(row * (Width / 2)) + col] = Clamp(128 + (0.5 * r) - (0.418688 * g) - (0.081312 * b));
+                u[(row * (width / 2)) + col] = Clamp(128 - (0.168736 * r) - (0.331264 * g) + (0.5 * b));
+                v[(row * (width / 2)) + col] = Clamp(128 + (0.5 * r) - (0.418688 * g) - (0.081312 * b));
             }
         }
     }

@@ -1,0 +1,75 @@
+using FacePortal.Shared.Faces;
+using FacePortal.Shared.Imaging;
+using FacePortal.Shared.Recognition;
+using Microsoft.AspNetCore.Components.Forms;
+
+namespace FacePortal.Web.Recognition;
+
+/// <summary>
+/// What the "Test a photo" and "Verify" pages need: the browser's file read within the limit, the
+/// photo recognised or verified, and a preview to draw boxes on. Nothing is stored.
+/// </summary>
+public sealed class PhotoRecognitionService(FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline)
+{
+    public const int PreviewSide = 960;
+
+    public float Threshold => recognizer.Options.SimilarityThreshold;
+
+    public long MaxPhotoBytes => pipeline.Decoder.Limits.MaxBytes;
+
+    /// <summary>Reads an uploaded file, or says why it cannot be used.</summary>
+    public async Task<(byte[]? Bytes, string? Problem)> ReadAsync(IBrowserFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Size > MaxPhotoBytes)
+        {
+            return (null, $"{file.Name} is {file.Size / (1024.0 * 1024):0.0} MB; the limit is {MaxPhotoBytes / (1024 * 1024)} MB.");
+        }
+
+        using var buffer = new MemoryStream((int)file.Size);
+        await using var stream = file.OpenReadStream(MaxPhotoBytes, cancellationToken);
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return (buffer.ToArray(), null);
+    }
+
+    public async Task<PhotoRecognition> IdentifyAsync(byte[] photo, CancellationToken cancellationToken = default)
+    {
+        var index = await gallery.GetIndexAsync(cancellationToken);
+        return await Task.Run(() =>
+        {
+            try
+            {
+                using var image = pipeline.Decoder.Decode(photo);
+                return new PhotoRecognition(PreviewOf(image), recognizer.Recognize(image, index), null);
+            }
+            catch (ImageDecodeException e)
+            {
+                return new PhotoRecognition(null, null, e.Message);
+            }
+        }, cancellationToken);
+    }
+
+    public Task<VerificationResult> VerifyAsync(byte[] first, byte[] second, CancellationToken cancellationToken = default) =>
+        Task.Run(() => recognizer.Verify(first, second), cancellationToken);
+
+    /// <summary>A data URL of the photo scaled down for display, or null when it cannot be decoded.</summary>
+    public Task<string?> PreviewAsync(byte[] photo, CancellationToken cancellationToken = default) =>
+        Task.Run(() =>
+        {
+            try
+            {
+                using var image = pipeline.Decoder.Decode(photo);
+                return PreviewOf(image);
+            }
+            catch (ImageDecodeException)
+            {
+                return null;
+            }
+        }, cancellationToken);
+
+    private static string PreviewOf(DecodedImage image) =>
+        "data:image/jpeg;base64," + Convert.ToBase64String(ImageTransforms.ThumbnailJpeg(image, PreviewSide));
+}
+
+/// <summary>A photo's preview and faces, or the reason there are none.</summary>
+public sealed record PhotoRecognition(string? PreviewDataUrl, RecognitionResult? Result, string? Problem);

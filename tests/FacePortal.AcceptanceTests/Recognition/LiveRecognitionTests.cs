@@ -1,0 +1,154 @@
+using System.Text.Json;
+using FacePortal.AcceptanceTests.Support;
+using FacePortal.TestSupport;
+using Microsoft.Playwright;
+using static FacePortal.AcceptanceTests.Support.PageEvidence;
+
+namespace FacePortal.AcceptanceTests.Recognition;
+
+/// <summary>
+/// Live recognition in Chromium with a fake webcam: a person enrolled from two photos is named over
+/// a clip made from a third photo of her; someone never enrolled is Unknown; 1280x720 works too.
+/// Then the photo test and 1:1 verification pages.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveRecognitionTests(BrowserFixture fixture)
+{
+    private const string Name = "Angelina Live";
+
+    [Fact]
+    public async Task The_live_page_names_an_enrolled_person_and_calls_a_stranger_unknown()
+    {
+        var (context, page) = await fixture.SignedInPageAsync();
+        await using var _ = context;
+        var errors = CollectConsoleErrors(page);
+        var personId = await EnrollAsync(page, "img2.jpg", "img4.jpg");
+        try
+        {
+            // The camera plays img1.jpg, a photo of her that was not enrolled.
+            await StartLiveAsync(page);
+            await Diagnose(page, fixture, () => Assertions.Expect(page.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", Name, new() { Timeout = 20_000 }), "live-known-failure");
+            await Assertions.Expect(page.Locator("#live-people .live-person-name")).ToHaveTextAsync(Name, new() { Timeout = 5_000 });
+            await page.WaitForFunctionAsync("() => parseFloat(document.querySelector('#live-fps').textContent) > 0", null, new() { Timeout = 10_000 });
+            Assert.True(double.Parse(await page.Locator("#live-rtt").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+            Assert.Contains("0.40", await page.Locator("#live-threshold").InnerTextAsync(), StringComparison.Ordinal);
+            await Shot(page, "live-known.png");
+            await page.ClickAsync("#live-stop");
+            await Assertions.Expect(page.Locator("#live-people-empty")).ToBeVisibleAsync();
+
+            // Someone else entirely (img20.jpg) is Unknown, never the closest enrolled person.
+            var (strangerContext, stranger) = await fixture.SignedInPageAsync(browser: await fixture.BrowserWithWebcamAsync("img20.jpg"));
+            await using (strangerContext)
+            {
+                await StartLiveAsync(stranger);
+                await Diagnose(stranger, fixture, () => Assertions.Expect(stranger.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", "Unknown", new() { Timeout = 20_000 }), "live-unknown-failure");
+                await Assertions.Expect(stranger.Locator("#live-people .live-person-name")).ToHaveTextAsync("Unknown");
+                await Shot(stranger, "live-unknown.png");
+            }
+
+            // A 1280x720 camera, sending full-size frames.
+            var (hdContext, hd) = await fixture.SignedInPageAsync(browser: await fixture.BrowserWithWebcamAsync("img1.jpg", 1280, 720));
+            await using (hdContext)
+            {
+                await hd.GotoAsync("live");
+                await BrowserFixture.WaitForInteractiveAsync(hd);
+                await hd.Locator(".mud-input-control.mud-select:has(#live-frame-size)").ClickAsync();
+                await hd.GetByText("1280 px wide (1280×720 at 16:9)").ClickAsync();
+                await StartLiveAsync(hd, navigate: false);
+                await Diagnose(hd, fixture, () => Assertions.Expect(hd.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", Name, new() { Timeout = 20_000 }), "live-hd-failure");
+                await Assertions.Expect(hd.Locator("#live-stats")).ToContainTextAsync("Frames 1280×720", new() { Timeout = 5_000 });
+                await Shot(hd, "live-720p.png");
+            }
+
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            await page.APIRequest.DeleteAsync($"api/people/{personId}");
+        }
+    }
+
+    [Fact]
+    public async Task The_photo_test_and_verify_pages_name_faces_and_compare_two_photos()
+    {
+        var (context, page) = await fixture.SignedInPageAsync();
+        await using var _ = context;
+        var errors = CollectConsoleErrors(page);
+        var personId = await EnrollAsync(page, "img2.jpg", "img4.jpg");
+        try
+        {
+            await page.GotoAsync("test-photo");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.WaitForFunctionAsync("() => document.querySelector('#test-input')?._blazorInputFileNextFileId !== undefined");
+            await page.Locator("#test-input").SetInputFilesAsync(Path.Combine(RepoLocations.DeepFace, "img5.jpg"));
+            await Diagnose(page, fixture, () => Assertions.Expect(page.Locator("#test-summary")).ToHaveTextAsync("1 face, recognised.", new() { Timeout = 20_000 }), "test-photo-failure");
+            await Assertions.Expect(page.Locator("#test-results .face-name")).ToHaveTextAsync(Name);
+            await Assertions.Expect(page.Locator("#test-photo .portal-face-label")).ToContainTextAsync(Name);
+            await Shot(page, "test-photo.png");
+
+            await page.Locator("#test-input").SetInputFilesAsync(Path.Combine(RepoLocations.DeepFace, "couple.jpg"));
+            await Assertions.Expect(page.Locator("#test-summary")).ToContainTextAsync("faces,", new() { Timeout = 20_000 });
+            await Shot(page, "test-photo-group.png");
+
+            await page.GotoAsync("verify");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.WaitForFunctionAsync("() => document.querySelector('#verify-input-b')?._blazorInputFileNextFileId !== undefined");
+            await page.Locator("#verify-input-a").SetInputFilesAsync(Path.Combine(RepoLocations.DeepFace, "img1.jpg"));
+            await page.Locator("#verify-input-b").SetInputFilesAsync(Path.Combine(RepoLocations.DeepFace, "img2.jpg"));
+            await Diagnose(page, fixture, () => Assertions.Expect(page.Locator("#verify-verdict")).ToHaveTextAsync("Same person", new() { Timeout = 20_000 }), "verify-failure");
+            await Shot(page, "verify-same.png");
+
+            await page.Locator("#verify-input-b").SetInputFilesAsync(Path.Combine(RepoLocations.DeepFace, "img20.jpg"));
+            await Assertions.Expect(page.Locator("#verify-verdict")).ToHaveTextAsync("Different people", new() { Timeout = 20_000 });
+            await Shot(page, "verify-different.png");
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            await page.APIRequest.DeleteAsync($"api/people/{personId}");
+        }
+    }
+
+    private static async Task StartLiveAsync(IPage page, bool navigate = true)
+    {
+        if (navigate)
+        {
+            await page.GotoAsync("live");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+        }
+
+        await page.ClickAsync("#live-start");
+        await Assertions.Expect(page.Locator("#live-stop")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+    }
+
+    /// <summary>Enrolls the person through the admin API with the page's own sign-in cookie.</summary>
+    private static async Task<Guid> EnrollAsync(IPage page, params string[] photos)
+    {
+        var created = await page.APIRequest.PostAsync("api/people", new() { DataObject = new { name = Name } });
+        Assert.True(created.Ok, await created.TextAsync());
+        var id = (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
+        var form = page.APIRequest.CreateFormData();
+        foreach (var photo in photos)
+        {
+            form.Append("files", new FilePayload { Name = photo, MimeType = "image/jpeg", Buffer = File.ReadAllBytes(Path.Combine(RepoLocations.DeepFace, photo)) });
+        }
+
+        var uploaded = await page.APIRequest.PostAsync($"api/people/{id}/photos", new() { Multipart = form });
+        var results = JsonDocument.Parse(await uploaded.TextAsync()).RootElement;
+        Assert.All(results.EnumerateArray(), r => Assert.StartsWith("Accepted", r.GetProperty("status").GetString(), StringComparison.Ordinal));
+        return id;
+    }
+
+    private static List<string> CollectConsoleErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                errors.Add(m.Text);
+            }
+        };
+        return errors;
+    }
+}

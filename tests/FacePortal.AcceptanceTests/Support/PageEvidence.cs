@@ -1,0 +1,24 @@
+using Microsoft.Playwright;
+
+namespace FacePortal.AcceptanceTests.Support;
+
+/// <summary>Screenshots to look at, and failures that carry the page as it was and the server's log.</summary>
+public static class PageEvidence
+{
+    public static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, name), FullPage = true });
+
+    /// <summary>Runs a step; when it fails, saves <c>failure-*.png</c> and adds the tail of the server log to the error.</summary>
+    public static async Task Diagnose(IPage page, BrowserFixture fixture, Func<Task> step, string name = "failure")
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex)
+        {
+            await Shot(page, $"{name}.png");
+            throw new InvalidOperationException($"{ex.Message}\n--- server log (tail) ---\n{string.Join('\n', fixture.Server.Log.Split('\n').TakeLast(60))}", ex);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+// Live recognition: camera frames go to the server over the live SignalR hub (MessagePack,
+// binary JPEG), results come back per frame and are drawn over the video. At most
+// `maxInFlight` frames are unanswered at any time, so a slow server lowers the frame rate
+// instead of building a queue. Statistics go to the Blazor page twice a second.
+
+import { openCamera, closeCamera, grabJpeg } from './camera.js';
+
+const KNOWN = '#00e676';
+const UNKNOWN = '#ff5252';
+const STATS_INTERVAL_MS = 500;
+
+let session = null;
+
+export async function start(video, overlay, options, dotnet) {
+  await stop();
+  await loadSignalR();
+  const camera = await openCamera(video, { deviceId: options.deviceId, width: options.cameraWidth, height: options.cameraHeight });
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl(options.hubUrl, { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true })
+    .withHubProtocol(new signalR.protocols.msgpack.MessagePackHubProtocol())
+    .withAutomaticReconnect()
+    .build();
+
+  const s = {
+    video, overlay, dotnet, connection, stream: camera.stream, running: true,
+    frameWidth: options.frameWidth, quality: options.jpegQuality, maxInFlight: options.maxInFlight || 2,
+    canvas: document.createElement('canvas'), seq: 0, inFlight: new Map(),
+    answered: [], roundTrips: [], serverTimes: [], dropped: 0, refused: 0, lastProblem: null, latest: null,
+  };
+  connection.on('FrameResult', result => onResult(s, result));
+  connection.onreconnecting(() => s.inFlight.clear());
+  connection.onclose(error => {
+    if (s.running) report(s, error ? `The connection to the server closed: ${error.message}` : 'The connection to the server closed.');
+  });
+  try {
+    await connection.start();
+  } catch (e) {
+    closeCamera(video, camera.stream);
+    throw e;
+  }
+
+  session = s;
+  sendLoop(s);
+  s.statsTimer = setInterval(() => report(s, null), STATS_INTERVAL_MS);
+  return { width: camera.width, height: camera.height, cameras: camera.cameras };
+}
+
+export async function stop() {
+  const s = session;
+  if (!s) return;
+  session = null;
+  s.running = false;
+  clearInterval(s.statsTimer);
+  closeCamera(s.video, s.stream);
+  clear(s.overlay);
+  await s.connection.stop();
+}
+
+export function setFrameWidth(width) {
+  if (session) session.frameWidth = width;
+}
+
+async function sendLoop(s) {
+  while (s.running) {
+    expireLostFrames(s);
+    if (s.inFlight.size >= s.maxInFlight || s.video.readyState < 2 || s.connection.state !== 'Connected') {
+      await nextFrame();
+      continue;
+    }
+
+    try {
+      const blob = await grabJpeg(s.video, s.quality, Math.min(s.frameWidth, s.video.videoWidth), s.canvas);
+      const image = new Uint8Array(await blob.arrayBuffer());
+      const seq = ++s.seq;
+      const capturedAt = performance.now();
+      s.inFlight.set(seq, capturedAt);
+      s.connection.send('SendFrame', { seq, capturedAt, image }).catch(() => s.inFlight.delete(seq));
+    } catch (e) {
+      s.lastProblem = e.message;
+      await sleep(200);
+    }
+  }
+}
+
+function onResult(s, result) {
+  const now = performance.now();
+  s.inFlight.delete(result.seq);
+  if (result.status === 'ok') {
+    s.answered.push(now);
+    push(s.roundTrips, now - result.capturedAt);
+    push(s.serverTimes, result.timing.total);
+    s.latest = result;
+    draw(s.overlay, result);
+  } else if (result.status === 'dropped') {
+    s.dropped++;
+  } else {
+    s.refused++;
+    s.lastProblem = result.message;
+  }
+}
+
+// A frame lost on the way (a reconnect) must not hold a sending slot for ever.
+function expireLostFrames(s) {
+  const now = performance.now();
+  for (const [seq, sentAt] of s.inFlight) {
+    if (now - sentAt > 5000) s.inFlight.delete(seq);
+  }
+}
+
+function report(s, problem) {
+  const now = performance.now();
+  s.answered = s.answered.filter(t => now - t < 2000);
+  const faces = s.latest && now - s.latest.capturedAt < 2000 ? s.latest.faces : [];
+  s.dotnet.invokeMethodAsync('OnStats', {
+    fps: s.answered.length / 2,
+    roundTripMs: median(s.roundTrips),
+    serverMs: median(s.serverTimes),
+    frameWidth: s.latest?.width ?? 0,
+    frameHeight: s.latest?.height ?? 0,
+    dropped: s.dropped,
+    refused: s.refused,
+    problem: problem ?? s.lastProblem,
+    faces: faces.map(f => ({ name: f.name ?? null, personId: f.personId ?? null, similarity: f.similarity })),
+  }).catch(() => { /* the page is gone */ });
+  s.lastProblem = null;
+}
+
+function draw(canvas, result) {
+  if (canvas.width !== result.width || canvas.height !== result.height) {
+    canvas.width = result.width;
+    canvas.height = result.height;
+  }
+
+  const ctx = canvas.getContext('2d');
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  const line = Math.max(2, result.width / 240);
+  const fontSize = Math.max(12, Math.round(result.width / 40));
+  ctx.font = `600 ${fontSize}px Roboto, Arial, sans-serif`;
+  ctx.textBaseline = 'bottom';
+  const labels = [];
+  for (const f of result.faces) {
+    const colour = f.name ? KNOWN : UNKNOWN;
+    const label = `${f.name ?? 'Unknown'} ${(f.similarity * 100).toFixed(0)}%`;
+    labels.push(f.name ?? 'Unknown');
+    ctx.lineWidth = line;
+    ctx.strokeStyle = colour;
+    ctx.strokeRect(f.x, f.y, f.w, f.h);
+    const textWidth = ctx.measureText(label).width + 8;
+    const top = Math.max(fontSize + 6, f.y);
+    ctx.fillStyle = colour;
+    ctx.fillRect(f.x - line / 2, top - fontSize - 6, textWidth, fontSize + 6);
+    ctx.fillStyle = '#000';
+    ctx.fillText(label, f.x + 4 - line / 2, top - 2);
+  }
+
+  // What is drawn, readable by tests and assistive tools.
+  canvas.dataset.labels = labels.join('|');
+  canvas.setAttribute('aria-label', labels.length ? `Faces in view: ${labels.join(', ')}` : 'No face in view');
+}
+
+function clear(canvas) {
+  canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+  canvas.dataset.labels = '';
+}
+
+function push(values, value) {
+  values.push(value);
+  if (values.length > 60) values.shift();
+}
+
+function median(values) {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+let signalRLoading = null;
+function loadSignalR() {
+  signalRLoading ??= (async () => {
+    await loadScript('lib/signalr/signalr.min.js');
+    await loadScript('lib/signalr/signalr-protocol-msgpack.min.js');
+  })();
+  return signalRLoading;
+}
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`Could not load ${src}.`));
+    document.head.appendChild(script);
+  });
+}
+
+function nextFrame() {
+  return new Promise(resolve => requestAnimationFrame(() => resolve()));
+}
+
+function sleep(ms) {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
