@@ -1,3 +1,4 @@
+using FacePortal.TestSupport;
 using Microsoft.Playwright;
 
 namespace FacePortal.AcceptanceTests.Support;

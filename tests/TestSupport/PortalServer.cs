@@ -3,9 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace FacePortal.AcceptanceTests.Support;
+namespace FacePortal.TestSupport;
 
-/// <summary>Runs the built web app as a separate process on a free loopback port, as ./run.sh would.</summary>
+/// <summary>
+/// Runs the built web app (the same configuration as the caller: Debug or Release) as a separate
+/// process on a free loopback port, as ./run.sh would, with a fresh data directory.
+/// </summary>
 public sealed class PortalServer : IAsyncDisposable
 {
     private readonly Process _process;
@@ -44,9 +47,23 @@ public sealed class PortalServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PortalServer> StartAsync(CancellationToken cancellationToken)
+    /// <summary>The web app's process id (for memory figures).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Peak and current resident memory of the web process, in MiB, from /proc (Linux).</summary>
+    public (double PeakMiB, double CurrentMiB) Memory()
     {
-        var root = RepoPaths.Root;
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        double Read(string key) => double.Parse(
+            status.First(l => l.StartsWith(key, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+            System.Globalization.CultureInfo.InvariantCulture) / 1024;
+        return (Read("VmHWM:"), Read("VmRSS:"));
+    }
+
+    /// <param name="environment">Extra settings for the app, as environment variables (<c>FacePortal__Live__MaxFramesPerSecond</c>...).</param>
+    public static async Task<PortalServer> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var root = RepoLocations.Root;
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         var bin = Path.Combine(root, "src", "FacePortal.Web", "bin", configuration, "net10.0");
         var port = FreePort();
@@ -62,6 +79,11 @@ public sealed class PortalServer : IAsyncDisposable
         // The first admin from configuration, as the README documents for deployments.
         start.Environment["FacePortal__Admin__UserName"] = AdminName;
         start.Environment["FacePortal__Admin__Password"] = AdminPassword;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         foreach (var arg in new[] { Path.Combine(bin, "FacePortal.Web.dll"), "--contentRoot", bin, "--urls", $"http://127.0.0.1:{port}", "--FacePortal:DataDirectory", data })
         {
             start.ArgumentList.Add(arg);

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FacePortal.LoadBench;
+using FacePortal.Shared.Imaging;
+using FacePortal.TestSupport;
+
+// Live-recognition load benchmark: starts the web app (Release) on loopback, enrolls one person,
+// then streams a real 640x480 face JPEG from N concurrent SignalR clients for a fixed time per N.
+//   dotnet run -c Release --project tests/FacePortal.LoadBench -- [--clients 1,2,4,8] [--seconds 10] [--in-flight 1]
+var options = Options.Parse(args);
+var inv = CultureInfo.InvariantCulture;
+
+var frame = Frame(options.Image);
+Console.WriteLine(string.Create(inv, $"Frame: {Path.GetFileName(options.Image)} as a 640x480 JPEG, {frame.Length / 1024.0:0.0} KiB; {options.InFlight} frame(s) in flight per client; {options.Seconds} s measured per step after {options.WarmupSeconds} s warm-up"));
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Cpu()}, {Environment.OSVersion}");
+
+// The per-connection rate limit (30 frames/s by default) would cap one client below the server's capacity; lift it for the measurement.
+await using var server = await PortalServer.StartAsync(CancellationToken.None, new Dictionary<string, string> { ["FacePortal__Live__MaxFramesPerSecond"] = "1000" });
+var cookie = await SignInAsync(server.BaseAddress);
+await EnrollAsync(server.BaseAddress, cookie);
+Console.WriteLine($"Web app: pid {server.ProcessId} at {server.BaseAddress}; memory after start {server.Memory().CurrentMiB:0} MiB");
+Console.WriteLine();
+Console.WriteLine("clients  frames/s  rtt p50  rtt p95  server p50  queue p50  other results          peak RSS");
+
+foreach (var n in options.Clients)
+{
+    var clients = Enumerable.Range(0, n).Select(_ => new LiveLoadClient(server.BaseAddress, cookie, frame, options.InFlight)).ToList();
+    await Task.WhenAll(clients.Select(c => c.StartAsync(CancellationToken.None)));
+    using var stop = new CancellationTokenSource();
+    var running = clients.Select(c => Task.Run(() => c.RunAsync(stop.Token))).ToList();
+    await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+    clients.ForEach(c => c.Record(true));
+    await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
+    clients.ForEach(c => c.Record(false));
+    await stop.CancelAsync();
+    await Task.WhenAll(running);
+
+    var rtt = clients.SelectMany(c => c.RoundTripsMs).Order().ToArray();
+    var serverMs = clients.SelectMany(c => c.ServerMs).Order().ToArray();
+    var queue = clients.SelectMany(c => c.QueueMs).Order().ToArray();
+    var other = clients.SelectMany(c => c.Statuses).Where(s => s.Key != "ok").GroupBy(s => s.Key).Select(g => $"{g.Key}={g.Sum(s => s.Value)}");
+    var otherText = string.Join(" ", other);
+    Console.WriteLine(string.Create(inv,
+        $"{n,7}  {rtt.Length / (double)options.Seconds,8:0.0}  {Percentile(rtt, 0.5),7:0.0}  {Percentile(rtt, 0.95),7:0.0}  {Percentile(serverMs, 0.5),10:0.0}  {Percentile(queue, 0.5),9:0.0}  {(otherText.Length == 0 ? "none" : otherText),-22}  {server.Memory().PeakMiB,5:0} MiB"));
+    foreach (var client in clients)
+    {
+        await client.DisposeAsync();
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine("rtt: client send to result, milliseconds; server: arrival to result sent; queue: arrival to analysis start. Peak RSS is the web process's high-water mark so far (VmHWM).");
+return 0;
+
+static byte[] Frame(string path)
+{
+    using var image = new ImageDecoder().Decode(File.ReadAllBytes(path));
+    return ImageTransforms.CoverJpeg(image, 640, 480, 85);
+}
+
+static double Percentile(double[] sorted, double p) =>
+    sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+static async Task<string> SignInAsync(Uri server)
+{
+    using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+    using var http = new HttpClient(handler) { BaseAddress = server };
+    var page = await http.GetStringAsync(new Uri("account/login", UriKind.Relative));
+    var token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+    using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["_handler"] = "login",
+        ["__RequestVerificationToken"] = token,
+        ["Input.UserName"] = PortalServer.AdminName,
+        ["Input.Password"] = PortalServer.AdminPassword,
+    });
+    using var response = await http.PostAsync(new Uri("account/login", UriKind.Relative), form);
+    var cookie = handler.CookieContainer.GetCookies(server)["FacePortal.Auth"]
+        ?? throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
+    return $"{cookie.Name}={cookie.Value}";
+}
+
+static async Task EnrollAsync(Uri server, string cookie)
+{
+    using var http = new HttpClient { BaseAddress = server };
+    http.DefaultRequestHeaders.Add("Cookie", cookie);
+    using var created = await http.PostAsJsonAsync(new Uri("api/people", UriKind.Relative), new { name = "Load Bench" });
+    created.EnsureSuccessStatusCode();
+    var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    using var form = new MultipartFormDataContent();
+    foreach (var photo in new[] { "img2.jpg", "img4.jpg" })
+    {
+        form.Add(new ByteArrayContent(File.ReadAllBytes(Path.Combine(RepoLocations.DeepFace, photo))), "files", photo);
+    }
+
+    using var uploaded = await http.PostAsync(new Uri($"api/people/{id}/photos", UriKind.Relative), form);
+    uploaded.EnsureSuccessStatusCode();
+}
+
+/// <summary>Command-line options.</summary>
+internal sealed record Options(int[] Clients, int Seconds, int WarmupSeconds, int InFlight, string Image)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        return new Options(
+            (Value("--clients") ?? "1,2,4,8").Split(',').Select(int.Parse).ToArray(),
+            int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture),
+            int.Parse(Value("--warmup") ?? "2", CultureInfo.InvariantCulture),
+            int.Parse(Value("--in-flight") ?? "1", CultureInfo.InvariantCulture),
+            Value("--image") ?? Path.Combine(RepoLocations.DeepFace, "img1.jpg"));
+    }
+}
+
+/// <summary>What the figures were measured on.</summary>
+internal static class Machine
+{
+    public static string Cpu()
+    {
+        var line = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal)) : null;
+        return line?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+    }
+}
