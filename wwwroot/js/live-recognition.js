@@ -140,7 +140,7 @@ function draw(canvas, result) {
   const labels = [];
   for (const f of result.faces) {
     const colour = f.name ? KNOWN : UNKNOWN;
-    const label = `${f.name ?? 'Unknown'} ${(f.similarity * 100).toFixed(0)}%`;
+    const label = `${f.name ?? 'Unknown'} ${f.similarity.toFixed(2)}`;
     labels.push(f.name ?? 'Unknown');
     ctx.lineWidth = line;
     ctx.strokeStyle = colour;

@@ -53,7 +53,7 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
                 await hd.GotoAsync("live");
                 await BrowserFixture.WaitForInteractiveAsync(hd);
                 await hd.Locator(".mud-input-control.mud-select:has(#live-frame-size)").ClickAsync();
-                await hd.GetByText("1280 px wide (1280×720 at 16:9)").ClickAsync();
+                await hd.GetByText("1280 px (HD, 1280×720)").ClickAsync();
                 await StartLiveAsync(hd, navigate: false);
                 await Diagnose(hd, fixture, () => Assertions.Expect(hd.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", Name, new() { Timeout = 20_000 }), "live-hd-failure");
                 await Assertions.Expect(hd.Locator("#live-stats")).ToContainTextAsync("Frames 1280×720", new() { Timeout = 5_000 });

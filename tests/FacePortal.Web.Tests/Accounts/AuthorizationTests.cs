@@ -32,6 +32,23 @@ public sealed class AuthorizationTests(FacePortalFactory factory) : IClassFixtur
 
     public static TheoryData<string> AdminPages { get; } = new() { "/people", $"/people/{Id}", "/users", "/audit", "/import", "/health" };
 
+    public static TheoryData<string> RecognitionPages { get; } = new() { "/live", "/test-photo", "/verify" };
+
+    [Theory]
+    [MemberData(nameof(RecognitionPages))]
+    public async Task Recognition_pages_send_anonymous_visitors_to_the_login_page_and_open_for_users(string path)
+    {
+        using var anonymous = factory.CreateBrowserlessClient();
+        using var user = await factory.SignInAsUserAsync();
+
+        using var refused = await anonymous.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        using var allowed = await user.GetAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/login", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(AdminEndpoints))]
     public async Task Anonymous_api_calls_get_401(string method, string path)

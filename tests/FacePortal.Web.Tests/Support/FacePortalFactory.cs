@@ -23,9 +23,16 @@ public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
     public const string UserPassword = "User-Passw0rd!";
     public const string AuthCookieName = "FacePortal.Auth";
 
+    private string? _dataDirectory;
+
     public string ModelDirectory { get; init; } = RepoPaths.Models;
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("faceportal-test-").FullName;
+    /// <summary>The data directory; a second factory given the first one's sees the same installation, as after a restart.</summary>
+    public string DataDirectory
+    {
+        get => _dataDirectory ??= Directory.CreateTempSubdirectory("faceportal-test-").FullName;
+        init => _dataDirectory = value;
+    }
 
     public string BlobDirectory => Path.Combine(DataDirectory, "blobs");
 
