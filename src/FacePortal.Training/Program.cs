@@ -12,6 +12,9 @@ const string Usage = """
       eval-pairs --images DIR --pairs CSV    Verification accuracy, ROC AUC and TAR@FAR on labelled pairs
       eval-open-set --images DIR --pairs CSV
                                              Open-set identification (leave one out): named vs false alarms per threshold
+      train --data DIR [--out DIR] [--epochs N] [--copies N] [--val F] [--optimizer adam|rmsprop|sgd]
+            [--lr F] [--batch N] [--hidden N] [--dropout F] [--patience N] [--seed N] [--no-mask] [--no-augment]
+                                             Transfer learning on a folder per person (train/ and val/ if present)
       detect --images DIR [--out DIR]        Faces and boxes per image; --out writes annotated copies
       bench [--image FILE] [--runs N] [--seconds S]
                                              Per-stage latency on a 640x480 JPEG, then throughput
@@ -40,6 +43,7 @@ try
     {
         "eval-pairs" => EvalPairsCommand.Run(options, Console.Out),
         "eval-open-set" => EvalOpenSetCommand.Run(options, Console.Out),
+        "train" => TrainCommand.Run(options, Console.Out),
         "detect" => DetectCommand.Run(options, Console.Out),
         "bench" => BenchCommand.Run(options, Console.Out),
         "torch-info" => TorchInfoCommand.Run(Console.Out),

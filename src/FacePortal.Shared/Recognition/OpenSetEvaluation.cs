@@ -15,7 +15,7 @@ public static class OpenSetEvaluation
     public static OpenSetReport Run(FacePipeline pipeline, string imageDirectory, IReadOnlyList<LabelledPair> pairs, int parallelism)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var identities = IdentitiesFrom(pairs);
+        var identities = PairIdentities.From(pairs);
         var (embeddings, unusable) = LargestFaceEmbeddings.Compute(pipeline, imageDirectory, identities.Keys, parallelism);
         var images = embeddings.Keys.ToList();
         var faceIds = images.ToDictionary(f => f, _ => Guid.NewGuid());
@@ -52,38 +52,6 @@ public static class OpenSetEvaluation
         }
 
         return index;
-    }
-
-    /// <summary>Union-find over "same" pairs: one id per connected group of images.</summary>
-    private static Dictionary<string, Guid> IdentitiesFrom(IReadOnlyList<LabelledPair> pairs)
-    {
-        var parent = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Find(string x)
-        {
-            while (parent[x] != x)
-            {
-                x = parent[x] = parent[parent[x]];
-            }
-
-            return x;
-        }
-
-        foreach (var pair in pairs)
-        {
-            parent.TryAdd(pair.FileX, pair.FileX);
-            parent.TryAdd(pair.FileY, pair.FileY);
-            if (pair.Same)
-            {
-                parent[Find(pair.FileX)] = Find(pair.FileY);
-            }
-        }
-
-        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        return parent.Keys.ToDictionary(f => f, f =>
-        {
-            var root = Find(f);
-            return ids.TryGetValue(root, out var id) ? id : ids[root] = Guid.NewGuid();
-        }, StringComparer.Ordinal);
     }
 }
 

@@ -56,6 +56,19 @@ public sealed class CommandArguments
             : throw new CommandLineException($"--{name} must be a positive whole number, not '{value}'.");
     }
 
+    public double Double(string name, double fallback)
+    {
+        var value = Optional(name);
+        if (value is null)
+        {
+            return fallback;
+        }
+
+        return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new CommandLineException($"--{name} must be a number, not '{value}'.");
+    }
+
     public bool Flag(string name) => _options.ContainsKey(name);
 }
 

@@ -1,0 +1,53 @@
+using FacePortal.Shared.Faces;
+using FacePortal.Shared.Imaging;
+
+namespace FacePortal.Training.Data;
+
+/// <summary>
+/// A folder per person of photos (the layout Keras' flow_from_directory reads): each photo's
+/// largest face is aligned; photos without a usable face are listed, not fatal.
+/// </summary>
+public static class FolderDataset
+{
+    private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".bmp" };
+
+    public static (FaceDataset Dataset, IReadOnlyList<string> Skipped) Load(FacePipeline pipeline, string directory, IReadOnlyList<string>? classes = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"There is no folder {directory}.");
+        }
+
+        var people = classes ?? Directory.GetDirectories(directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
+        var faces = new List<LabelledFace>();
+        var skipped = new List<string>();
+        for (var label = 0; label < people.Count; label++)
+        {
+            var folder = Path.Combine(directory, people[label]);
+            var files = Directory.Exists(folder)
+                ? Directory.GetFiles(folder).Where(f => ImageExtensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal).ToList()
+                : [];
+            foreach (var file in files)
+            {
+                try
+                {
+                    var found = pipeline.Analyze(File.ReadAllBytes(file));
+                    if (found.Count == 0)
+                    {
+                        skipped.Add($"{file}: no face found");
+                        continue;
+                    }
+
+                    faces.Add(new LabelledFace(found.MaxBy(f => f.Box.Area)!.AlignedFace, label, file));
+                }
+                catch (ImageDecodeException e)
+                {
+                    skipped.Add($"{file}: {e.Message}");
+                }
+            }
+        }
+
+        return (new FaceDataset(people, faces), skipped);
+    }
+}

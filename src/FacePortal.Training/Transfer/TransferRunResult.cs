@@ -1,0 +1,24 @@
+using FacePortal.Training.Heads;
+using FacePortal.Training.Metrics;
+
+namespace FacePortal.Training.Transfer;
+
+/// <summary>The outcome of a transfer-learning run, with where its time went.</summary>
+public sealed record TransferRunResult(
+    HeadTrainingResult Training,
+    HeadCheckpoint Best,
+    HeadCheckpoint Last,
+    ConfusionMatrix Validation,
+    double MaskedValidationAccuracy,
+    int TrainFaces,
+    int TrainSamples,
+    int ValidationFaces,
+    TimeSpan FeatureExtraction,
+    TimeSpan HeadTraining) : IDisposable
+{
+    public void Dispose()
+    {
+        Best.Dispose();
+        Last.Dispose();
+    }
+}

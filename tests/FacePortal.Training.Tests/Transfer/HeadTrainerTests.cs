@@ -1,0 +1,102 @@
+using FacePortal.Training.Features;
+using FacePortal.Training.Heads;
+using FacePortal.Training.Transfer;
+
+namespace FacePortal.Training.Tests.Transfer;
+
+public sealed class HeadTrainerTests
+{
+    private const int Dimensions = 16;
+
+    [Fact]
+    public void Learns_separable_classes_and_keeps_the_best_epoch()
+    {
+        var train = Clusters(classes: 3, perClass: 40, noise: 0.3, seed: 1);
+        var validation = Clusters(classes: 3, perClass: 10, noise: 0.3, seed: 2);
+
+        var result = HeadTrainer.Train(train, validation, 3, new HeadTrainingOptions { Epochs = 30, HiddenSize = 32, BatchSize = 16 }, cancellationToken: TestContext.Current.CancellationToken);
+
+        var best = result.Epochs.Single(e => e.Epoch == result.BestEpoch);
+        Assert.True(best.ValidationAccuracy > 0.95, $"validation accuracy {best.ValidationAccuracy}");
+        Assert.Equal(result.Epochs.Min(e => e.ValidationLoss), best.ValidationLoss);
+        Assert.True(result.Epochs[^1].TrainLoss < result.Epochs[0].TrainLoss);
+    }
+
+    [Fact]
+    public void Without_signal_the_rate_drops_on_the_plateau_and_training_stops_early()
+    {
+        var random = new Random(5);
+        var noise = new FeatureSet(Enumerable.Range(0, 64 * Dimensions).Select(_ => (float)random.NextDouble()).ToArray(), Enumerable.Range(0, 64).Select(_ => random.Next(2)).ToArray(), Dimensions);
+        var validation = new FeatureSet(Enumerable.Range(0, 32 * Dimensions).Select(_ => (float)random.NextDouble()).ToArray(), Enumerable.Range(0, 32).Select(_ => random.Next(2)).ToArray(), Dimensions);
+
+        var result = HeadTrainer.Train(noise, validation, 2, new HeadTrainingOptions { Epochs = 200, HiddenSize = 16, EarlyStoppingPatience = 6, LearningRatePatience = 2, LearningRate = 0.01 }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.NotNull(result.StoppedEarlyBecause);
+        Assert.True(result.Epochs.Count < 200);
+        Assert.True(result.Epochs[^1].LearningRate < result.Epochs[0].LearningRate, "the learning rate was reduced");
+    }
+
+    [Fact]
+    public void A_checkpoint_saved_and_loaded_predicts_the_same()
+    {
+        var train = Clusters(3, 30, 0.3, 1);
+        var validation = Clusters(3, 10, 0.3, 2);
+        var result = HeadTrainer.Train(train, validation, 3, new HeadTrainingOptions { Epochs = 10, HiddenSize = 32 }, cancellationToken: TestContext.Current.CancellationToken);
+        var info = new HeadCheckpointInfo(["a", "b", "c"], Dimensions, 32, 0.3, result.BestEpoch, 0.1, 1, DateTime.UtcNow);
+        using var original = HeadCheckpoint.FromWeights(info, result.BestWeights);
+
+        using var file = new MemoryStream();
+        original.Save(file);
+        file.Position = 0;
+        using var loaded = HeadCheckpoint.Load(file);
+
+        Assert.Equal(original.Info with { Classes = [] }, loaded.Info with { Classes = [] });
+        Assert.Equal(["a", "b", "c"], loaded.Info.Classes);
+        var (labelsBefore, probabilitiesBefore) = original.Predict(validation);
+        var (labelsAfter, probabilitiesAfter) = loaded.Predict(validation);
+        Assert.Equal(labelsBefore, labelsAfter);
+        Assert.Equal(probabilitiesBefore, probabilitiesAfter);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_model_is_refused_with_a_sentence()
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            archive.CreateEntry("readme.txt");
+        }
+
+        zip.Position = 0;
+        var refused = Assert.Throws<InvalidDataException>(() => HeadCheckpoint.Load(zip));
+        Assert.Contains("head.json is missing", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_hyperparameters_are_refused_with_a_sentence()
+    {
+        var set = Clusters(2, 4, 0.1, 1);
+
+        var refused = Assert.Throws<ArgumentException>(() => HeadTrainer.Train(set, set, 2, new HeadTrainingOptions { Dropout = 1.5 }, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("Dropout must be at least 0 and below 1.", refused.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Gaussian-ish blobs around one axis per class.</summary>
+    private static FeatureSet Clusters(int classes, int perClass, double noise, int seed)
+    {
+        var random = new Random(seed);
+        var values = new float[classes * perClass * Dimensions];
+        var labels = new int[classes * perClass];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = i % classes;
+            for (var d = 0; d < Dimensions; d++)
+            {
+                values[(i * Dimensions) + d] = (float)(((d == labels[i]) ? 1 : 0) + (noise * ((random.NextDouble() * 2) - 1)));
+            }
+        }
+
+        return new FeatureSet(values, labels, Dimensions);
+    }
+}
