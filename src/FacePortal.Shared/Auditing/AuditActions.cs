@@ -18,4 +18,7 @@ public static class AuditActions
     public const string UserPasswordReset = "user.password-reset";
     public const string UserDeleted = "user.deleted";
     public const string BlobsCollected = "storage.orphans-collected";
+    public const string TrainingQueued = "training.queued";
+    public const string TrainingCancelled = "training.cancelled";
+    public const string TrainingFinished = "training.finished";
 }

@@ -1,5 +1,6 @@
 using FacePortal.Shared.Auditing;
 using FacePortal.Shared.Identities;
+using FacePortal.Shared.Training;
 using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Shared.Data;
@@ -20,6 +21,12 @@ public abstract class FacePortalDbContext(DbContextOptions options) : DbContext(
     public DbSet<EnrolledFace> Faces => Set<EnrolledFace>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<TrainingJob> TrainingJobs => Set<TrainingJob>();
+
+    public DbSet<TrainingEpoch> TrainingEpochs => Set<TrainingEpoch>();
+
+    public DbSet<TrainedModel> TrainedModels => Set<TrainedModel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -61,6 +68,26 @@ public abstract class FacePortalDbContext(DbContextOptions options) : DbContext(
             entry.Property(e => e.SubjectId).HasMaxLength(64).IsUnicode(false);
             entry.Property(e => e.Details).HasMaxLength(2000);
             entry.HasIndex(e => e.At);
+        });
+
+        modelBuilder.Entity<TrainingJob>(job =>
+        {
+            job.Property(j => j.RequestedBy).HasMaxLength(256);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
+            job.Property(j => j.Stage).HasMaxLength(200);
+            job.Property(j => j.Error).HasMaxLength(TrainingJob.MaxErrorLength);
+            job.Property(j => j.QueueJobId).HasMaxLength(64).IsUnicode(false);
+            job.HasIndex(j => j.CreatedAt);
+            job.HasMany(j => j.Epochs).WithOne().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<TrainingEpoch>().HasKey(e => new { e.JobId, e.Epoch });
+
+        modelBuilder.Entity<TrainedModel>(model =>
+        {
+            model.Property(m => m.Kind).HasMaxLength(16).IsUnicode(false);
+            model.HasIndex(m => m.JobId);
+            model.HasOne<TrainingJob>().WithMany().HasForeignKey(m => m.JobId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -235,9 +235,9 @@ public sealed class EnrollmentService(
     private (AlignedFace, float[], FaceQuality, SKEncodedImageFormat) EmbedAligned(ReadOnlyMemory<byte> content)
     {
         using var image = pipeline.Decoder.Decode(content.Span);
-        var size = ArcFaceTemplate.Size;
-        var aligned = new AlignedFace(ImageTransforms.Cover(image, size, size), size);
+        var aligned = AlignedCrop.From(image);
         var embedding = pipeline.Embedder.Embed(aligned);
+        var size = ArcFaceTemplate.Size;
         var quality = QualityAssessor.Assess(new FaceBox(0, 0, size, size), ArcFaceTemplate.Points, aligned);
         return (aligned, embedding, quality, image.Format);
     }

@@ -213,6 +213,147 @@ namespace FacePortal.Shared.Data.SqlServer.Migrations
                     b.ToTable("Photos");
                 });
 
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainedModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Checkpoint")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ClassesJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<double>("ValidationAccuracy")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ValidationLoss")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("TrainedModels");
+                });
+
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainingEpoch", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("int");
+
+                    b.Property<double>("LearningRate")
+                        .HasColumnType("float");
+
+                    b.Property<double>("TrainAccuracy")
+                        .HasColumnType("float");
+
+                    b.Property<double>("TrainLoss")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ValidationAccuracy")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ValidationLoss")
+                        .HasColumnType("float");
+
+                    b.HasKey("JobId", "Epoch");
+
+                    b.ToTable("TrainingEpochs");
+                });
+
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainingJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("BestEpoch")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("float");
+
+                    b.Property<string>("QueueJobId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<double?>("ValidationAccuracy")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("TrainingJobs");
+                });
+
             modelBuilder.Entity("FacePortal.Shared.Identities.EnrolledFace", b =>
                 {
                     b.HasOne("FacePortal.Shared.Identities.Person", "Person")
@@ -243,6 +384,24 @@ namespace FacePortal.Shared.Data.SqlServer.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainedModel", b =>
+                {
+                    b.HasOne("FacePortal.Shared.Training.TrainingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainingEpoch", b =>
+                {
+                    b.HasOne("FacePortal.Shared.Training.TrainingJob", null)
+                        .WithMany("Epochs")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FacePortal.Shared.Identities.Person", b =>
                 {
                     b.Navigation("Faces");
@@ -253,6 +412,11 @@ namespace FacePortal.Shared.Data.SqlServer.Migrations
             modelBuilder.Entity("FacePortal.Shared.Identities.Photo", b =>
                 {
                     b.Navigation("Faces");
+                });
+
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainingJob", b =>
+                {
+                    b.Navigation("Epochs");
                 });
 #pragma warning restore 612, 618
         }

@@ -206,6 +206,147 @@ namespace FacePortal.Shared.Data.Sqlite.Migrations
                     b.ToTable("Photos");
                 });
 
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainedModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Checkpoint")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ClassesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ValidationAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ValidationLoss")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId");
+
+                    b.ToTable("TrainedModels");
+                });
+
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainingEpoch", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LearningRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TrainAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TrainLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ValidationAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ValidationLoss")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("JobId", "Epoch");
+
+                    b.ToTable("TrainingEpochs");
+                });
+
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainingJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BestEpoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("QueueJobId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("ValidationAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("TrainingJobs");
+                });
+
             modelBuilder.Entity("FacePortal.Shared.Identities.EnrolledFace", b =>
                 {
                     b.HasOne("FacePortal.Shared.Identities.Person", "Person")
@@ -236,6 +377,24 @@ namespace FacePortal.Shared.Data.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainedModel", b =>
+                {
+                    b.HasOne("FacePortal.Shared.Training.TrainingJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainingEpoch", b =>
+                {
+                    b.HasOne("FacePortal.Shared.Training.TrainingJob", null)
+                        .WithMany("Epochs")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FacePortal.Shared.Identities.Person", b =>
                 {
                     b.Navigation("Faces");
@@ -246,6 +405,11 @@ namespace FacePortal.Shared.Data.Sqlite.Migrations
             modelBuilder.Entity("FacePortal.Shared.Identities.Photo", b =>
                 {
                     b.Navigation("Faces");
+                });
+
+            modelBuilder.Entity("FacePortal.Shared.Training.TrainingJob", b =>
+                {
+                    b.Navigation("Epochs");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,10 @@
+namespace FacePortal.Shared.Training;
+
+public enum TrainingJobStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
