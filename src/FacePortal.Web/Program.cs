@@ -9,6 +9,7 @@ using FacePortal.Web.Hosting;
 using FacePortal.Web.Identities;
 using FacePortal.Web.Live;
 using FacePortal.Web.Recognition;
+using FacePortal.Web.Training;
 using FacePortal.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -43,6 +44,7 @@ builder.Services.AddIdentities(builder.Configuration, database, dataDirectory);
 builder.Services.AddPortalAccounts(database, dataDirectory);
 builder.Services.AddRecognition(builder.Configuration);
 builder.Services.AddLiveRecognition(builder.Configuration);
+builder.Services.AddTraining(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
 
@@ -91,6 +93,8 @@ app.MapMediaApi();
 app.MapTransferApi();
 app.MapRecognitionApi();
 app.MapLiveRecognition();
+app.MapTrainingApi();
+app.MapTrainingDashboard();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

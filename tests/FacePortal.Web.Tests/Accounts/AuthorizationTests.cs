@@ -28,6 +28,12 @@ public sealed class AuthorizationTests(FacePortalFactory factory) : IClassFixtur
         { "GET", "/api/export" },
         { "GET", $"/api/people/{Id}/export" },
         { "POST", "/api/import" },
+        { "POST", "/api/training" },
+        { "GET", "/api/training" },
+        { "GET", $"/api/training/{Id}" },
+        { "POST", $"/api/training/{Id}/cancel" },
+        { "GET", "/api/models" },
+        { "GET", $"/api/models/{Id}/file" },
     };
 
     public static TheoryData<string> AdminPages { get; } = new() { "/people", $"/people/{Id}", "/users", "/audit", "/import", "/health" };
@@ -99,6 +105,25 @@ public sealed class AuthorizationTests(FacePortalFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("Welcome, tester", await home.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, people.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_hangfire_dashboard_is_for_admins_only()
+    {
+        using var anonymous = factory.CreateBrowserlessClient();
+        using var user = await factory.SignInAsUserAsync();
+        using var admin = await factory.SignInAsync();
+
+        using var visitor = await anonymous.GetAsync(new Uri("/hangfire", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var refused = await user.GetAsync(new Uri("/hangfire", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var allowed = await admin.GetAsync(new Uri("/hangfire", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, visitor.StatusCode);
+        Assert.StartsWith("/account/login", visitor.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/account/denied", refused.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.Contains("FacePortal jobs", await allowed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]

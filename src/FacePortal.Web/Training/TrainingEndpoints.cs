@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using FacePortal.Shared.Training;
+using FacePortal.Training.Jobs;
+using FacePortal.Web.Accounts;
+using FacePortal.Web.Identities;
+
+namespace FacePortal.Web.Training;
+
+/// <summary>Training over HTTP (Admin): queue, follow, cancel; list and download models.</summary>
+public static class TrainingEndpoints
+{
+    public static IEndpointRouteBuilder MapTrainingApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Admin).WithTags("Training");
+
+        api.MapPost("/training", async (TrainingRequest request, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var (jobId, problem) = await queue.QueueAsync(request, ActorName.Of(user), ct);
+            return jobId is { } id
+                ? Results.Accepted($"/api/training/{id}", new { id })
+                : Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+        });
+
+        api.MapGet("/training", (TrainingJobStore jobs, CancellationToken ct) => jobs.ListAsync(50, ct));
+
+        api.MapGet("/training/{id:guid}", async (Guid id, TrainingJobStore jobs, CancellationToken ct) =>
+            await jobs.GetAsync(id, ct) is { } job ? Results.Ok(job) : PeopleEndpoints.NotFound("training job"));
+
+        api.MapPost("/training/{id:guid}/cancel", async (Guid id, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct) =>
+            await queue.CancelAsync(id, ActorName.Of(user), ct)
+                ? Results.Accepted()
+                : Results.Problem("This job has already ended or does not exist.", statusCode: StatusCodes.Status409Conflict));
+
+        api.MapGet("/models", (Guid? job, TrainingJobStore jobs, CancellationToken ct) => jobs.ModelsAsync(job, ct));
+
+        api.MapGet("/models/{id:guid}/file", async (Guid id, TrainingJobStore jobs, CancellationToken ct) =>
+            await jobs.CheckpointAsync(id, ct) is { } bytes
+                ? Results.File(bytes, "application/zip", $"faceportal-model-{id:N}.fphead")
+                : PeopleEndpoints.NotFound("model"));
+        return app;
+    }
+}

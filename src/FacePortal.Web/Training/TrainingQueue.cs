@@ -1,0 +1,51 @@
+using FacePortal.Shared.Training;
+using FacePortal.Training.Jobs;
+using Hangfire;
+using Hangfire.States;
+
+namespace FacePortal.Web.Training;
+
+/// <summary>Queues and cancels training jobs: our database records them, Hangfire executes them by id.</summary>
+public sealed class TrainingQueue(TrainingJobStore jobs, IBackgroundJobClient client)
+{
+    public const string QueueName = "training";
+
+    /// <summary>Queues a job, or returns the request's first problem.</summary>
+    public async Task<(Guid? JobId, string? Problem)> QueueAsync(TrainingRequest request, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Validate() is { } problem)
+        {
+            return (null, problem);
+        }
+
+        var job = await jobs.QueueAsync(request.ToJson(), actor, cancellationToken);
+        await EnqueueAsync(job.Id, cancellationToken);
+        return (job.Id, null);
+    }
+
+    /// <summary>Hands a recorded job to Hangfire (again, after a restart lost the in-memory queue).</summary>
+    public async Task EnqueueAsync(Guid jobId, CancellationToken cancellationToken = default)
+    {
+        var queueId = client.Create<TrainingJobRunner>(runner => runner.RunAsync(jobId, CancellationToken.None), new EnqueuedState(QueueName));
+        await jobs.SetQueueJobIdAsync(jobId, queueId, cancellationToken);
+    }
+
+    /// <summary>Asks a job to stop: a waiting one is cancelled at once, a running one at its next epoch or sooner.</summary>
+    public async Task<bool> CancelAsync(Guid jobId, string actor, CancellationToken cancellationToken = default)
+    {
+        var queueId = await jobs.RequestCancelAsync(jobId, actor, cancellationToken);
+        if (queueId is null)
+        {
+            return false;
+        }
+
+        if (queueId.Length > 0)
+        {
+            // Deleting the Hangfire job also signals the running job's cancellation token.
+            client.Delete(queueId);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,61 @@
+using FacePortal.Shared.Training;
+using FacePortal.Training.Jobs;
+using FacePortal.Web.Accounts;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+
+namespace FacePortal.Web.Training;
+
+/// <summary>Hangfire (the queue and its Admin-only dashboard) and the training services.</summary>
+public static class TrainingRegistration
+{
+    public const string DashboardPath = "/hangfire";
+
+    public static IServiceCollection AddTraining(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("FacePortal:Jobs").Get<JobStorageOptions>() ?? new JobStorageOptions();
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            options.ConnectionString = configuration.GetConnectionString("Jobs");
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton<TrainingJobStore>();
+        services.AddSingleton<TrainingJobRunner>();
+        services.AddSingleton<TrainingQueue>();
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (options.Storage == JobStorageKind.SqlServer)
+            {
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    throw new InvalidOperationException("FacePortal:Jobs:Storage is SqlServer, so ConnectionStrings:Jobs (or FacePortal:Jobs:ConnectionString) must be set.");
+                }
+
+                hangfire.UseSqlServerStorage(options.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                hangfire.UseInMemoryStorage(new InMemoryStorageOptions());
+            }
+        });
+        services.AddHangfireServer(server =>
+        {
+            server.ServerName = $"{Environment.MachineName}:training";
+            server.Queues = [TrainingQueue.QueueName];
+            server.WorkerCount = options.TrainingWorkers;
+        });
+        services.AddHostedService<TrainingRecovery>();
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapTrainingDashboard(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [new AdminDashboardFilter()],
+            DashboardTitle = "FacePortal jobs",
+            AppPath = "/training",
+        }).RequireAuthorization(Policies.Admin);
+}
