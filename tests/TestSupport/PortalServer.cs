@@ -157,9 +157,18 @@ public sealed class PortalServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The dotnet that runs these tests: on Debian 12 that is the patched side-by-side one (scripts/runtime.sh).</summary>
+    /// <summary>
+    /// The dotnet that can load TorchSharp here: on Debian 12 the patched side-by-side one that
+    /// scripts/runtime.sh writes to .cache/dotnet-path (the web app trains in-process).
+    /// </summary>
     private static string DotnetMuxer()
     {
+        var recorded = Path.Combine(RepoLocations.Root, ".cache", "dotnet-path");
+        if (File.Exists(recorded) && File.ReadAllText(recorded).Trim() is { Length: > 0 } path && File.Exists(path))
+        {
+            return path;
+        }
+
         var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(hostPath) && File.Exists(hostPath))
         {

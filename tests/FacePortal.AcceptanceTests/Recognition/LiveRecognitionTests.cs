@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FacePortal.AcceptanceTests.Support;
 using FacePortal.TestSupport;
 using Microsoft.Playwright;
@@ -21,8 +20,8 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
     {
         var (context, page) = await fixture.SignedInPageAsync();
         await using var _ = context;
-        var errors = CollectConsoleErrors(page);
-        var personId = await EnrollAsync(page, "img2.jpg", "img4.jpg");
+        var errors = PageEvidence.ConsoleErrors(page);
+        var personId = await PortalApi.EnrollAsync(page, Name, "img2.jpg", "img4.jpg");
         try
         {
             // The camera plays img1.jpg, a photo of her that was not enrolled.
@@ -64,7 +63,7 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
         }
         finally
         {
-            await page.APIRequest.DeleteAsync($"api/people/{personId}");
+            await PortalApi.DeleteAsync(page, personId);
         }
     }
 
@@ -73,8 +72,8 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
     {
         var (context, page) = await fixture.SignedInPageAsync();
         await using var _ = context;
-        var errors = CollectConsoleErrors(page);
-        var personId = await EnrollAsync(page, "img2.jpg", "img4.jpg");
+        var errors = PageEvidence.ConsoleErrors(page);
+        var personId = await PortalApi.EnrollAsync(page, Name, "img2.jpg", "img4.jpg");
         try
         {
             await page.GotoAsync("test-photo");
@@ -105,7 +104,7 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
         }
         finally
         {
-            await page.APIRequest.DeleteAsync($"api/people/{personId}");
+            await PortalApi.DeleteAsync(page, personId);
         }
     }
 
@@ -119,36 +118,5 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
 
         await page.ClickAsync("#live-start");
         await Assertions.Expect(page.Locator("#live-stop")).ToBeVisibleAsync(new() { Timeout = 15_000 });
-    }
-
-    /// <summary>Enrolls the person through the admin API with the page's own sign-in cookie.</summary>
-    private static async Task<Guid> EnrollAsync(IPage page, params string[] photos)
-    {
-        var created = await page.APIRequest.PostAsync("api/people", new() { DataObject = new { name = Name } });
-        Assert.True(created.Ok, await created.TextAsync());
-        var id = (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
-        var form = page.APIRequest.CreateFormData();
-        foreach (var photo in photos)
-        {
-            form.Append("files", new FilePayload { Name = photo, MimeType = "image/jpeg", Buffer = File.ReadAllBytes(Path.Combine(RepoLocations.DeepFace, photo)) });
-        }
-
-        var uploaded = await page.APIRequest.PostAsync($"api/people/{id}/photos", new() { Multipart = form });
-        var results = JsonDocument.Parse(await uploaded.TextAsync()).RootElement;
-        Assert.All(results.EnumerateArray(), r => Assert.StartsWith("Accepted", r.GetProperty("status").GetString(), StringComparison.Ordinal));
-        return id;
-    }
-
-    private static List<string> CollectConsoleErrors(IPage page)
-    {
-        var errors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type == "error")
-            {
-                errors.Add(m.Text);
-            }
-        };
-        return errors;
     }
 }

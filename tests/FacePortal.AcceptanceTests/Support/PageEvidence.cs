@@ -21,4 +21,19 @@ public static class PageEvidence
             throw new InvalidOperationException($"{ex.Message}\n--- server log (tail) ---\n{string.Join('\n', fixture.Server.Log.Split('\n').TakeLast(60))}", ex);
         }
     }
+
+    /// <summary>Console errors the page logs from now on; a test asserts the list is empty at its end.</summary>
+    public static List<string> ConsoleErrors(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var errors = new List<string>();
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                errors.Add(m.Text);
+            }
+        };
+        return errors;
+    }
 }

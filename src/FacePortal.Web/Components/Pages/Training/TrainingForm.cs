@@ -1,0 +1,60 @@
+using FacePortal.Training.Jobs;
+using FacePortal.Training.Transfer;
+
+namespace FacePortal.Web.Components.Pages.Training;
+
+/// <summary>The new-job form's fields, starting from the training defaults.</summary>
+public sealed class TrainingForm
+{
+    private static readonly HeadTrainingOptions Defaults = new();
+
+    public int Epochs { get; set; } = Defaults.Epochs;
+
+    public int BatchSize { get; set; } = Defaults.BatchSize;
+
+    public OptimizerKind Optimizer { get; set; } = Defaults.Optimizer;
+
+    public double LearningRate { get; set; } = Defaults.LearningRate;
+
+    public int HiddenSize { get; set; } = Defaults.HiddenSize;
+
+    public double Dropout { get; set; } = Defaults.Dropout;
+
+    public int ValidationPercent { get; set; } = 20;
+
+    public int AugmentedCopies { get; set; } = 5;
+
+    public int EarlyStoppingPatience { get; set; } = Defaults.EarlyStoppingPatience;
+
+    public double LearningRateFactor { get; set; } = Defaults.LearningRateFactor;
+
+    public int LearningRatePatience { get; set; } = Defaults.LearningRatePatience;
+
+    public int Seed { get; set; } = Defaults.Seed;
+
+    public bool Augment { get; set; } = true;
+
+    public bool SyntheticMasks { get; set; } = true;
+
+    public TrainingRequest ToRequest(IEnumerable<Guid> people) => new()
+    {
+        PersonIds = people.ToList(),
+        ValidationFraction = ValidationPercent / 100.0,
+        AugmentedCopies = AugmentedCopies,
+        Augment = Augment,
+        SyntheticMasks = SyntheticMasks,
+        Head = new HeadTrainingOptions
+        {
+            Epochs = Epochs,
+            BatchSize = BatchSize,
+            Optimizer = Optimizer,
+            LearningRate = LearningRate,
+            HiddenSize = HiddenSize,
+            Dropout = Dropout,
+            EarlyStoppingPatience = EarlyStoppingPatience,
+            LearningRateFactor = LearningRateFactor,
+            LearningRatePatience = LearningRatePatience,
+            Seed = Seed,
+        },
+    };
+}
