@@ -65,7 +65,10 @@ await FirstAdminSeeder.SeedAsync(
     app.Services, builder.Configuration.GetSection("FacePortal:Admin").Get<FirstAdminOptions>() ?? new FirstAdminOptions(), startupLogger);
 startupLogger.LogInformation("Data directory {DataDirectory}; database provider {Provider}", dataDirectory, database.Provider);
 var gallery = await app.Services.GetRequiredService<RecognitionGallery>().GetIndexAsync();
-startupLogger.LogInformation("Recognition gallery: {Faces} face(s) of {People} people", gallery.FaceCount, gallery.PersonCount);
+var models = app.Services.GetRequiredService<ActiveModelService>();
+await models.LoadAsync();
+startupLogger.LogInformation(
+    "Recognition gallery: {Faces} face(s) of {People} people; recognizer: {Recognizer}", gallery.FaceCount, gallery.PersonCount, models.Current?.Description ?? "gallery");
 
 if (!app.Environment.IsDevelopment())
 {

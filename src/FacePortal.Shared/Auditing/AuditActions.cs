@@ -21,4 +21,6 @@ public static class AuditActions
     public const string TrainingQueued = "training.queued";
     public const string TrainingCancelled = "training.cancelled";
     public const string TrainingFinished = "training.finished";
+    public const string ModelActivated = "model.activated";
+    public const string ModelDeleted = "model.deleted";
 }

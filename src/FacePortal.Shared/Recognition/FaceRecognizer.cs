@@ -9,7 +9,7 @@ namespace FacePortal.Shared.Recognition;
 /// Names faces: the pipeline finds and embeds them, the gallery index supplies the closest people,
 /// and the open-set threshold decides between a name and Unknown. Also verifies two photos 1:1.
 /// </summary>
-public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gallery, RecognitionOptions options)
+public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gallery, ActiveModelService models, RecognitionOptions options)
 {
     public RecognitionOptions Options { get; } = options;
 
@@ -39,22 +39,45 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
         var faces = pipeline.Analyze(image, timings);
 
         var started = Stopwatch.GetTimestamp();
+        var model = models.Current;
         var recognized = new RecognizedFace[faces.Count];
         for (var i = 0; i < faces.Count; i++)
         {
-            recognized[i] = Match(faces[i], index);
+            recognized[i] = Match(faces[i], index, model);
         }
 
-        return new RecognitionResult(image.OriginalWidth, image.OriginalHeight, recognized, timings, Stopwatch.GetElapsedTime(started), Options.SimilarityThreshold);
+        return new RecognitionResult(
+            image.OriginalWidth, image.OriginalHeight, recognized, timings, Stopwatch.GetElapsedTime(started), Options.SimilarityThreshold, model is null ? "gallery" : $"model {model.Description}");
     }
 
-    public RecognizedFace Match(FaceAnalysis face, GalleryIndex index)
+    /// <summary>
+    /// Names a face. With the gallery alone: the nearest person, if similar enough. With a trained
+    /// model: the model's most probable person, if the probability reaches the model's calibrated
+    /// threshold and the face is also similar enough to that person's enrolled faces (a softmax always
+    /// picks someone; the gallery check keeps strangers Unknown, and people deleted since training
+    /// are never named).
+    /// </summary>
+    public RecognizedFace Match(FaceAnalysis face, GalleryIndex index, ActiveModel? model = null)
     {
         ArgumentNullException.ThrowIfNull(face);
         ArgumentNullException.ThrowIfNull(index);
         var candidates = index.Search(face.Embedding, Options.TopK);
-        var person = candidates.Count > 0 && candidates[0].Similarity >= Options.SimilarityThreshold ? candidates[0] : null;
-        return new RecognizedFace(face.Box, face.Score, face.Quality, person, candidates);
+        if (model is null)
+        {
+            var nearest = candidates.Count > 0 && candidates[0].Similarity >= Options.SimilarityThreshold ? candidates[0] : null;
+            return new RecognizedFace(face.Box, face.Score, face.Quality, nearest, candidates);
+        }
+
+        var probabilities = model.Head.Probabilities(face.Embedding);
+        var best = 0;
+        for (var c = 1; c < probabilities.Length; c++)
+        {
+            best = probabilities[c] > probabilities[best] ? c : best;
+        }
+
+        var chosen = index.Nearest(model.Classes[best].Id, face.Embedding);
+        var named = chosen is not null && probabilities[best] >= model.ProbabilityThreshold && chosen.Similarity >= Options.SimilarityThreshold;
+        return new RecognizedFace(face.Box, face.Score, face.Quality, named ? chosen : null, candidates, probabilities[best]);
     }
 
     /// <summary>Compares the largest face of each photo.</summary>

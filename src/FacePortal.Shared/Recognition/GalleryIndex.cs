@@ -236,6 +236,45 @@ public sealed class GalleryIndex
         }
     }
 
+    /// <summary>
+    /// The similarity of <paramref name="query"/> to a person's nearest enrolled face and that
+    /// person's current name, or null when the person has no faces (or no longer exists).
+    /// </summary>
+    public GalleryMatch? Nearest(Guid personId, ReadOnlySpan<float> query)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_slotByPerson.TryGetValue(personId, out var slot))
+            {
+                return null;
+            }
+
+            var best = float.NegativeInfinity;
+            var bestRow = -1;
+            for (var row = 0; row < _rows; row++)
+            {
+                if (_slotOfRow[row] != slot)
+                {
+                    continue;
+                }
+
+                var similarity = TensorPrimitives.Dot(_vectors.AsSpan(row * Dimensions, Dimensions), query);
+                if (similarity > best)
+                {
+                    (best, bestRow) = (similarity, row);
+                }
+            }
+
+            var person = _people[slot];
+            return new GalleryMatch(person.Id, person.Name, best, TensorPrimitives.Dot(person.Template, query), _faceIds[bestRow], person.Count);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     private int SlotFor(Guid personId, string name)
     {
         if (_slotByPerson.TryGetValue(personId, out var slot))

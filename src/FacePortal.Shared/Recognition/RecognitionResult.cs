@@ -2,11 +2,12 @@ using FacePortal.Shared.Faces;
 
 namespace FacePortal.Shared.Recognition;
 
-/// <summary>Every face in one image, and where the time went.</summary>
+/// <summary>Every face in one image, where the time went, and which recognizer named them ("gallery" or a model's description).</summary>
 public sealed record RecognitionResult(
     int ImageWidth,
     int ImageHeight,
     IReadOnlyList<RecognizedFace> Faces,
     PipelineTimings Timings,
     TimeSpan Match,
-    float Threshold);
+    float Threshold,
+    string Recognizer);

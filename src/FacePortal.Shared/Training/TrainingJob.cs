@@ -86,6 +86,9 @@ public sealed class TrainedModel
     /// <summary>The people the model names, in class order, as JSON [{ "id": ..., "name": ... }].</summary>
     public required string ClassesJson { get; set; }
 
+    /// <summary>Softmax probability at or above which the model names someone (calibrated on validation faces).</summary>
+    public double ProbabilityThreshold { get; set; }
+
     /// <summary>The checkpoint file (a zip of its description and weights), small enough to keep in the database.</summary>
     public required byte[] Checkpoint { get; set; }
 

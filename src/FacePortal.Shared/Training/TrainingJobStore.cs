@@ -177,9 +177,23 @@ public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> data
             .Select(m => new TrainedModel
             {
                 Id = m.Id, JobId = m.JobId, Kind = m.Kind, Epoch = m.Epoch, ValidationLoss = m.ValidationLoss, ValidationAccuracy = m.ValidationAccuracy,
-                ClassesJson = m.ClassesJson, Checkpoint = Array.Empty<byte>(), IsActive = m.IsActive, CreatedAt = m.CreatedAt,
+                ClassesJson = m.ClassesJson, ProbabilityThreshold = m.ProbabilityThreshold, Checkpoint = Array.Empty<byte>(), IsActive = m.IsActive, CreatedAt = m.CreatedAt,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> DeleteModelAsync(Guid modelId, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await db.TrainedModels.Where(m => m.Id == modelId && !m.IsActive).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        if (deleted == 0)
+        {
+            return false;
+        }
+
+        db.AuditEntries.Add(new AuditEntry { At = Now, Actor = actor, Action = AuditActions.ModelDeleted, SubjectId = modelId.ToString(), Details = "Deleted a trained model." });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task<byte[]?> CheckpointAsync(Guid modelId, CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using FacePortal.Shared.Recognition;
 using FacePortal.Training.Features;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,12 +38,16 @@ public sealed class HeadCheckpoint : IDisposable
             using var stream = new MemoryStream(weights);
             _head.load(stream);
             _head.eval();
+            Classifier = _head.ToClassifierHead();
         }
     }
 
     public HeadCheckpointInfo Info { get; }
 
     public byte[] Weights { get; }
+
+    /// <summary>The same head as plain C#, written into the file for recognition to use.</summary>
+    public ClassifierHead Classifier { get; }
 
     public static HeadCheckpoint FromWeights(HeadCheckpointInfo info, byte[] weights)
     {
@@ -79,8 +84,13 @@ public sealed class HeadCheckpoint : IDisposable
             JsonSerializer.Serialize(json, Info, new JsonSerializerOptions { WriteIndented = true });
         }
 
-        using var weights = zip.CreateEntry(WeightsEntry).Open();
-        weights.Write(Weights);
+        using (var weights = zip.CreateEntry(WeightsEntry).Open())
+        {
+            weights.Write(Weights);
+        }
+
+        using var classifier = zip.CreateEntry(ClassifierHead.CheckpointEntry).Open();
+        classifier.Write(Classifier.ToBytes());
     }
 
     /// <summary>The most probable class of each row, and its softmax probability.</summary>

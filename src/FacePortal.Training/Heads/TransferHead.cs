@@ -1,3 +1,4 @@
+using FacePortal.Shared.Recognition;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -26,6 +27,18 @@ public sealed class TransferHead : Module<Tensor, Tensor>
     }
 
     public override Tensor forward(Tensor input) => _layers.forward(input);
+
+    /// <summary>The trained parameters as a plain C# head (batch norm with its running statistics), for inference without TorchSharp.</summary>
+    public ClassifierHead ToClassifierHead()
+    {
+        var state = state_dict();
+        float[] Values(string suffix) => state.Single(kv => kv.Key.EndsWith(suffix, StringComparison.Ordinal)).Value.data<float>().ToArray();
+        var norm = (BatchNorm1d)_layers.named_children().Single(c => c.name == "norm").module;
+        return ClassifierHead.FromParameters(
+            Values("dense1.weight"), Values("dense1.bias"),
+            Values("norm.weight"), Values("norm.bias"), Values("norm.running_mean"), Values("norm.running_var"), (float)norm.eps,
+            Values("dense2.weight"), Values("dense2.bias"));
+    }
 
     protected override void Dispose(bool disposing)
     {

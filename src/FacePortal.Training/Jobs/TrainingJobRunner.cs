@@ -60,7 +60,7 @@ public sealed class TrainingJobRunner(
                 result.Training.BestEpoch,
                 result.Validation.Accuracy,
                 summary.ToJson(),
-                [Model("best", result.Best, classes), Model("last", result.Last, classes)],
+                [Model("best", result.Best, classes, result.OpenSet.Threshold), Model("last", result.Last, classes, result.OpenSet.Threshold)],
                 CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (jobs.IsCancelRequested(jobId))
@@ -104,7 +104,7 @@ public sealed class TrainingJobRunner(
         return (new FaceDataset(people.Select(p => p.Name).ToList(), faces), people);
     }
 
-    private static TrainedModel Model(string kind, Heads.HeadCheckpoint checkpoint, string classes)
+    private static TrainedModel Model(string kind, Heads.HeadCheckpoint checkpoint, string classes, float probabilityThreshold)
     {
         using var file = new MemoryStream();
         checkpoint.Save(file);
@@ -115,6 +115,7 @@ public sealed class TrainingJobRunner(
             ValidationLoss = checkpoint.Info.ValidationLoss,
             ValidationAccuracy = checkpoint.Info.ValidationAccuracy,
             ClassesJson = classes,
+            ProbabilityThreshold = probabilityThreshold,
             Checkpoint = file.ToArray(),
         };
     }
@@ -129,6 +130,9 @@ public sealed class TrainingJobRunner(
             matrix.Accuracy,
             matrix.MacroF1,
             result.MaskedValidationAccuracy,
+            result.OpenSet.Threshold,
+            result.OpenSet.GenuineAcceptRate,
+            result.OpenSet.FalseAcceptRate,
             result.Training.BestEpoch,
             result.TrainFaces,
             result.TrainSamples,

@@ -82,6 +82,7 @@ public sealed class TransferRun(FeatureExtractor features)
             last,
             new ConfusionMatrix(dataset.Classes.Count, validationFeatures.Labels, predicted),
             maskedAccuracy,
+            OpenSetCalibration.Calibrate(best.Classifier, validationFeatures),
             trainFaces.Count,
             trainFeatures.Count,
             validationFaces.Count,

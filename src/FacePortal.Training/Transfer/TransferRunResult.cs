@@ -10,6 +10,7 @@ public sealed record TransferRunResult(
     HeadCheckpoint Last,
     ConfusionMatrix Validation,
     double MaskedValidationAccuracy,
+    OpenSetCalibration OpenSet,
     int TrainFaces,
     int TrainSamples,
     int ValidationFaces,

@@ -44,6 +44,10 @@ public sealed class FrameResult
     [Key("threshold")]
     public float Threshold { get; set; }
 
+    /// <summary>"gallery", or the trained model in use.</summary>
+    [Key("recognizer")]
+    public string? Recognizer { get; set; }
+
     [Key("faces")]
     public LiveFace[] Faces { get; set; } = [];
 
@@ -77,6 +81,10 @@ public sealed class LiveFace
     /// <summary>Cosine similarity to the closest enrolled face (of the named person, or of anyone when Unknown).</summary>
     [Key("similarity")]
     public float Similarity { get; set; }
+
+    /// <summary>With a trained model in use: its probability for the person it chose.</summary>
+    [Key("probability")]
+    public float? Probability { get; set; }
 
     [Key("detectionScore")]
     public float DetectionScore { get; set; }

@@ -119,6 +119,7 @@ public sealed class LiveFrameProcessor(
             Width = recognition.ImageWidth,
             Height = recognition.ImageHeight,
             Threshold = recognition.Threshold,
+            Recognizer = recognition.Recognizer,
             Faces = recognition.Faces.Select(ToLiveFace).ToArray(),
             Timing = new ServerTiming
             {
@@ -143,6 +144,7 @@ public sealed class LiveFrameProcessor(
         Name = face.Person?.Name,
         PersonId = face.Person?.PersonId.ToString(),
         Similarity = face.BestSimilarity,
+        Probability = face.Probability,
         DetectionScore = face.DetectionScore,
         Sharpness = face.Quality.Sharpness,
         Frontalness = face.Quality.Frontalness,

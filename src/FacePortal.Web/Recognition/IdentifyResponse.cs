@@ -3,12 +3,13 @@ using FacePortal.Shared.Recognition;
 namespace FacePortal.Web.Recognition;
 
 /// <summary>Every face in a photo, named or Unknown, for the HTTP API.</summary>
-public sealed record IdentifyResponse(int Width, int Height, float Threshold, IReadOnlyList<IdentifiedFace> Faces, double ServerMilliseconds)
+public sealed record IdentifyResponse(int Width, int Height, float Threshold, string Recognizer, IReadOnlyList<IdentifiedFace> Faces, double ServerMilliseconds)
 {
     public static IdentifyResponse From(RecognitionResult result) => new(
         result.ImageWidth,
         result.ImageHeight,
         result.Threshold,
+        result.Recognizer,
         result.Faces.Select(IdentifiedFace.From).ToList(),
         (result.Timings.Total + result.Match).TotalMilliseconds);
 }
@@ -23,6 +24,7 @@ public sealed record IdentifiedFace(
     Guid? PersonId,
     string? Name,
     float Similarity,
+    float? Probability,
     float Sharpness,
     float Frontalness,
     IReadOnlyList<GalleryMatch> Candidates)
@@ -36,6 +38,7 @@ public sealed record IdentifiedFace(
         face.Person?.PersonId,
         face.Person?.Name,
         face.BestSimilarity,
+        face.Probability,
         face.Quality.Sharpness,
         face.Quality.Frontalness,
         face.Candidates);

@@ -11,6 +11,7 @@ public static class RecognitionRegistration
         services.AddSingleton(configuration.GetSection("FacePortal:Recognition").Get<RecognitionOptions>() ?? new RecognitionOptions());
         services.AddSingleton<RecognitionGallery>();
         services.AddSingleton<IGalleryListener>(sp => sp.GetRequiredService<RecognitionGallery>());
+        services.AddSingleton<ActiveModelService>();
         services.AddSingleton<FaceRecognizer>();
         services.AddSingleton<PhotoRecognitionService>();
         return services;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FacePortal.Shared.Recognition;
 using FacePortal.Shared.Training;
 using FacePortal.Training.Jobs;
 using FacePortal.Web.Accounts;
@@ -32,6 +33,25 @@ public static class TrainingEndpoints
                 : Results.Problem("This job has already ended or does not exist.", statusCode: StatusCodes.Status409Conflict));
 
         api.MapGet("/models", (Guid? job, TrainingJobStore jobs, CancellationToken ct) => jobs.ModelsAsync(job, ct));
+
+        api.MapPost("/models/{id:guid}/activate", async (Guid id, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
+            await models.ActivateAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : PeopleEndpoints.NotFound("model"));
+
+        api.MapPost("/models/gallery/activate", async (ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            await models.ActivateAsync(null, ActorName.Of(user), ct);
+            return Results.NoContent();
+        });
+
+        api.MapDelete("/models/{id:guid}", async (Guid id, TrainingJobStore jobs, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (models.Current?.Id == id)
+            {
+                return Results.Problem("This model is in use. Put another model or the gallery in use first.", statusCode: StatusCodes.Status409Conflict);
+            }
+
+            return await jobs.DeleteModelAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : PeopleEndpoints.NotFound("model");
+        });
 
         api.MapGet("/models/{id:guid}/file", async (Guid id, TrainingJobStore jobs, CancellationToken ct) =>
             await jobs.CheckpointAsync(id, ct) is { } bytes

@@ -59,6 +59,43 @@ public sealed class HeadTrainerTests
     }
 
     [Fact]
+    public void The_plain_csharp_head_in_the_checkpoint_gives_torchsharps_probabilities()
+    {
+        var train = Clusters(3, 30, 0.3, 1);
+        var validation = Clusters(3, 10, 0.3, 2);
+        var result = HeadTrainer.Train(train, validation, 3, new HeadTrainingOptions { Epochs = 10, HiddenSize = 32 }, cancellationToken: TestContext.Current.CancellationToken);
+        using var checkpoint = HeadCheckpoint.FromWeights(new HeadCheckpointInfo(["a", "b", "c"], Dimensions, 32, 0.3, 1, 0.1, 1, DateTime.UtcNow), result.BestWeights);
+        using var file = new MemoryStream();
+        checkpoint.Save(file);
+
+        var portable = FacePortal.Shared.Recognition.ClassifierHead.FromCheckpoint(file.ToArray());
+        var (labels, probabilities) = checkpoint.Predict(validation);
+
+        for (var i = 0; i < validation.Count; i++)
+        {
+            var p = portable.Probabilities(validation.Row(i));
+            Assert.Equal(labels[i], Array.IndexOf(p, p.Max()));
+            Assert.Equal(probabilities[i], p.Max(), 4);
+            Assert.Equal(1f, p.Sum(), 4);
+        }
+    }
+
+    [Fact]
+    public void Calibration_puts_the_threshold_between_strangers_and_genuine_faces()
+    {
+        var train = Clusters(4, 30, 0.2, 1);
+        var validation = Clusters(4, 20, 0.2, 2);
+        var result = HeadTrainer.Train(train, validation, 4, new HeadTrainingOptions { Epochs = 30, HiddenSize = 32 }, cancellationToken: TestContext.Current.CancellationToken);
+        using var checkpoint = HeadCheckpoint.FromWeights(new HeadCheckpointInfo(["a", "b", "c", "d"], Dimensions, 32, 0.3, 1, 0.1, 1, DateTime.UtcNow), result.BestWeights);
+
+        var calibration = FacePortal.Training.Metrics.OpenSetCalibration.Calibrate(checkpoint.Classifier, validation);
+
+        Assert.InRange(calibration.Threshold, 0.5f, 0.99f);
+        Assert.True(calibration.GenuineAcceptRate > 0.9, $"genuine accept {calibration.GenuineAcceptRate}");
+        Assert.True(calibration.FalseAcceptRate < 0.2, $"false accept {calibration.FalseAcceptRate}");
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_model_is_refused_with_a_sentence()
     {
         using var zip = new MemoryStream();

@@ -38,7 +38,35 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
         Assert.Equal(["best", "last"], models.Select(m => m.Kind).Order());
         var file = await _fixture.Admin.GetByteArrayAsync(new Uri($"/api/models/{models![0].Id}/file", UriKind.Relative), TestContext.Current.CancellationToken);
         using var zip = new ZipArchive(new MemoryStream(file));
-        Assert.Equal(["head.json", "weights.bin"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["classifier.bin", "head.json", "weights.bin"], zip.Entries.Select(e => e.FullName).Order());
+    }
+
+    [Fact]
+    public async Task An_activated_model_names_its_people_leaves_others_unknown_and_can_be_rolled_back()
+    {
+        var id = await QueueAsync(new { personIds = _fixture.ThreePeople, head = new { epochs = 30 } });
+        await WaitForAsync(id, TrainingJobStatus.Succeeded);
+        var best = (await _fixture.Admin.GetFromJsonAsync<List<TrainedModel>>($"/api/models?job={id}", ApiJson.Options, TestContext.Current.CancellationToken))!.Single(m => m.Kind == "best");
+        using var user = await _fixture.Factory.SignInAsUserAsync();
+
+        using var activate = await _fixture.Admin.PostAsync(new Uri($"/api/models/{best.Id}/activate", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        var known = await IdentifyAsync(user, "img6.jpg");
+        var outsider = await IdentifyAsync(user, "img17.jpg");
+        using var deleteInUse = await _fixture.Admin.DeleteAsync(new Uri($"/api/models/{best.Id}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var rollback = await _fixture.Admin.PostAsync(new Uri("/api/models/gallery/activate", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        var afterRollback = await IdentifyAsync(user, "img6.jpg");
+
+        Assert.Equal(HttpStatusCode.NoContent, activate.StatusCode);
+        Assert.StartsWith("model trained", known.Recognizer, StringComparison.Ordinal);
+        var face = Assert.Single(known.Faces);
+        Assert.Equal("Angelina Train", face.Name);
+        Assert.NotNull(face.Probability);
+        Assert.InRange(face.Probability!.Value, best.ProbabilityThreshold, 1);
+        Assert.Null(Assert.Single(outsider.Faces).Name); // Lonely Face is enrolled but not in the model, so never misnamed as someone in it.
+        Assert.Equal(HttpStatusCode.Conflict, deleteInUse.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, rollback.StatusCode);
+        Assert.Equal("gallery", afterRollback.Recognizer);
+        Assert.Null(Assert.Single(afterRollback.Faces).Probability);
     }
 
     [Fact]
@@ -105,6 +133,15 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
         // A finished job run again by an at-least-once queue does nothing.
         await runner.RunAsync(id, TestContext.Current.CancellationToken);
         Assert.Equal(2, (await GetAsync(id)).Attempts);
+    }
+
+    private static async Task<FacePortal.Web.Recognition.IdentifyResponse> IdentifyAsync(HttpClient client, string photo)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(TestPhotos.DeepFace(photo)), "file", photo);
+        using var response = await client.PostAsync(new Uri("/api/recognition/identify", UriKind.Relative), form, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<FacePortal.Web.Recognition.IdentifyResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
     }
 
     private async Task<Guid> QueueAsync(object request)

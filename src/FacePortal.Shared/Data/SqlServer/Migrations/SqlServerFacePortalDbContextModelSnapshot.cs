@@ -245,6 +245,9 @@ namespace FacePortal.Shared.Data.SqlServer.Migrations
                         .IsUnicode(false)
                         .HasColumnType("varchar(16)");
 
+                    b.Property<double>("ProbabilityThreshold")
+                        .HasColumnType("float");
+
                     b.Property<double>("ValidationAccuracy")
                         .HasColumnType("float");
 

@@ -238,6 +238,9 @@ namespace FacePortal.Shared.Data.Sqlite.Migrations
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("ProbabilityThreshold")
+                        .HasColumnType("REAL");
+
                     b.Property<double>("ValidationAccuracy")
                         .HasColumnType("REAL");
 

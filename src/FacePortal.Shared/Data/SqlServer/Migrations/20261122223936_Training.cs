@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FacePortal.Shared.Data.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class TrainingJobs : Migration
+    public partial class Training : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -48,6 +48,7 @@ namespace FacePortal.Shared.Data.SqlServer.Migrations
                     ValidationLoss = table.Column<double>(type: "float", nullable: false),
                     ValidationAccuracy = table.Column<double>(type: "float", nullable: false),
                     ClassesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ProbabilityThreshold = table.Column<double>(type: "float", nullable: false),
                     Checkpoint = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)

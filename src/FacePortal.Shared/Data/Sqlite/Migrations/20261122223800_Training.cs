@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace FacePortal.Shared.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class TrainingJobs : Migration
+    public partial class Training : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -48,6 +48,7 @@ namespace FacePortal.Shared.Data.Sqlite.Migrations
                     ValidationLoss = table.Column<double>(type: "REAL", nullable: false),
                     ValidationAccuracy = table.Column<double>(type: "REAL", nullable: false),
                     ClassesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ProbabilityThreshold = table.Column<double>(type: "REAL", nullable: false),
                     Checkpoint = table.Column<byte[]>(type: "BLOB", nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
