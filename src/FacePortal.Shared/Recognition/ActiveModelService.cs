@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FacePortal.Shared.Auditing;
 using FacePortal.Shared.Data;
+using FacePortal.Shared.Identities;
 using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Shared.Recognition;
@@ -9,7 +10,7 @@ namespace FacePortal.Shared.Recognition;
 /// Which recognizer is in use: the gallery alone (no model), or a trained model. Activating one
 /// is recorded in the database (so it survives restarts) and takes effect at once in memory.
 /// </summary>
-public sealed class ActiveModelService(IDbContextFactory<FacePortalDbContext> databases, TimeProvider time)
+public sealed class ActiveModelService(IDbContextFactory<FacePortalDbContext> databases, TimeProvider time) : IGalleryListener
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private volatile ActiveModel? _current;
@@ -31,6 +32,28 @@ public sealed class ActiveModelService(IDbContextFactory<FacePortalDbContext> da
             (float)model.ProbabilityThreshold,
             JsonSerializer.Deserialize<List<ModelClass>>(model.ClassesJson, Json) ?? [],
             ClassifierHead.FromCheckpoint(model.Checkpoint));
+    }
+
+    /// <summary>Deleting a person deletes the models trained on them, so one in use gives way to the gallery.</summary>
+    public void PersonRemoved(Guid personId)
+    {
+        if (_current?.Classes.Any(c => c.Id == personId) == true)
+        {
+            _current = null;
+        }
+    }
+
+    public void FaceEnrolled(GalleryFace face)
+    {
+    }
+
+    public void FacesRemoved(IReadOnlyCollection<Guid> faceIds)
+    {
+    }
+
+    /// <summary>Names are read from the gallery when a face is named, so a rename needs nothing here.</summary>
+    public void PersonRenamed(Guid personId, string name)
+    {
     }
 
     /// <summary>Puts a model in use, or the gallery when <paramref name="modelId"/> is null. False when the model does not exist.</summary>

@@ -12,6 +12,7 @@ public static class RecognitionRegistration
         services.AddSingleton<RecognitionGallery>();
         services.AddSingleton<IGalleryListener>(sp => sp.GetRequiredService<RecognitionGallery>());
         services.AddSingleton<ActiveModelService>();
+        services.AddSingleton<IGalleryListener>(sp => sp.GetRequiredService<ActiveModelService>());
         services.AddSingleton<FaceRecognizer>();
         services.AddSingleton<PhotoRecognitionService>();
         return services;

@@ -4,7 +4,10 @@ using static FacePortal.AcceptanceTests.Support.PageEvidence;
 
 namespace FacePortal.AcceptanceTests.Training;
 
-/// <summary>An admin queues a training job from the form, watches its curves grow and reads the confusion matrix.</summary>
+/// <summary>
+/// An admin queues a training job from the form, watches its curves grow, reads the confusion matrix,
+/// puts the model in use and sees the Live page name the person with it, then rolls back to the gallery.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class TrainingJourneyTests(BrowserFixture fixture)
 {
@@ -38,6 +41,25 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("#job-models .job-model")).ToHaveCountAsync(2);
             await Assertions.Expect(page.Locator("#confusion")).ToContainTextAsync("Trainee Angelina");
             await Shot(page, "training-job.png");
+
+            // Put the best checkpoint in use; the Live page then names her with the model.
+            await page.Locator("#job-models .activate-model").First.ClickAsync();
+            await Assertions.Expect(page.Locator("#job-models")).ToContainTextAsync("in use");
+            await page.GotoAsync("live");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("#live-recognizer")).ToContainTextAsync("Recognizer: model trained");
+            await page.ClickAsync("#live-start");
+            await Diagnose(page, fixture, () => Assertions.Expect(page.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", "Trainee Angelina", new() { Timeout = 20_000 }), "training-live-failure");
+            await Shot(page, "training-live.png");
+            await page.ClickAsync("#live-stop");
+
+            // Roll back to the gallery from the Models page.
+            await page.GotoAsync("models");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("#models-table .model-row[data-active=true]")).ToHaveCountAsync(1);
+            await Shot(page, "models.png");
+            await page.ClickAsync("#use-gallery");
+            await Assertions.Expect(page.Locator("#recognizer-name")).ToHaveTextAsync("Gallery (no trained model)");
 
             await page.GotoAsync("training");
             await BrowserFixture.WaitForInteractiveAsync(page);
