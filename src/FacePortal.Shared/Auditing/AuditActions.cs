@@ -23,4 +23,5 @@ public static class AuditActions
     public const string TrainingFinished = "training.finished";
     public const string ModelActivated = "model.activated";
     public const string ModelDeleted = "model.deleted";
+    public const string RetrainScheduled = "training.schedule-changed";
 }

@@ -28,6 +28,10 @@ public abstract class FacePortalDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<TrainedModel> TrainedModels => Set<TrainedModel>();
 
+    public DbSet<RetrainSchedule> RetrainSchedules => Set<RetrainSchedule>();
+
+    public DbSet<RetrainDecision> RetrainDecisions => Set<RetrainDecision>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -88,6 +92,20 @@ public abstract class FacePortalDbContext(DbContextOptions options) : DbContext(
             model.Property(m => m.Kind).HasMaxLength(16).IsUnicode(false);
             model.HasIndex(m => m.JobId);
             model.HasOne<TrainingJob>().WithMany().HasForeignKey(m => m.JobId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RetrainSchedule>(schedule =>
+        {
+            schedule.Property(s => s.Id).ValueGeneratedNever();
+            schedule.Property(s => s.Cron).HasMaxLength(100).IsUnicode(false);
+            schedule.Property(s => s.UpdatedBy).HasMaxLength(256);
+        });
+
+        modelBuilder.Entity<RetrainDecision>(decision =>
+        {
+            decision.Property(d => d.Outcome).HasMaxLength(16).IsUnicode(false);
+            decision.Property(d => d.Reason).HasMaxLength(1000);
+            decision.HasIndex(d => d.At);
         });
     }
 }

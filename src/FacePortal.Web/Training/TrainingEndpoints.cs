@@ -10,6 +10,8 @@ namespace FacePortal.Web.Training;
 /// <summary>Training over HTTP (Admin): queue, follow, cancel; list and download models.</summary>
 public static class TrainingEndpoints
 {
+    public sealed record ScheduleChange(bool Enabled, string? Cron);
+
     public static IEndpointRouteBuilder MapTrainingApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Admin).WithTags("Training");
@@ -31,6 +33,14 @@ public static class TrainingEndpoints
             await queue.CancelAsync(id, ActorName.Of(user), ct)
                 ? Results.Accepted()
                 : Results.Problem("This job has already ended or does not exist.", statusCode: StatusCodes.Status409Conflict));
+
+        api.MapGet("/training/schedule", async (TrainingJobStore jobs, CancellationToken ct) =>
+            new { schedule = await jobs.ScheduleAsync(ct), decisions = await jobs.DecisionsAsync(20, ct) });
+
+        api.MapPut("/training/schedule", async (ScheduleChange change, RetrainScheduler scheduler, ClaimsPrincipal user, CancellationToken ct) =>
+            await scheduler.SaveAsync(change.Enabled, change.Cron ?? string.Empty, ActorName.Of(user), ct) is { } problem
+                ? Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest)
+                : Results.NoContent());
 
         api.MapGet("/models", (Guid? job, TrainingJobStore jobs, CancellationToken ct) => jobs.ModelsAsync(job, ct));
 

@@ -44,10 +44,14 @@ public static class TrainingRegistration
         services.AddHangfireServer(server =>
         {
             server.ServerName = $"{Environment.MachineName}:training";
-            server.Queues = [TrainingQueue.QueueName];
+            // Recurring jobs may land on Hangfire's default queue whatever queue they name; this server takes both.
+            server.Queues = [TrainingQueue.QueueName, "default"];
             server.WorkerCount = options.TrainingWorkers;
         });
+        services.AddSingleton<ScheduledRetrain>();
+        services.AddSingleton<RetrainScheduler>();
         services.AddHostedService<TrainingRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetrainScheduler>());
         return services;
     }
 

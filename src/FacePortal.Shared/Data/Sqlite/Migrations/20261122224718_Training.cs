@@ -12,6 +12,36 @@ namespace FacePortal.Shared.Data.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "RetrainDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", unicode: false, maxLength: 16, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetrainDecisions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetrainSchedules",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Cron = table.Column<string>(type: "TEXT", unicode: false, maxLength: 100, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetrainSchedules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TrainingJobs",
                 columns: table => new
                 {
@@ -88,6 +118,11 @@ namespace FacePortal.Shared.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RetrainDecisions_At",
+                table: "RetrainDecisions",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TrainedModels_JobId",
                 table: "TrainedModels",
                 column: "JobId");
@@ -101,6 +136,12 @@ namespace FacePortal.Shared.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "RetrainDecisions");
+
+            migrationBuilder.DropTable(
+                name: "RetrainSchedules");
+
             migrationBuilder.DropTable(
                 name: "TrainedModels");
 

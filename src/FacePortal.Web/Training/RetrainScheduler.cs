@@ -1,0 +1,52 @@
+using FacePortal.Shared.Training;
+using FacePortal.Training.Jobs;
+using Hangfire;
+
+namespace FacePortal.Web.Training;
+
+/// <summary>Keeps Hangfire's recurring job in step with the schedule saved in our database (also at start-up, since an in-memory queue forgets it).</summary>
+public sealed class RetrainScheduler(TrainingJobStore jobs, IRecurringJobManager recurring) : IHostedService
+{
+    public const string RecurringJobId = "faceportal-retrain";
+
+    /// <summary>Saves and applies a schedule; returns a sentence when the cron expression is not valid.</summary>
+    public async Task<string?> SaveAsync(bool enabled, string cron, string actor, CancellationToken cancellationToken = default)
+    {
+        cron = cron.Trim();
+        if (Apply(enabled, cron) is { } problem)
+        {
+            return problem;
+        }
+
+        await jobs.SaveScheduleAsync(enabled, cron, actor, cancellationToken);
+        return null;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var schedule = await jobs.ScheduleAsync(cancellationToken);
+        Apply(schedule.Enabled, schedule.Cron);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string? Apply(bool enabled, string cron)
+    {
+        if (!enabled)
+        {
+            recurring.RemoveIfExists(RecurringJobId);
+            return null;
+        }
+
+        try
+        {
+            recurring.AddOrUpdate<ScheduledRetrain>(
+                RecurringJobId, TrainingQueue.QueueName, retrain => retrain.RunAsync(CancellationToken.None), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return $"'{cron}' is not a cron expression: use five fields (minute hour day month weekday), for example 0 3 * * * for 03:00 every day.";
+        }
+    }
+}
