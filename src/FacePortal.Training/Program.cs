@@ -15,6 +15,8 @@ const string Usage = """
       train --data DIR [--out DIR] [--epochs N] [--copies N] [--val F] [--optimizer adam|rmsprop|sgd]
             [--lr F] [--batch N] [--hidden N] [--dropout F] [--patience N] [--seed N] [--no-mask] [--no-augment]
                                              Transfer learning on a folder per person (train/ and val/ if present)
+      bench-train --images DIR [--people 5] [--faces 40] [--copies 5]
+                                             Wall time of a training job, feature extraction vs head training
       detect --images DIR [--out DIR]        Faces and boxes per image; --out writes annotated copies
       bench [--image FILE] [--runs N] [--seconds S]
                                              Per-stage latency on a 640x480 JPEG, then throughput
@@ -44,6 +46,7 @@ try
         "eval-pairs" => EvalPairsCommand.Run(options, Console.Out),
         "eval-open-set" => EvalOpenSetCommand.Run(options, Console.Out),
         "train" => TrainCommand.Run(options, Console.Out),
+        "bench-train" => BenchTrainCommand.Run(options, Console.Out),
         "detect" => DetectCommand.Run(options, Console.Out),
         "bench" => BenchCommand.Run(options, Console.Out),
         "torch-info" => TorchInfoCommand.Run(Console.Out),
