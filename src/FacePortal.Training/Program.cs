@@ -12,7 +12,7 @@ const string Usage = """
       eval-pairs --images DIR --pairs CSV    Verification accuracy, ROC AUC and TAR@FAR on labelled pairs
       eval-open-set --images DIR --pairs CSV
                                              Open-set identification (leave one out): named vs false alarms per threshold
-      train --data DIR [--out DIR] [--epochs N] [--copies N] [--val F] [--optimizer adam|rmsprop|sgd]
+      train --data DIR [--model transfer|scratch] [--out DIR] [--epochs N] [--copies N] [--val F] [--optimizer adam|rmsprop|sgd]
             [--lr F] [--batch N] [--hidden N] [--dropout F] [--patience N] [--seed N] [--no-mask] [--no-augment]
                                              Transfer learning on a folder per person (train/ and val/ if present)
       bench-train --images DIR [--people 5] [--faces 40] [--copies 5]

@@ -52,6 +52,11 @@ public static class TrainCommand
                 return 2;
             }
 
+            if (args.Optional("model") is { } kind && kind.Equals("scratch", StringComparison.OrdinalIgnoreCase))
+            {
+                return RunScratch(output, train, options);
+            }
+
             var device = torch.cuda.is_available() ? "CUDA" : "CPU";
             output.WriteLine($"{train.Classes.Count} people, {train.Faces.Count} faces{(split ? $" + {validation.Dataset!.Faces.Count} in val/" : string.Empty)}; training on {device}");
             output.WriteLine("epoch  train loss  train acc  val loss  val acc  learning rate");
@@ -88,6 +93,20 @@ public static class TrainCommand
             }
         }
 
+        return 0;
+    }
+
+    private static int RunScratch(TextWriter output, FaceDataset train, TransferRunOptions options)
+    {
+        output.WriteLine($"{train.Classes.Count} people, {train.Faces.Count} faces; a CNN from scratch on 56x56 crops, on {(torch.cuda.is_available() ? "CUDA" : "CPU")}");
+        output.WriteLine("epoch  train loss  train acc  val loss  val acc  learning rate");
+        var result = Scratch.ScratchRun.Run(train, options, new ImmediateProgress<EpochMetrics>(e => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{e.Epoch,5}  {e.TrainLoss,10:0.0000}  {e.TrainAccuracy,9:P1}  {e.ValidationLoss,8:0.0000}  {e.ValidationAccuracy,7:P1}  {e.LearningRate,13:0.######}"))));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Best epoch {result.Training.BestEpoch}: validation accuracy {result.Validation.Accuracy:P1}, macro F1 {result.Validation.MacroF1:0.000}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Time: augmentation {result.Preparation.TotalSeconds:0.0} s, network training {result.NetworkTraining.TotalSeconds:0.0} s"));
+        WriteConfusion(output, train.Classes, result.Validation);
         return 0;
     }
 

@@ -47,7 +47,19 @@ public sealed class TrainingJobRunner(
             }
 
             var device = torch.cuda.is_available() ? "CUDA" : "CPU";
-            logger.LogInformation("Training job {JobId}: {People} people, {Faces} faces, on {Device}", jobId, people.Count, dataset.Faces.Count, device);
+            logger.LogInformation("Training job {JobId}: {Model}, {People} people, {Faces} faces, on {Device}", jobId, request.Model, people.Count, dataset.Faces.Count, device);
+            if (request.Model == ModelKind.ScratchCnn)
+            {
+                var scratch = Scratch.ScratchRun.Run(dataset, options, new EpochRecorder(jobs, jobId, request.Head.Epochs, stop), stop.Token);
+                var matrix = scratch.Validation;
+                var scratchSummary = new TrainingSummary(
+                    ModelKind.ScratchCnn, people, matrix.Counts, PerClass(people, matrix), matrix.Accuracy, matrix.MacroF1, 0, 0, 0, 0, scratch.Training.BestEpoch,
+                    scratch.TrainFaces, scratch.TrainSamples, scratch.ValidationFaces, scratch.Preparation.TotalSeconds, scratch.NetworkTraining.TotalSeconds,
+                    scratch.Training.StoppedEarlyBecause, device);
+                await jobs.CompleteAsync(jobId, scratch.Training.BestEpoch, matrix.Accuracy, scratchSummary.ToJson(), [], CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
             var run = new TransferRun(new FeatureExtractor(pipeline.Embedder));
             var epochs = new EpochRecorder(jobs, jobId, request.Head.Epochs, stop);
             var extraction = new ExtractionRecorder(jobs, jobId);
@@ -124,9 +136,10 @@ public sealed class TrainingJobRunner(
     {
         var matrix = result.Validation;
         return new TrainingSummary(
+            ModelKind.TransferHead,
             people,
             matrix.Counts,
-            people.Select((p, c) => new ClassMetrics(p.Name, matrix.Precision(c), matrix.Recall(c), matrix.F1(c), matrix.Counts[c].Sum())).ToList(),
+            PerClass(people, matrix),
             matrix.Accuracy,
             matrix.MacroF1,
             result.MaskedValidationAccuracy,
@@ -142,6 +155,9 @@ public sealed class TrainingJobRunner(
             result.Training.StoppedEarlyBecause,
             device);
     }
+
+    private static List<ClassMetrics> PerClass(List<TrainedClass> people, Metrics.ConfusionMatrix matrix) =>
+        people.Select((p, c) => new ClassMetrics(p.Name, matrix.Precision(c), matrix.Recall(c), matrix.F1(c), matrix.Counts[c].Sum())).ToList();
 
     /// <summary>Persists each epoch as it ends (the dashboard's curve grows from these) and turns a cancel request into cancellation.</summary>
     private sealed class EpochRecorder(TrainingJobStore jobs, Guid jobId, int maxEpochs, CancellationTokenSource stop) : IProgress<EpochMetrics>

@@ -7,6 +7,9 @@ namespace FacePortal.Training.Jobs;
 /// <summary>What an admin asks a training job to do; stored as JSON with the job, so a retry runs the same request.</summary>
 public sealed record TrainingRequest
 {
+    /// <summary>The transfer head on the frozen embedder (the recognizer), or a CNN from scratch (a baseline to compare with).</summary>
+    public ModelKind Model { get; init; } = ModelKind.TransferHead;
+
     public IReadOnlyList<Guid> PersonIds { get; init; } = [];
 
     public double ValidationFraction { get; init; } = 0.2;
@@ -40,4 +43,10 @@ public sealed record TrainingRequest
 
     public static TrainingRequest FromJson(string json) =>
         JsonSerializer.Deserialize<TrainingRequest>(json) ?? throw new InvalidDataException("The training request is empty.");
+}
+
+public enum ModelKind
+{
+    TransferHead,
+    ScratchCnn,
 }

@@ -4,6 +4,7 @@ namespace FacePortal.Training.Jobs;
 
 /// <summary>A finished job's results as the dashboard shows them; stored as JSON with the job.</summary>
 public sealed record TrainingSummary(
+    ModelKind Model,
     IReadOnlyList<TrainedClass> Classes,
     int[][] Confusion,
     IReadOnlyList<ClassMetrics> PerClass,

@@ -40,24 +40,35 @@ public static class HeadTrainer
     {
         torch.manual_seed(options.Seed);
         using var head = new TransferHead(train.Dimensions, options.HiddenSize, classes, options.Dropout);
-        using var optimizer = CreateOptimizer(head, options);
         using var xTrain = torch.tensor(train.Values, [train.Count, train.Dimensions]);
         using var yTrain = torch.tensor(train.Labels.Select(l => (long)l).ToArray());
         using var xValidation = torch.tensor(validation.Values, [validation.Count, validation.Dimensions]);
         using var yValidation = torch.tensor(validation.Labels.Select(l => (long)l).ToArray());
+        return Fit(head, xTrain, yTrain, xValidation, yValidation, options, progress, cancellationToken);
+    }
 
+    /// <summary>
+    /// The training loop for any classifier network: shuffled mini-batches, cross-entropy, the
+    /// chosen optimizer, and after each epoch validation, best checkpoint, ReduceLROnPlateau and
+    /// early stopping. Call it holding <see cref="TorchGate.Lock"/>.
+    /// </summary>
+    internal static HeadTrainingResult Fit(
+        nn.Module<Tensor, Tensor> model, Tensor xTrain, Tensor yTrain, Tensor xValidation, Tensor yValidation,
+        HeadTrainingOptions options, IProgress<EpochMetrics>? progress, CancellationToken cancellationToken)
+    {
+        using var optimizer = CreateOptimizer(model, options);
         var early = new EarlyStopping(options.EarlyStoppingPatience);
         var plateau = new PlateauLearningRate(options.LearningRateFactor, options.LearningRatePatience);
         var best = new BestCheckpoint();
         var epochs = new List<EpochMetrics>();
-        var order = Enumerable.Range(0, train.Count).Select(i => (long)i).ToArray();
+        var order = Enumerable.Range(0, (int)xTrain.shape[0]).Select(i => (long)i).ToArray();
         var random = new Random(options.Seed);
         var learningRate = options.LearningRate;
         string? stoppedEarly = null;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            head.train();
+            model.train();
             random.Shuffle(order);
             double lossSum = 0;
             long correct = 0;
@@ -75,7 +86,7 @@ public static class HeadTrainer
                 var x = xTrain.index_select(0, index);
                 var y = yTrain.index_select(0, index);
                 optimizer.zero_grad();
-                var logits = head.forward(x);
+                var logits = model.forward(x);
                 var loss = nn.functional.cross_entropy(logits, y);
                 loss.backward();
                 optimizer.step();
@@ -84,11 +95,11 @@ public static class HeadTrainer
                 seen += count;
             }
 
-            var (validationLoss, validationAccuracy) = Evaluate(head, xValidation, yValidation);
+            var (validationLoss, validationAccuracy) = Evaluate(model, xValidation, yValidation);
             var metrics = new EpochMetrics(epoch, lossSum / seen, correct / (double)seen, validationLoss, validationAccuracy, learningRate);
             epochs.Add(metrics);
             progress?.Report(metrics);
-            best.Offer(epoch, validationLoss, () => Save(head));
+            best.Offer(epoch, validationLoss, () => Save(model));
 
             var next = plateau.Step(validationLoss, learningRate);
             if (next != learningRate)
@@ -107,35 +118,35 @@ public static class HeadTrainer
             }
         }
 
-        return new HeadTrainingResult(epochs, best.BestEpoch, best.Weights!, Save(head), stoppedEarly);
+        return new HeadTrainingResult(epochs, best.BestEpoch, best.Weights!, Save(model), stoppedEarly);
     }
 
     /// <summary>Mean cross-entropy and accuracy of the head on a labelled set, in evaluation mode.</summary>
-    public static (double Loss, double Accuracy) Evaluate(TransferHead head, Tensor x, Tensor y)
+    public static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y)
     {
-        ArgumentNullException.ThrowIfNull(head);
-        head.eval();
+        ArgumentNullException.ThrowIfNull(model);
+        model.eval();
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        var logits = head.forward(x);
+        var logits = model.forward(x);
         var loss = nn.functional.cross_entropy(logits, y).item<float>();
         var accuracy = logits.argmax(1).eq(y).to_type(ScalarType.Float32).mean().item<float>();
         return (loss, accuracy);
     }
 
-    public static byte[] Save(TransferHead head)
+    public static byte[] Save(nn.Module model)
     {
-        ArgumentNullException.ThrowIfNull(head);
+        ArgumentNullException.ThrowIfNull(model);
         using var buffer = new MemoryStream();
-        head.save(buffer);
+        model.save(buffer);
         return buffer.ToArray();
     }
 
-    private static optim.Optimizer CreateOptimizer(TransferHead head, HeadTrainingOptions options) => options.Optimizer switch
+    private static optim.Optimizer CreateOptimizer(nn.Module model, HeadTrainingOptions options) => options.Optimizer switch
     {
-        OptimizerKind.Adam => optim.Adam(head.parameters(), options.LearningRate),
-        OptimizerKind.RmsProp => optim.RMSProp(head.parameters(), options.LearningRate, momentum: options.Momentum),
-        OptimizerKind.Sgd => optim.SGD(head.parameters(), options.LearningRate, momentum: options.Momentum),
+        OptimizerKind.Adam => optim.Adam(model.parameters(), options.LearningRate),
+        OptimizerKind.RmsProp => optim.RMSProp(model.parameters(), options.LearningRate, momentum: options.Momentum),
+        OptimizerKind.Sgd => optim.SGD(model.parameters(), options.LearningRate, momentum: options.Momentum),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
     };
 }

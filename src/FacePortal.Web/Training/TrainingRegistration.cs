@@ -24,23 +24,19 @@ public static class TrainingRegistration
         services.AddSingleton<TrainingJobStore>();
         services.AddSingleton<TrainingJobRunner>();
         services.AddSingleton<TrainingQueue>();
-        services.AddHangfire(hangfire =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (options.Storage == JobStorageKind.SqlServer)
-            {
-                if (string.IsNullOrWhiteSpace(options.ConnectionString))
-                {
-                    throw new InvalidOperationException("FacePortal:Jobs:Storage is SqlServer, so ConnectionStrings:Jobs (or FacePortal:Jobs:ConnectionString) must be set.");
-                }
-
-                hangfire.UseSqlServerStorage(options.ConnectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true });
-            }
-            else
-            {
-                hangfire.UseInMemoryStorage(new InMemoryStorageOptions());
-            }
-        });
+        // Each app gets its own storage from DI. Hangfire's global JobStorage.Current is shared by
+        // every host in a process, so one host's disposal would otherwise break the others.
+        services.AddSingleton<JobStorage>(_ => options.Storage == JobStorageKind.SqlServer
+            ? new SqlServerStorage(
+                string.IsNullOrWhiteSpace(options.ConnectionString)
+                    ? throw new InvalidOperationException("FacePortal:Jobs:Storage is SqlServer, so ConnectionStrings:Jobs (or FacePortal:Jobs:ConnectionString) must be set.")
+                    : options.ConnectionString,
+                new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
+            : new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer(server =>
         {
             server.ServerName = $"{Environment.MachineName}:training";

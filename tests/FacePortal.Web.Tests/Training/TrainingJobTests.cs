@@ -70,6 +70,20 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
     }
 
     [Fact]
+    public async Task A_cnn_from_scratch_job_reports_its_accuracy_for_comparison_and_keeps_no_recognizer()
+    {
+        var id = await QueueAsync(new { personIds = _fixture.ThreePeople, model = "ScratchCnn", augmentedCopies = 1, head = new { epochs = 3 } });
+
+        var job = await WaitForAsync(id, TrainingJobStatus.Succeeded);
+
+        var summary = TrainingSummary.FromJson(job.ResultJson!);
+        Assert.Equal(ModelKind.ScratchCnn, summary.Model);
+        Assert.Equal(summary.ValidationFaces, summary.Confusion.Sum(row => row.Sum()));
+        Assert.InRange(job.Epochs.Count, 1, 3);
+        Assert.Empty(await _fixture.Factory.QueryAsync(db => db.TrainedModels.Where(m => m.JobId == id).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Invalid_requests_are_refused_with_a_sentence()
     {
         using var onePerson = await _fixture.Admin.PostAsJsonAsync(new Uri("/api/training", UriKind.Relative), new { personIds = _fixture.ThreePeople.Take(1) }, TestContext.Current.CancellationToken);

@@ -8,6 +8,8 @@ public sealed class TrainingForm
 {
     private static readonly HeadTrainingOptions Defaults = new();
 
+    public ModelKind Model { get; set; } = ModelKind.TransferHead;
+
     public int Epochs { get; set; } = Defaults.Epochs;
 
     public int BatchSize { get; set; } = Defaults.BatchSize;
@@ -39,6 +41,7 @@ public sealed class TrainingForm
     public TrainingRequest ToRequest(IEnumerable<Guid> people) => new()
     {
         PersonIds = people.ToList(),
+        Model = Model,
         ValidationFraction = ValidationPercent / 100.0,
         AugmentedCopies = AugmentedCopies,
         Augment = Augment,
