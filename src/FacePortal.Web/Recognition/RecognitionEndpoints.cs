@@ -1,3 +1,4 @@
+using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
 using FacePortal.Shared.Recognition;
 using FacePortal.Web.Accounts;
@@ -16,29 +17,26 @@ public static class RecognitionEndpoints
         var api = app.MapGroup("/api/recognition").RequireAuthorization(Policies.User).WithTags("Recognition");
         api.MapPost("/identify", IdentifyAsync)
             .DisableAntiforgery() // SameSite=Strict cookies already keep cross-site posts out.
-            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
-            .WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes);
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
         api.MapPost("/verify", VerifyAsync)
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
-            .WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes);
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
         return app;
     }
 
-    private static async Task<IResult> IdentifyAsync(HttpRequest request, FaceRecognizer recognizer, CancellationToken ct)
+    private static async Task<IResult> IdentifyAsync(HttpRequest request, FaceRecognizer recognizer, FacePipeline pipeline, CancellationToken ct)
     {
-        var form = await ReadFormAsync(request, ct);
-        if (form.Problem is not null)
+        var (photos, problem) = await MultipartPhotos.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, ct);
+        if (problem is not null)
         {
-            return form.Problem;
+            return problem;
         }
 
-        if (form.Files!.GetFile("file") is not { } file)
+        if (!photos!.TryGetValue("file", out var bytes))
         {
             return Results.Problem("Send the photo as the multipart field 'file'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var bytes = await ReadAsync(file, ct);
         try
         {
             var result = await Task.Run(() => recognizer.RecognizeAsync(bytes, ct), ct);
@@ -50,49 +48,20 @@ public static class RecognitionEndpoints
         }
     }
 
-    private static async Task<IResult> VerifyAsync(HttpRequest request, FaceRecognizer recognizer, CancellationToken ct)
+    private static async Task<IResult> VerifyAsync(HttpRequest request, FaceRecognizer recognizer, FacePipeline pipeline, CancellationToken ct)
     {
-        var form = await ReadFormAsync(request, ct);
-        if (form.Problem is not null)
+        var (photos, problem) = await MultipartPhotos.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, ct);
+        if (problem is not null)
         {
-            return form.Problem;
+            return problem;
         }
 
-        if (form.Files!.GetFile("first") is not { } first || form.Files.GetFile("second") is not { } second)
+        if (!photos!.TryGetValue("first", out var first) || !photos.TryGetValue("second", out var second))
         {
             return Results.Problem("Send the two photos as the multipart fields 'first' and 'second'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var a = await ReadAsync(first, ct);
-        var b = await ReadAsync(second, ct);
-        var result = await Task.Run(() => recognizer.Verify(a, b), ct);
+        var result = await Task.Run(() => recognizer.Verify(first, second), ct);
         return result.Problem is null ? Results.Ok(result) : Results.UnprocessableEntity(result);
-    }
-
-    private static async Task<(IFormFileCollection? Files, IResult? Problem)> ReadFormAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (!request.HasFormContentType)
-        {
-            return (null, Results.Problem("Send the photos as multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType));
-        }
-
-        try
-        {
-            var form = await request.ReadFormAsync(ct);
-            return (form.Files, null);
-        }
-        catch (Exception e) when (e is BadHttpRequestException or InvalidDataException)
-        {
-            return (null, Results.Problem(
-                $"The request is too large or malformed; it can be at most {MaxRequestBytes / (1024 * 1024)} MB.",
-                statusCode: StatusCodes.Status413PayloadTooLarge));
-        }
-    }
-
-    private static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
-    {
-        using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
-        await file.CopyToAsync(buffer, ct);
-        return buffer.ToArray();
     }
 }

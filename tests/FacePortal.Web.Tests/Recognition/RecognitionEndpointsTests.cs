@@ -115,6 +115,17 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
     }
 
     [Fact]
+    public async Task A_photo_over_the_limit_is_refused_without_reading_the_rest()
+    {
+        var huge = new byte[(20 * 1024 * 1024) + 1];
+
+        using var response = await PostAsync("/api/recognition/identify", ("file", "huge.jpg", huge));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("larger than 20 MB", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_needs_both_photos()
     {
         using var response = await PostAsync("/api/recognition/verify", ("first", "img1.jpg", TestPhotos.DeepFace("img1.jpg")));
