@@ -61,8 +61,7 @@ public static class TrainCommand
             output.WriteLine($"{train.Classes.Count} people, {train.Faces.Count} faces{(split ? $" + {validation.Dataset!.Faces.Count} in val/" : string.Empty)}; training on {device}");
             output.WriteLine("epoch  train loss  train acc  val loss  val acc  learning rate");
             using var result = new TransferRun(new FeatureExtractor(pipeline.Embedder)).Run(
-                train, validation.Dataset, options, new ImmediateProgress<EpochMetrics>(e => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{e.Epoch,5}  {e.TrainLoss,10:0.0000}  {e.TrainAccuracy,9:P1}  {e.ValidationLoss,8:0.0000}  {e.ValidationAccuracy,7:P1}  {e.LearningRate,13:0.######}"))));
+                train, validation.Dataset, options, EpochPrinter(output));
 
             output.WriteLine(result.Training.StoppedEarlyBecause is { } why ? $"Stopped early: {why}" : "Ran every epoch.");
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -100,8 +99,7 @@ public static class TrainCommand
     {
         output.WriteLine($"{train.Classes.Count} people, {train.Faces.Count} faces; a CNN from scratch on 56x56 crops, on {(torch.cuda.is_available() ? "CUDA" : "CPU")}");
         output.WriteLine("epoch  train loss  train acc  val loss  val acc  learning rate");
-        var result = Scratch.ScratchRun.Run(train, options, new ImmediateProgress<EpochMetrics>(e => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{e.Epoch,5}  {e.TrainLoss,10:0.0000}  {e.TrainAccuracy,9:P1}  {e.ValidationLoss,8:0.0000}  {e.ValidationAccuracy,7:P1}  {e.LearningRate,13:0.######}"))));
+        var result = Scratch.ScratchRun.Run(train, options, EpochPrinter(output));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Best epoch {result.Training.BestEpoch}: validation accuracy {result.Validation.Accuracy:P1}, macro F1 {result.Validation.MacroF1:0.000}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -121,6 +119,10 @@ public static class TrainCommand
                 $"{classes[a].PadRight(width)}{string.Concat(matrix.Counts[a].Select(n => $"{n,5}"))}  {matrix.Precision(a),9:0.000}  {matrix.Recall(a),6:0.000}  {matrix.F1(a):0.000}   ({a})"));
         }
     }
+
+    /// <summary>One line per epoch under the header "epoch  train loss  train acc  val loss  val acc  learning rate".</summary>
+    private static ImmediateProgress<EpochMetrics> EpochPrinter(TextWriter output) => new(e => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{e.Epoch,5}  {e.TrainLoss,10:0.0000}  {e.TrainAccuracy,9:P1}  {e.ValidationLoss,8:0.0000}  {e.ValidationAccuracy,7:P1}  {e.LearningRate,13:0.######}")));
 
     /// <summary>Reports on the training thread, at once (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
     private sealed class ImmediateProgress<T>(Action<T> report) : IProgress<T>

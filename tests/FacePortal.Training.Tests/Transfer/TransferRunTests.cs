@@ -12,16 +12,16 @@ public sealed class TransferRunTests(TrainingFaces faces) : IClassFixture<Traini
     public void The_head_names_held_out_photos_far_better_than_chance()
     {
         var run = new TransferRun(new FeatureExtractor(faces.Pipeline.Embedder));
-        var epochs = new List<EpochMetrics>();
+        var log = new EpochLog();
 
-        using var result = run.Run(faces.Dataset, null, new TransferRunOptions { Head = new HeadTrainingOptions { Epochs = 40 } }, new Collect(epochs), cancellationToken: TestContext.Current.CancellationToken);
+        using var result = run.Run(faces.Dataset, null, new TransferRunOptions { Head = new HeadTrainingOptions { Epochs = 40 } }, log, cancellationToken: TestContext.Current.CancellationToken);
 
         var chance = 1.0 / faces.Dataset.Classes.Count;
         Assert.Equal(9, faces.Dataset.Classes.Count);
         Assert.True(result.Validation.Accuracy >= 0.8, $"validation accuracy {result.Validation.Accuracy:P0} (chance {chance:P0})");
         Assert.Equal(result.ValidationFaces, result.Validation.Total);
         Assert.Equal(result.TrainFaces * 6, result.TrainSamples);
-        Assert.Equal(result.Training.Epochs.Count, epochs.Count);
+        Assert.Equal(result.Training.Epochs.Count, log.Epochs.Count);
         Assert.InRange(result.MaskedValidationAccuracy, 0, 1);
         Assert.Equal(faces.Dataset.Classes, result.Best.Info.Classes);
     }
@@ -44,10 +44,5 @@ public sealed class TransferRunTests(TrainingFaces faces) : IClassFixture<Traini
         cancelled.Cancel();
 
         Assert.ThrowsAny<OperationCanceledException>(() => run.Run(faces.Dataset, null, new TransferRunOptions { AugmentedCopies = 1, Augmentation = AugmentationOptions.None }, cancellationToken: cancelled.Token));
-    }
-
-    private sealed class Collect(List<EpochMetrics> into) : IProgress<EpochMetrics>
-    {
-        public void Report(EpochMetrics value) => into.Add(value);
     }
 }
