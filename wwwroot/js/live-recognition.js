@@ -120,7 +120,7 @@ function report(s, problem) {
     dropped: s.dropped,
     refused: s.refused,
     problem: problem ?? s.lastProblem,
-    faces: faces.map(f => ({ name: f.name ?? null, personId: f.personId ?? null, similarity: f.similarity })),
+    faces: faces.map(f => ({ name: f.name ?? null, personId: f.personId ?? null, similarity: f.similarity, probability: f.probability ?? null })),
   }).catch(() => { /* the page is gone */ });
   s.lastProblem = null;
 }
