@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Embeddings;
 using FacePortal.Shared.Imaging;
@@ -69,13 +70,11 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
         }
 
         var probabilities = model.Head.Probabilities(face.Embedding);
-        var best = 0;
-        for (var c = 1; c < probabilities.Length; c++)
-        {
-            best = probabilities[c] > probabilities[best] ? c : best;
-        }
+        var best = TensorPrimitives.IndexOfMax(probabilities);
 
-        var chosen = index.Nearest(model.Classes[best].Id, face.Embedding);
+        // The search already scored every person it ranked; only a person outside the top K needs a second pass.
+        var personId = model.Classes[best].Id;
+        var chosen = candidates.FirstOrDefault(c => c.PersonId == personId) ?? index.Nearest(personId, face.Embedding);
         var named = chosen is not null && probabilities[best] >= model.ProbabilityThreshold && chosen.Similarity >= Options.SimilarityThreshold;
         return new RecognizedFace(face.Box, face.Score, face.Quality, named ? chosen : null, candidates, probabilities[best]);
     }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using FacePortal.Shared.Recognition;
 using FacePortal.Training.Features;
 
@@ -26,7 +27,7 @@ public sealed record OpenSetCalibration(float Threshold, double GenuineAcceptRat
         for (var i = 0; i < validation.Count; i++)
         {
             var probabilities = head.Probabilities(validation.Row(i));
-            var best = Array.IndexOf(probabilities, probabilities.Max());
+            var best = TensorPrimitives.IndexOfMax(probabilities);
             genuine.Add((probabilities[best], best == validation.Labels[i]));
 
             var own = probabilities[validation.Labels[i]];
