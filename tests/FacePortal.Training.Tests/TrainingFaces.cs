@@ -14,26 +14,10 @@ public sealed class TrainingFaces : IDisposable
     public TrainingFaces()
     {
         Pipeline = new FacePipeline(_models, new FacePipelineOptions());
-        var identities = PairIdentities.From(LabelledPair.ReadCsv(Path.Combine(RepoPaths.DeepFace, "master.csv")));
-        var people = identities.GroupBy(i => i.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(f => f.Key), StringComparer.Ordinal).ToList();
-        var folder = Directory.CreateTempSubdirectory("faceportal-people-").FullName;
-        try
-        {
-            for (var i = 0; i < people.Count; i++)
-            {
-                var dir = Directory.CreateDirectory(Path.Combine(folder, $"person{i}")).FullName;
-                foreach (var file in people[i].Select(f => f.Key))
-                {
-                    File.Copy(Path.Combine(RepoPaths.DeepFace, file), Path.Combine(dir, file));
-                }
-            }
-
-            (Dataset, _) = FolderDataset.Load(Pipeline, folder);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var groups = PairIdentities.Groups(LabelledPair.ReadCsv(Path.Combine(RepoPaths.DeepFace, "master.csv")))
+            .Select((files, i) => ($"person{i}", (IReadOnlyList<string>)files.Select(f => Path.Combine(RepoPaths.DeepFace, f)).ToList()))
+            .ToList();
+        (Dataset, _) = FolderDataset.FromGroups(Pipeline, groups);
     }
 
     public FacePipeline Pipeline { get; }

@@ -25,47 +25,30 @@ public static class BenchTrainCommand
         var (models, pipeline) = PipelineFactory.Create(args);
         using (models)
         {
-            var identities = PairIdentities.From(LabelledPair.ReadCsv(Path.Combine(images, "master.csv")));
-            var groups = identities.GroupBy(i => i.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(f => f.Key), StringComparer.Ordinal).Take(people).ToList();
-            var folder = Directory.CreateTempSubdirectory("faceportal-bench-").FullName;
-            try
+            var groups = PairIdentities.Groups(LabelledPair.ReadCsv(Path.Combine(images, "master.csv"))).Take(people)
+                .Select((files, i) => ($"person{i}", (IReadOnlyList<string>)files.Select(f => Path.Combine(images, f)).ToList())).ToList();
+            var (real, _) = FolderDataset.FromGroups(pipeline, groups);
+            var faces = new List<LabelledFace>();
+            for (var label = 0; label < real.Classes.Count; label++)
             {
-                for (var i = 0; i < groups.Count; i++)
+                var own = real.Faces.Where(f => f.Label == label).ToList();
+                for (var k = 0; k < perPerson; k++)
                 {
-                    var dir = Directory.CreateDirectory(Path.Combine(folder, $"person{i}")).FullName;
-                    foreach (var file in groups[i].Select(f => f.Key))
-                    {
-                        File.Copy(Path.Combine(images, file), Path.Combine(dir, file));
-                    }
+                    var source = own[k % own.Count];
+                    faces.Add(k < own.Count ? source : source with { Face = FaceAugmenter.Augment(source.Face, new AugmentationOptions { MaskProbability = 0 }, new Random((label * 1000) + k)) });
                 }
-
-                var (real, _) = FolderDataset.Load(pipeline, folder);
-                var faces = new List<LabelledFace>();
-                for (var label = 0; label < real.Classes.Count; label++)
-                {
-                    var own = real.Faces.Where(f => f.Label == label).ToList();
-                    for (var k = 0; k < perPerson; k++)
-                    {
-                        var source = own[k % own.Count];
-                        faces.Add(k < own.Count ? source : source with { Face = FaceAugmenter.Augment(source.Face, new AugmentationOptions { MaskProbability = 0 }, new Random((label * 1000) + k)) });
-                    }
-                }
-
-                var dataset = new FaceDataset(real.Classes, faces);
-                var options = new TransferRunOptions { AugmentedCopies = copies };
-                output.WriteLine($"{dataset.Classes.Count} people x {perPerson} faces ({real.Faces.Count} real photos, the rest variations of them), {copies} augmented copies per training face; {MachineInfo.Describe()}");
-                var started = Stopwatch.GetTimestamp();
-                using var result = new TransferRun(new FeatureExtractor(pipeline.Embedder)).Run(dataset, null, options);
-                var wall = Stopwatch.GetElapsedTime(started);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Wall time {wall.TotalSeconds:0.0} s: feature extraction {result.FeatureExtraction.TotalSeconds:0.0} s ({result.TrainSamples + (2 * result.ValidationFaces)} embeddings), head training {result.HeadTraining.TotalSeconds:0.0} s ({result.Training.Epochs.Count} epochs)"));
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Validation accuracy {result.Validation.Accuracy:P1} (not a fair figure: validation faces are variations of training photos)"));
             }
-            finally
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+
+            var dataset = new FaceDataset(real.Classes, faces);
+            var options = new TransferRunOptions { AugmentedCopies = copies };
+            output.WriteLine($"{dataset.Classes.Count} people x {perPerson} faces ({real.Faces.Count} real photos, the rest variations of them), {copies} augmented copies per training face; {MachineInfo.Describe()}");
+            var started = Stopwatch.GetTimestamp();
+            using var result = new TransferRun(new FeatureExtractor(pipeline.Embedder)).Run(dataset, null, options);
+            var wall = Stopwatch.GetElapsedTime(started);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Wall time {wall.TotalSeconds:0.0} s: feature extraction {result.FeatureExtraction.TotalSeconds:0.0} s ({result.TrainSamples + (2 * result.ValidationFaces)} embeddings), head training {result.HeadTraining.TotalSeconds:0.0} s ({result.Training.Epochs.Count} epochs)"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Validation accuracy {result.Validation.Accuracy:P1} (not a fair figure: validation faces are variations of training photos)"));
         }
 
         return 0;

@@ -20,15 +20,26 @@ public static class FolderDataset
         }
 
         var people = classes ?? Directory.GetDirectories(directory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
-        var faces = new List<LabelledFace>();
-        var skipped = new List<string>();
-        for (var label = 0; label < people.Count; label++)
+        return FromGroups(pipeline, people.Select(person =>
         {
-            var folder = Path.Combine(directory, people[label]);
-            var files = Directory.Exists(folder)
+            var folder = Path.Combine(directory, person);
+            IReadOnlyList<string> files = Directory.Exists(folder)
                 ? Directory.GetFiles(folder).Where(f => ImageExtensions.Contains(Path.GetExtension(f))).Order(StringComparer.Ordinal).ToList()
                 : [];
-            foreach (var file in files)
+            return (person, files);
+        }).ToList());
+    }
+
+    /// <summary>Named groups of photo files, a class per group in the order given; photos without a usable face are listed.</summary>
+    public static (FaceDataset Dataset, IReadOnlyList<string> Skipped) FromGroups(FacePipeline pipeline, IReadOnlyList<(string Name, IReadOnlyList<string> Files)> groups)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(groups);
+        var faces = new List<LabelledFace>();
+        var skipped = new List<string>();
+        for (var label = 0; label < groups.Count; label++)
+        {
+            foreach (var file in groups[label].Files)
             {
                 try
                 {
@@ -48,6 +59,6 @@ public static class FolderDataset
             }
         }
 
-        return (new FaceDataset(people, faces), skipped);
+        return (new FaceDataset(groups.Select(g => g.Name).ToList(), faces), skipped);
     }
 }

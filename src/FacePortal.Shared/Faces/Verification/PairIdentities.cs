@@ -3,6 +3,13 @@ namespace FacePortal.Shared.Faces.Verification;
 /// <summary>Identities implied by labelled pairs: the connected groups of "same person" pairs (union-find).</summary>
 public static class PairIdentities
 {
+    /// <summary>The images of each identity, largest group first (ties by first file name), files in name order.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Groups(IReadOnlyList<LabelledPair> pairs) =>
+        From(pairs).GroupBy(i => i.Value)
+            .Select(g => (IReadOnlyList<string>)g.Select(i => i.Key).Order(StringComparer.Ordinal).ToList())
+            .OrderByDescending(g => g.Count).ThenBy(g => g[0], StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>One id per image; images linked by "same" pairs, directly or through others, share it.</summary>
     public static Dictionary<string, Guid> From(IReadOnlyList<LabelledPair> pairs)
     {
