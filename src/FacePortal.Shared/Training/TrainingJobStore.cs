@@ -65,8 +65,7 @@ public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> data
     public void Report(Guid jobId, string stage, double progress)
     {
         using var db = databases.CreateDbContext();
-        db.TrainingJobs.Where(j => j.Id == jobId)
-            .ExecuteUpdate(s => s.SetProperty(j => j.Stage, stage).SetProperty(j => j.Progress, progress));
+        SetStage(db, jobId, stage, progress);
     }
 
     /// <summary>Records an epoch and says whether someone asked to cancel the job meanwhile.</summary>
@@ -76,8 +75,7 @@ public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> data
         using var db = databases.CreateDbContext();
         db.TrainingEpochs.Add(epoch);
         db.SaveChanges();
-        db.TrainingJobs.Where(j => j.Id == epoch.JobId)
-            .ExecuteUpdate(s => s.SetProperty(j => j.Stage, stage).SetProperty(j => j.Progress, progress));
+        SetStage(db, epoch.JobId, stage, progress);
         return db.TrainingJobs.Where(j => j.Id == epoch.JobId).Select(j => j.CancelRequested).Single();
     }
 
@@ -269,6 +267,9 @@ public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> data
         Finish(job, status, stage);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static void SetStage(FacePortalDbContext db, Guid jobId, string stage, double progress) =>
+        db.TrainingJobs.Where(j => j.Id == jobId).ExecuteUpdate(s => s.SetProperty(j => j.Stage, stage).SetProperty(j => j.Progress, progress));
 
     private void Finish(TrainingJob job, TrainingJobStatus status, string stage)
     {
