@@ -1,16 +1,15 @@
 using System.Text.Json.Serialization;
-using FacePortal.Shared.Data;
+using FacePortal.Core.Data;
+using FacePortal.Core.Recognition;
+using FacePortal.Core.Storage;
 using FacePortal.Shared.Models;
-using FacePortal.Shared.Recognition;
-using FacePortal.Shared.Storage;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Components;
 using FacePortal.Web.Hosting;
-using FacePortal.Web.Identities;
 using FacePortal.Web.Live;
+using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Training;
-using FacePortal.Web.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 
@@ -40,7 +39,7 @@ if (string.IsNullOrWhiteSpace(database.ConnectionString) && builder.Configuratio
     database = database with { ConnectionString = connectionString };
 }
 
-builder.Services.AddIdentities(builder.Configuration, database, dataDirectory);
+builder.Services.AddPeople(builder.Configuration, database, dataDirectory);
 builder.Services.AddPortalAccounts(database, dataDirectory);
 builder.Services.AddRecognition(builder.Configuration);
 builder.Services.AddLiveRecognition(builder.Configuration);

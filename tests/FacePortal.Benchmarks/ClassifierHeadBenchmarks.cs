@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using FacePortal.Shared.Faces.Embeddings;
-using FacePortal.Shared.Recognition;
+using FacePortal.Shared.Search;
 
 namespace FacePortal.Benchmarks;
 

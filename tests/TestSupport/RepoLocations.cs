@@ -10,6 +10,9 @@ internal static class RepoLocations
 
     public static string Models => Path.Combine(Root, "models", "onnx");
 
+    /// <summary>Screenshots the tests take, for people to look at.</summary>
+    public static string Screenshots => Directory.CreateDirectory(Path.Combine(Root, "artifacts", "screenshots")).FullName;
+
     public static string DeepFace => RequireDirectory(
         Path.Combine(Root, "..", "shared", "datasets", "deepface"),
         "the deepface photos (../shared/datasets/deepface beside the repository)");

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Shared.Faces.Detection;
 using FacePortal.Shared.Faces.Embeddings;
+using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Faces.Landmarks;
 using FacePortal.Shared.Faces.Quality;
 using FacePortal.Shared.Imaging;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FacePortal.Shared.Faces.Alignment;
+using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Imaging;
 using SkiaSharp;
 

@@ -1,4 +1,5 @@
 using FacePortal.Shared.Faces;
+using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Shared.Imaging;
 
 namespace FacePortal.Training.Data;

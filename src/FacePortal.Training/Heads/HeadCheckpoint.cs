@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
-using FacePortal.Shared.Recognition;
+using FacePortal.Shared.Search;
 using FacePortal.Training.Features;
 using TorchSharp;
 using static TorchSharp.torch;

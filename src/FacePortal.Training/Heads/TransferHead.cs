@@ -1,4 +1,4 @@
-using FacePortal.Shared.Recognition;
+using FacePortal.Shared.Search;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using FacePortal.Shared.Recognition;
+using FacePortal.Shared.Search;
 using FacePortal.Training.Features;
 
 namespace FacePortal.Training.Metrics;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FacePortal.Shared.Faces.Embeddings;
 using FacePortal.Training.Augmentation;
 using FacePortal.Training.Data;
 using FacePortal.Training.Features;

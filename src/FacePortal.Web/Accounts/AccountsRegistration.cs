@@ -1,6 +1,6 @@
-using FacePortal.Shared.Data;
-using FacePortal.Web.Accounts.Sqlite;
+using FacePortal.Core.Data;
 using FacePortal.Web.Accounts.SqlServer;
+using FacePortal.Web.Accounts.Sqlite;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;

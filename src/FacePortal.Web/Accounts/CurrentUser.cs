@@ -1,5 +1,5 @@
+using FacePortal.Web.People;
 using Microsoft.AspNetCore.Components.Authorization;
-using FacePortal.Web.Identities;
 
 namespace FacePortal.Web.Accounts;
 

@@ -1,4 +1,4 @@
-using FacePortal.Shared.Auditing;
+using FacePortal.Core.Auditing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

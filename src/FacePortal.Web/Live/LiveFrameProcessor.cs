@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using FacePortal.Core.People;
+using FacePortal.Core.Recognition;
 using FacePortal.Shared.Imaging;
-using FacePortal.Shared.Recognition;
 using Microsoft.AspNetCore.SignalR;
 
 namespace FacePortal.Web.Live;

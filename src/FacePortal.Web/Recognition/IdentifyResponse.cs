@@ -1,4 +1,6 @@
-using FacePortal.Shared.Recognition;
+using FacePortal.Core.People;
+using FacePortal.Core.Recognition;
+using FacePortal.Shared.Search;
 
 namespace FacePortal.Web.Recognition;
 

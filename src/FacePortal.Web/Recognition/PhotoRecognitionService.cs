@@ -1,6 +1,6 @@
+using FacePortal.Core.Recognition;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
-using FacePortal.Shared.Recognition;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace FacePortal.Web.Recognition;

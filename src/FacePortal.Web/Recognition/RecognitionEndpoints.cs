@@ -1,6 +1,6 @@
+using FacePortal.Core.Recognition;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
-using FacePortal.Shared.Recognition;
 using FacePortal.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,5 @@
-using FacePortal.Shared.Identities;
-using FacePortal.Shared.Recognition;
+using FacePortal.Core.People;
+using FacePortal.Core.Recognition;
 
 namespace FacePortal.Web.Recognition;
 

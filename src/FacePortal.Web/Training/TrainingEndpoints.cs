@@ -1,9 +1,8 @@
 using System.Security.Claims;
-using FacePortal.Shared.Recognition;
-using FacePortal.Shared.Training;
-using FacePortal.Training.Jobs;
+using FacePortal.Core.Recognition;
+using FacePortal.Core.Training;
 using FacePortal.Web.Accounts;
-using FacePortal.Web.Identities;
+using FacePortal.Web.People;
 
 namespace FacePortal.Web.Training;
 

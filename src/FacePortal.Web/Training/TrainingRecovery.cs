@@ -1,4 +1,4 @@
-using FacePortal.Shared.Training;
+using FacePortal.Core.Training;
 
 namespace FacePortal.Web.Training;
 

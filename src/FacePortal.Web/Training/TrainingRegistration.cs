@@ -1,5 +1,4 @@
-using FacePortal.Shared.Training;
-using FacePortal.Training.Jobs;
+using FacePortal.Core.Training;
 using FacePortal.Web.Accounts;
 using Hangfire;
 using Hangfire.InMemory;

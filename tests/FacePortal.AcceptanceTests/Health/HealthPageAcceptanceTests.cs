@@ -1,4 +1,5 @@
 using FacePortal.AcceptanceTests.Support;
+using FacePortal.TestSupport;
 using Microsoft.Playwright;
 
 namespace FacePortal.AcceptanceTests.Health;
@@ -31,7 +32,7 @@ public sealed class HealthPageAcceptanceTests(BrowserFixture fixture)
         Assert.Equal("fixed", await page.Locator(".mud-appbar").EvaluateAsync<string>("e => getComputedStyle(e).position"));
         Assert.Empty(consoleErrors);
 
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, "health.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoLocations.Screenshots, "health.png"), FullPage = true });
     }
 
     [Fact]

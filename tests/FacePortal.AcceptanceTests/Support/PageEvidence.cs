@@ -1,3 +1,4 @@
+using FacePortal.TestSupport;
 using Microsoft.Playwright;
 
 namespace FacePortal.AcceptanceTests.Support;
@@ -6,7 +7,7 @@ namespace FacePortal.AcceptanceTests.Support;
 public static class PageEvidence
 {
     public static Task Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, name), FullPage = true });
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoLocations.Screenshots, name), FullPage = true });
 
     /// <summary>Runs a step; when it fails, saves <c>failure-*.png</c> and adds the tail of the server log to the error.</summary>
     public static async Task Diagnose(IPage page, BrowserFixture fixture, Func<Task> step, string name = "failure")

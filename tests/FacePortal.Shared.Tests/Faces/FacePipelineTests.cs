@@ -1,7 +1,7 @@
+using FacePortal.Shared.Evaluation;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Shared.Faces.Embeddings;
-using FacePortal.Shared.Faces.Verification;
 using FacePortal.Shared.Imaging;
 using FacePortal.Shared.Tests.Support;
 using SkiaSharp;

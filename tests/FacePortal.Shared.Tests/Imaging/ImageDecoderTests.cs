@@ -1,6 +1,7 @@
 using System.Text;
 using FacePortal.Shared.Imaging;
 using FacePortal.Shared.Tests.Support;
+using FacePortal.TestSupport;
 using SkiaSharp;
 
 namespace FacePortal.Shared.Tests.Imaging;

@@ -1,4 +1,3 @@
-using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Shared.Imaging;
 using FacePortal.TestSupport;
 using FacePortal.Training.Augmentation;

@@ -1,5 +1,7 @@
+using FacePortal.Shared.Search;
 using FacePortal.Training.Features;
 using FacePortal.Training.Heads;
+using FacePortal.Training.Metrics;
 using FacePortal.Training.Transfer;
 
 namespace FacePortal.Training.Tests.Transfer;
@@ -68,7 +70,7 @@ public sealed class HeadTrainerTests
         using var file = new MemoryStream();
         checkpoint.Save(file);
 
-        var portable = FacePortal.Shared.Recognition.ClassifierHead.FromCheckpoint(file.ToArray());
+        var portable = ClassifierHead.FromCheckpoint(file.ToArray());
         var (labels, probabilities) = checkpoint.Predict(validation);
 
         for (var i = 0; i < validation.Count; i++)

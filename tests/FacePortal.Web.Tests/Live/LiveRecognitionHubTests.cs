@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using FacePortal.Shared.Identities;
+using FacePortal.Core.People;
 using FacePortal.Web.Live;
 using FacePortal.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -1,4 +1,5 @@
-using FacePortal.Shared.Recognition;
+using FacePortal.Core.People;
+using FacePortal.Core.Recognition;
 using FacePortal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using FacePortal.Shared.Faces.Verification;
+using FacePortal.Core.People;
+using FacePortal.Core.Recognition;
+using FacePortal.Shared.Evaluation;
 using FacePortal.Shared.Imaging;
-using FacePortal.Shared.Recognition;
 using FacePortal.TestSupport;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;

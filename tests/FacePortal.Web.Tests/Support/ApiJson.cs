@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FacePortal.Shared.Enrollment;
+using FacePortal.Core.People;
 
 namespace FacePortal.Web.Tests.Support;
 

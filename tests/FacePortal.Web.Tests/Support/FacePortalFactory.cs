@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using FacePortal.Shared.Data;
+using FacePortal.Core.Data;
+using FacePortal.TestSupport;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Live;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,7 @@ public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
 
     private string? _dataDirectory;
 
-    public string ModelDirectory { get; init; } = RepoPaths.Models;
+    public string ModelDirectory { get; init; } = RepoLocations.Models;
 
     /// <summary>The data directory; a second factory given the first one's sees the same installation, as after a restart.</summary>
     public string DataDirectory

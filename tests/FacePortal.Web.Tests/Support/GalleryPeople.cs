@@ -1,5 +1,4 @@
-using FacePortal.Shared.Enrollment;
-using FacePortal.Shared.Identities;
+using FacePortal.Core.People;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FacePortal.Web.Tests.Support;

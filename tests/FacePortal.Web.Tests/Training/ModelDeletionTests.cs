@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using FacePortal.Shared.Identities;
-using FacePortal.Shared.Recognition;
-using FacePortal.Shared.Training;
+using FacePortal.Core.People;
+using FacePortal.Core.Recognition;
+using FacePortal.Core.Training;
 using FacePortal.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using FacePortal.Shared.Enrollment;
-using FacePortal.Shared.Identities;
-using FacePortal.Shared.Recognition;
-using FacePortal.Shared.Training;
-using FacePortal.Training.Jobs;
+using FacePortal.Core.People;
+using FacePortal.Core.Recognition;
+using FacePortal.Core.Training;
 using FacePortal.Web.Tests.Support;
 using FacePortal.Web.Training;
 using Hangfire;

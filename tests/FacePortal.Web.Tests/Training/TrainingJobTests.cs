@@ -1,8 +1,10 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
-using FacePortal.Shared.Training;
-using FacePortal.Training.Jobs;
+using FacePortal.Core.People;
+using FacePortal.Core.Training;
+using FacePortal.Training.Scratch;
+using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using FacePortal.Shared.Faces.Quality;
-using FacePortal.Shared.Imaging;
 using FacePortal.Shared.Tests.Support;
 using SkiaSharp;
 

@@ -1,4 +1,4 @@
-using FacePortal.Shared.Enrollment;
+using FacePortal.Core.People;
 
 namespace FacePortal.Web.Components.Pages.People;
 

@@ -1,4 +1,4 @@
-using FacePortal.Shared.Identities;
+using FacePortal.Core.People;
 using MudBlazor;
 
 namespace FacePortal.Web.Components.Pages.People;

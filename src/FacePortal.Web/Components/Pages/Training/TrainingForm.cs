@@ -1,4 +1,5 @@
-using FacePortal.Training.Jobs;
+using FacePortal.Core.Training;
+using FacePortal.Training.Heads;
 using FacePortal.Training.Transfer;
 
 namespace FacePortal.Web.Components.Pages.Training;

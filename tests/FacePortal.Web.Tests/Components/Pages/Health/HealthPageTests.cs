@@ -1,9 +1,9 @@
 using Bunit;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
+using FacePortal.TestSupport;
 using FacePortal.Web.Components.Pages.Health;
-using FacePortal.Web.Pipeline;
-using FacePortal.Web.Tests.Support;
+using FacePortal.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -14,7 +14,7 @@ public sealed class HealthPageTests : BunitContext
     [Fact]
     public void Shows_models_provider_and_warm_up_time()
     {
-        using var models = FaceModels.LoadPipeline(new FaceModelOptions { Directory = RepoPaths.Models, IntraOpThreads = 2 });
+        using var models = FaceModels.LoadPipeline(new FaceModelOptions { Directory = RepoLocations.Models, IntraOpThreads = 2 });
         var warmup = new WarmupReport(TimeSpan.FromMilliseconds(3.2), TimeSpan.FromMilliseconds(0.8), TimeSpan.FromMilliseconds(11.5));
         Services.AddSingleton(new PipelineStatus(models, warmup));
         Services.AddMudServices();

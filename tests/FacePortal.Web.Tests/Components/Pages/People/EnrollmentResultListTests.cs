@@ -1,9 +1,9 @@
 using Bunit;
-using FacePortal.Shared.Enrollment;
+using FacePortal.Core.People;
 using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Web.Components.Pages.People;
-using MudBlazor.Services;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 
 namespace FacePortal.Web.Tests.Components.Pages.People;
 

@@ -1,0 +1,33 @@
+using FacePortal.Shared.Faces;
+using FacePortal.Shared.Faces.Detection;
+using FacePortal.Shared.Models;
+
+namespace FacePortal.Cli.Commands;
+
+/// <summary>Builds the face pipeline from the common options: --models DIR, --threads N, --min-score S.</summary>
+public static class PipelineFactory
+{
+    public static (FaceModels Models, FacePipeline Pipeline) Create(CommandArguments args, int defaultThreads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new FaceModelOptions
+        {
+            Directory = args.Optional("models") ?? new FaceModelOptions().Directory,
+            IntraOpThreads = args.Int("threads", defaultThreads),
+        };
+        var models = FaceModels.LoadPipeline(options);
+        var detector = new DetectorOptions();
+        var minScore = args.Optional("min-score");
+        if (minScore is not null)
+        {
+            detector = detector with
+            {
+                ScoreThreshold = float.TryParse(minScore, System.Globalization.CultureInfo.InvariantCulture, out var score) && score is > 0 and < 1
+                    ? score
+                    : throw new CommandLineException($"--min-score must be between 0 and 1, not '{minScore}'."),
+            };
+        }
+
+        return (models, new FacePipeline(models, new FacePipelineOptions { Detector = detector }));
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using FacePortal.Cli.Commands;
+using FacePortal.Shared.Imaging;
+using FacePortal.Shared.Models;
+
+const string Usage = """
+    FacePortal command line
+
+    Usage: ./faceportal <command> [options]
+
+    Commands:
+      eval-pairs --images DIR --pairs CSV    Verification accuracy, ROC AUC and TAR@FAR on labelled pairs
+      eval-open-set --images DIR --pairs CSV
+                                             Open-set identification (leave one out): named vs false alarms per threshold
+      train --data DIR [--model transfer|scratch] [--out DIR] [--epochs N] [--copies N] [--val F] [--optimizer adam|rmsprop|sgd]
+            [--lr F] [--batch N] [--hidden N] [--dropout F] [--patience N] [--seed N] [--no-mask] [--no-augment]
+                                             Transfer learning on a folder per person (train/ and val/ if present)
+      bench-train --images DIR [--people 5] [--faces 40] [--copies 5]
+                                             Wall time of a training job, feature extraction vs head training
+      detect --images DIR [--out DIR]        Faces and boxes per image; --out writes annotated copies
+      bench [--image FILE] [--runs N] [--seconds S]
+                                             Per-stage latency on a 640x480 JPEG, then throughput
+      torch-info                             Checks that TorchSharp loads on this machine
+
+    Common options:
+      --models DIR    Model folder (default models/onnx)
+      --threads N     Intra-op threads per model session (default 1)
+      --min-score S   Detector score threshold, 0..1 (default 0.7)
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 1 : 0;
+}
+
+// Figures print the same on every machine, whatever its locale.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+try
+{
+    var options = new CommandArguments(args.Skip(1));
+    return args[0] switch
+    {
+        "eval-pairs" => EvalPairsCommand.Run(options, Console.Out),
+        "eval-open-set" => EvalOpenSetCommand.Run(options, Console.Out),
+        "train" => TrainCommand.Run(options, Console.Out),
+        "bench-train" => BenchTrainCommand.Run(options, Console.Out),
+        "detect" => DetectCommand.Run(options, Console.Out),
+        "bench" => BenchCommand.Run(options, Console.Out),
+        "torch-info" => TorchInfoCommand.Run(Console.Out),
+        _ => throw new CommandLineException($"Unknown command '{args[0]}'. Run ./faceportal --help."),
+    };
+}
+catch (Exception ex) when (ex is CommandLineException or ModelFileException or ImageDecodeException or FormatException)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
+}

@@ -1,0 +1,37 @@
+using FacePortal.Core.Auditing;
+using FacePortal.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace FacePortal.Core.Data;
+
+/// <summary>At start-up: applies migrations and removes files a crashed process left behind.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task<int> InitializeAsync(IDbContextFactory<FacePortalDbContext> databases, BlobStore blobs, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(databases);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Database.IsSqlite())
+        {
+            // Readers (the live page, exports) then never wait for an enrollment's write.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+
+        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
+        var collected = await BlobReferences.CollectOrphansAsync(db, blobs, nowUtc.AddMinutes(-10), cancellationToken).ConfigureAwait(false);
+        if (collected > 0)
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = nowUtc,
+                Actor = AuditEntry.SystemActor,
+                Action = AuditActions.BlobsCollected,
+                Details = $"Removed {collected} file(s) that no photo or face referred to (left by an interrupted write or deletion).",
+            });
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return collected;
+    }
+}

@@ -1,0 +1,7 @@
+namespace FacePortal.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

@@ -1,0 +1,24 @@
+using FacePortal.Shared.Faces.Geometry;
+
+namespace FacePortal.Core.People;
+
+/// <summary>What happened to one photo, in words an admin can act on.</summary>
+/// <param name="OtherFaces">Faces found besides the enrolled one (photo coordinates), for the admin to see.</param>
+public sealed record EnrollmentResult(
+    string FileName,
+    EnrollmentStatus Status,
+    RejectionReason Reason,
+    string Message,
+    Guid? PhotoId = null,
+    Guid? FaceId = null,
+    int FacesFound = 0,
+    FaceBox? EnrolledBox = null,
+    IReadOnlyList<FaceBox>? OtherFaces = null,
+    int ImageWidth = 0,
+    int ImageHeight = 0)
+{
+    public bool IsAccepted => Status != EnrollmentStatus.Rejected;
+
+    public static EnrollmentResult Rejected(string fileName, RejectionReason reason, string message, int facesFound = 0) =>
+        new(fileName, EnrollmentStatus.Rejected, reason, message, FacesFound: facesFound);
+}

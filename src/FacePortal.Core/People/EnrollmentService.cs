@@ -1,0 +1,316 @@
+using FacePortal.Core.Auditing;
+using FacePortal.Core.Data;
+using FacePortal.Core.Storage;
+using FacePortal.Shared.Faces;
+using FacePortal.Shared.Faces.Alignment;
+using FacePortal.Shared.Faces.Geometry;
+using FacePortal.Shared.Faces.Quality;
+using FacePortal.Shared.Imaging;
+using FacePortal.Shared.Search;
+using Microsoft.EntityFrameworkCore;
+using SkiaSharp;
+
+namespace FacePortal.Core.People;
+
+/// <summary>
+/// Turns a photo into an enrolled face: checks it, runs the pipeline, keeps the largest face if it
+/// is good enough, and stores the photo, the aligned crop and the rows in one step. Every photo
+/// gets an <see cref="EnrollmentResult"/>; nothing here throws for bad input.
+/// </summary>
+public sealed class EnrollmentService(
+    FacePipeline pipeline,
+    IDbContextFactory<FacePortalDbContext> databases,
+    BlobStore blobs,
+    EnrollmentOptions options,
+    TimeProvider time,
+    IEnumerable<IGalleryListener> listeners)
+{
+    public EnrollmentOptions Options { get; } = options;
+
+    /// <summary>The largest photo file accepted (the decoder's byte limit).</summary>
+    public long MaxPhotoBytes => pipeline.Decoder.Limits.MaxBytes;
+
+    /// <summary>
+    /// Refuses a file by its announced length, so callers need not read an oversized upload into
+    /// memory before the decoder would refuse it anyway. Null when the size is acceptable.
+    /// </summary>
+    public EnrollmentResult? RejectIfTooLarge(string fileName, long length) => length > MaxPhotoBytes
+        ? EnrollmentResult.Rejected(
+            CleanFileName(fileName), RejectionReason.Unreadable,
+            $"The file is {length / (1024.0 * 1024):0.0} MB; the limit is {MaxPhotoBytes / (1024 * 1024)} MB.")
+        : null;
+
+    public async Task<EnrollmentResult> EnrollPhotoAsync(
+        Guid personId, ReadOnlyMemory<byte> content, string fileName, PhotoSource source, string actor, CancellationToken cancellationToken = default)
+    {
+        fileName = CleanFileName(fileName);
+        var hash = BlobStore.HashOf(content.Span);
+        var precheck = await PrecheckAsync(personId, hash, fileName, cancellationToken).ConfigureAwait(false);
+        if (precheck.Rejection is not null)
+        {
+            return precheck.Rejection;
+        }
+
+        PhotoAnalysis analysis;
+        try
+        {
+            // The pipeline is synchronous CPU work; keep it off the caller's context (a Blazor circuit, a request).
+            analysis = await Task.Run(() => Analyze(content), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImageDecodeException ex)
+        {
+            return EnrollmentResult.Rejected(fileName, RejectionReason.Unreadable, ex.Message);
+        }
+
+        if (analysis.Faces.Count == 0)
+        {
+            return EnrollmentResult.Rejected(fileName, RejectionReason.NoFace, "No face was found in this photo.");
+        }
+
+        var chosen = analysis.Faces.MaxBy(f => f.Box.Area)!;
+        var qualityProblem = CheckQuality(fileName, chosen.Quality, analysis.Faces.Count);
+        if (qualityProblem is not null)
+        {
+            return qualityProblem;
+        }
+
+        var warnings = new List<string>();
+        if (analysis.Faces.Count > 1)
+        {
+            warnings.Add($"{analysis.Faces.Count} faces were found; the largest was enrolled.");
+        }
+
+        if (precheck.AlsoEnrolledFor.Count > 0)
+        {
+            warnings.Add($"This photo is also enrolled for {string.Join(", ", precheck.AlsoEnrolledFor)}.");
+        }
+
+        var crop = ImageEncoder.EncodeRgba(chosen.AlignedFace.Rgba.Span, chosen.AlignedFace.Size, chosen.AlignedFace.Size);
+        var photo = new Photo
+        {
+            PersonId = personId,
+            ContentHash = hash,
+            FileName = fileName,
+            ContentType = ImageContentTypes.Of(analysis.Format),
+            ByteLength = content.Length,
+            Width = analysis.Width,
+            Height = analysis.Height,
+            Source = source,
+            FacesFound = analysis.Faces.Count,
+            Warning = warnings.Count > 0 ? string.Join(" ", warnings) : null,
+        };
+        var face = NewFace(chosen.Box, chosen.Score, FloatBlob.FromPoints(chosen.Landmarks.Points), chosen.Quality, chosen.Embedding);
+        if (!await StoreAsync(photo, face, content, crop, actor, cancellationToken).ConfigureAwait(false))
+        {
+            return PersonGone(fileName);
+        }
+
+        var others = analysis.Faces.Where(f => !ReferenceEquals(f, chosen)).Select(f => f.Box).ToList();
+        return new EnrollmentResult(
+            fileName,
+            warnings.Count > 0 ? EnrollmentStatus.AcceptedWithWarning : EnrollmentStatus.Accepted,
+            RejectionReason.None,
+            photo.Warning ?? "Enrolled.",
+            photo.Id,
+            face.Id,
+            analysis.Faces.Count,
+            chosen.Box,
+            others,
+            analysis.Width,
+            analysis.Height);
+    }
+
+    /// <summary>
+    /// Enrolls a face that is already aligned to the 112x112 template (an exported crop): it is
+    /// embedded as it is, because detecting a face inside a tight crop would move it.
+    /// </summary>
+    public async Task<EnrollmentResult> EnrollAlignedCropAsync(
+        Guid personId, ReadOnlyMemory<byte> content, string fileName, string actor, CancellationToken cancellationToken = default)
+    {
+        fileName = CleanFileName(fileName);
+        var hash = BlobStore.HashOf(content.Span);
+        var precheck = await PrecheckAsync(personId, hash, fileName, cancellationToken).ConfigureAwait(false);
+        if (precheck.Rejection is not null)
+        {
+            return precheck.Rejection;
+        }
+
+        AlignedFace aligned;
+        float[] embedding;
+        FaceQuality quality;
+        SKEncodedImageFormat format;
+        try
+        {
+            (aligned, embedding, quality, format) = await Task.Run(() => EmbedAligned(content), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImageDecodeException ex)
+        {
+            return EnrollmentResult.Rejected(fileName, RejectionReason.Unreadable, ex.Message);
+        }
+
+        var size = ArcFaceTemplate.Size;
+        var qualityProblem = CheckQuality(fileName, quality with { SizePixels = float.MaxValue }, 1);
+        if (qualityProblem is not null)
+        {
+            return qualityProblem;
+        }
+
+        var crop = ImageEncoder.EncodeRgba(aligned.Rgba.Span, size, size);
+        var photo = new Photo
+        {
+            PersonId = personId,
+            ContentHash = hash,
+            FileName = fileName,
+            ContentType = ImageContentTypes.Of(format),
+            ByteLength = content.Length,
+            Width = size,
+            Height = size,
+            Source = PhotoSource.Import,
+            FacesFound = 1,
+        };
+        var face = NewFace(new FaceBox(0, 0, size, size), 1, FloatBlob.FromPoints(ArcFaceTemplate.Points), quality, embedding);
+        if (!await StoreAsync(photo, face, content, crop, actor, cancellationToken).ConfigureAwait(false))
+        {
+            return PersonGone(fileName);
+        }
+        return new EnrollmentResult(fileName, EnrollmentStatus.Accepted, RejectionReason.None, "Enrolled (aligned crop).", photo.Id, face.Id, 1, face.Box, [], size, size);
+    }
+
+    private async Task<(EnrollmentResult? Rejection, List<string> AlsoEnrolledFor)> PrecheckAsync(
+        Guid personId, string hash, string fileName, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (!await db.People.AnyAsync(p => p.Id == personId, cancellationToken).ConfigureAwait(false))
+        {
+            return (PersonGone(fileName), []);
+        }
+
+        var holders = await db.Photos
+            .Where(p => p.ContentHash == hash)
+            .Select(p => new { p.PersonId, p.Person!.Name, p.AddedAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var own = holders.FirstOrDefault(h => h.PersonId == personId);
+        if (own is not null)
+        {
+            return (EnrollmentResult.Rejected(
+                fileName, RejectionReason.Duplicate, $"This photo is already enrolled for this person (added {own.AddedAt:yyyy-MM-dd HH:mm} UTC)."), []);
+        }
+
+        return (null, holders.Select(h => h.Name).Distinct().ToList());
+    }
+
+    private EnrollmentResult? CheckQuality(string fileName, FaceQuality quality, int facesFound)
+    {
+        if (quality.SizePixels < Options.MinFaceSize)
+        {
+            return EnrollmentResult.Rejected(
+                fileName, RejectionReason.TooSmall,
+                $"The face is too small: {quality.SizePixels:0} px across, at least {Options.MinFaceSize:0} px is needed.", facesFound);
+        }
+
+        if (quality.Sharpness < Options.MinSharpness)
+        {
+            return EnrollmentResult.Rejected(
+                fileName, RejectionReason.TooBlurred,
+                $"The face is too blurred (sharpness {quality.Sharpness:0}, at least {Options.MinSharpness:0} is needed).", facesFound);
+        }
+
+        if (quality.Brightness < Options.MinBrightness || quality.Brightness > Options.MaxBrightness)
+        {
+            var which = quality.Brightness < Options.MinBrightness ? "too dark" : "too bright";
+            return EnrollmentResult.Rejected(
+                fileName, RejectionReason.BadExposure,
+                $"The face is {which} (brightness {quality.Brightness:0}; {Options.MinBrightness:0} to {Options.MaxBrightness:0} is accepted).", facesFound);
+        }
+
+        return null;
+    }
+
+    private PhotoAnalysis Analyze(ReadOnlyMemory<byte> content)
+    {
+        using var image = pipeline.Decoder.Decode(content.Span);
+        return new PhotoAnalysis(pipeline.Analyze(image), image.OriginalWidth, image.OriginalHeight, image.Format);
+    }
+
+    private (AlignedFace, float[], FaceQuality, SKEncodedImageFormat) EmbedAligned(ReadOnlyMemory<byte> content)
+    {
+        using var image = pipeline.Decoder.Decode(content.Span);
+        var aligned = AlignedCrop.From(image);
+        var embedding = pipeline.Embedder.Embed(aligned);
+        var size = ArcFaceTemplate.Size;
+        var quality = QualityAssessor.Assess(new FaceBox(0, 0, size, size), ArcFaceTemplate.Points, aligned);
+        return (aligned, embedding, quality, image.Format);
+    }
+
+    private EnrolledFace NewFace(FaceBox box, float score, byte[] landmarks, FaceQuality quality, float[] embedding) => new()
+    {
+        BoxLeft = box.Left,
+        BoxTop = box.Top,
+        BoxRight = box.Right,
+        BoxBottom = box.Bottom,
+        DetectionScore = score,
+        Landmarks = landmarks,
+        SizePixels = quality.SizePixels,
+        Sharpness = quality.Sharpness,
+        Brightness = quality.Brightness,
+        Frontalness = quality.Frontalness,
+        RollDegrees = quality.RollDegrees,
+        Embedding = FloatBlob.FromFloats(embedding),
+        CropHash = string.Empty,
+    };
+
+    private async Task<bool> StoreAsync(Photo photo, EnrolledFace face, ReadOnlyMemory<byte> content, byte[] crop, string actor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        photo.AddedAt = now;
+        face.AddedAt = now;
+        face.PhotoId = photo.Id;
+        face.PersonId = photo.PersonId;
+
+        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == photo.PersonId, cancellationToken).ConfigureAwait(false);
+        if (person is null)
+        {
+            return false;
+        }
+
+        await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
+        face.CropHash = await blobs.PutAsync(crop, cancellationToken).ConfigureAwait(false);
+        person.UpdatedAt = now;
+        db.Photos.Add(photo);
+        db.Faces.Add(face);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now,
+            Actor = actor,
+            Action = AuditActions.PhotoEnrolled,
+            SubjectId = person.Id.ToString(),
+            Details = $"Enrolled a face of {person.Name} from {photo.Source.ToString().ToLowerInvariant()} '{photo.FileName}' ({photo.Width}x{photo.Height}, {photo.ByteLength:N0} bytes).",
+        });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var enrolled = new GalleryFace(face.Id, person.Id, person.Name, FloatBlob.ToFloats(face.Embedding));
+        foreach (var listener in listeners)
+        {
+            listener.FaceEnrolled(enrolled);
+        }
+        return true;
+    }
+
+    private static EnrollmentResult PersonGone(string fileName) =>
+        EnrollmentResult.Rejected(fileName, RejectionReason.PersonNotFound, "This person no longer exists.");
+
+    internal static string CleanFileName(string? fileName)
+    {
+        var name = Path.GetFileName(fileName ?? string.Empty);
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length == 0)
+        {
+            name = "photo";
+        }
+
+        return name.Length > Photo.MaxFileNameLength ? name[..Photo.MaxFileNameLength] : name;
+    }
+
+    private sealed record PhotoAnalysis(IReadOnlyList<FaceAnalysis> Faces, int Width, int Height, SKEncodedImageFormat Format);
+}

@@ -1,0 +1,277 @@
+using FacePortal.Core.Auditing;
+using FacePortal.Core.Data;
+using FacePortal.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace FacePortal.Core.People;
+
+/// <summary>
+/// Creates, lists, renames and deletes people, photos and faces. Deletion removes the rows and
+/// then every file no other row still uses, and records what went in the audit trail.
+/// </summary>
+public sealed class PeopleService(
+    IDbContextFactory<FacePortalDbContext> databases,
+    BlobStore blobs,
+    TimeProvider time,
+    IEnumerable<IGalleryListener> listeners)
+{
+    /// <summary>Why a name cannot be used, or null when it can.</summary>
+    public static string? ValidateName(string? name)
+    {
+        var trimmed = name?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+        {
+            return "Enter a name.";
+        }
+
+        if (trimmed.Length > Person.MaxNameLength)
+        {
+            return $"A name can have at most {Person.MaxNameLength} characters.";
+        }
+
+        return trimmed.Any(char.IsControl) ? "A name cannot contain control characters." : null;
+    }
+
+    public async Task<PeoplePage> ListAsync(PeopleQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var people = db.People.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = $"%{EscapeLike(query.Search.Trim().ToLowerInvariant())}%";
+            people = people.Where(p => EF.Functions.Like(p.Name.ToLower(), pattern, "\\"));
+        }
+
+        var total = await people.CountAsync(cancellationToken).ConfigureAwait(false);
+        var rows = people.Select(p => new
+        {
+            p.Id,
+            p.Name,
+            Faces = p.Faces.Count,
+            Photos = p.Photos.Count,
+            Thumbnail = p.Faces.OrderByDescending(f => f.Sharpness).Select(f => (Guid?)f.Id).FirstOrDefault(),
+            p.CreatedAt,
+            p.UpdatedAt,
+        });
+        rows = (query.Sort, query.Descending) switch
+        {
+            (PeopleSort.Faces, false) => rows.OrderBy(r => r.Faces).ThenBy(r => r.Name),
+            (PeopleSort.Faces, true) => rows.OrderByDescending(r => r.Faces).ThenBy(r => r.Name),
+            (PeopleSort.Photos, false) => rows.OrderBy(r => r.Photos).ThenBy(r => r.Name),
+            (PeopleSort.Photos, true) => rows.OrderByDescending(r => r.Photos).ThenBy(r => r.Name),
+            (PeopleSort.Created, false) => rows.OrderBy(r => r.CreatedAt),
+            (PeopleSort.Created, true) => rows.OrderByDescending(r => r.CreatedAt),
+            (PeopleSort.Updated, false) => rows.OrderBy(r => r.UpdatedAt),
+            (PeopleSort.Updated, true) => rows.OrderByDescending(r => r.UpdatedAt),
+            (_, true) => rows.OrderByDescending(r => r.Name),
+            _ => rows.OrderBy(r => r.Name),
+        };
+        var pageSize = Math.Clamp(query.PageSize, 1, 500);
+        var page = await rows.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new PeoplePage(
+            page.Select(r => new PersonSummary(r.Id, r.Name, r.Faces, r.Photos, r.Thumbnail, r.CreatedAt, r.UpdatedAt)).ToList(),
+            total);
+    }
+
+    public async Task<PersonDetails?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var faces = await db.Faces.AsNoTracking().Where(f => f.PersonId == id).OrderByDescending(f => f.AddedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var photos = await db.Photos.AsNoTracking().Where(p => p.PersonId == id).OrderByDescending(p => p.AddedAt)
+            .Select(p => new PhotoSummary(p.Id, p.FileName, p.ContentType, p.ByteLength, p.Width, p.Height, p.Source, p.FacesFound, p.Warning, p.AddedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new PersonDetails(
+            person.Id,
+            person.Name,
+            person.CreatedAt,
+            person.UpdatedAt,
+            faces.Select(f => new FaceSummary(f.Id, f.PhotoId, f.Box, f.DetectionScore, f.Quality, f.AddedAt)).ToList(),
+            photos);
+    }
+
+    /// <summary>The person's name, or null when there is no such person: a cheap existence check.</summary>
+    public async Task<string?> FindNameAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.People.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Guid?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var normalized = name.Trim().ToLowerInvariant();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.People.Where(p => p.Name.ToLower() == normalized).Select(p => (Guid?)p.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<PersonChange> CreateAsync(string name, string actor, CancellationToken cancellationToken = default)
+    {
+        var error = ValidateName(name);
+        if (error is not null)
+        {
+            return new PersonChange(null, error);
+        }
+
+        name = name.Trim();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (await NameTakenAsync(db, name, null, cancellationToken).ConfigureAwait(false))
+        {
+            return new PersonChange(null, $"There is already a person called {name}.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var person = new Person { Name = name, CreatedAt = now, UpdatedAt = now };
+        db.People.Add(person);
+        Audit(db, actor, AuditActions.PersonCreated, person.Id, $"Created {name}.");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new PersonChange(person.Id, null);
+    }
+
+    public async Task<PersonChange> RenameAsync(Guid id, string name, string actor, CancellationToken cancellationToken = default)
+    {
+        var error = ValidateName(name);
+        if (error is not null)
+        {
+            return new PersonChange(id, error);
+        }
+
+        name = name.Trim();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
+        if (person is null)
+        {
+            return new PersonChange(id, "This person no longer exists.");
+        }
+
+        if (await NameTakenAsync(db, name, id, cancellationToken).ConfigureAwait(false))
+        {
+            return new PersonChange(id, $"There is already a person called {name}.");
+        }
+
+        var old = person.Name;
+        person.Name = name;
+        person.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        Audit(db, actor, AuditActions.PersonRenamed, id, $"Renamed {old} to {name}.");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var listener in listeners)
+        {
+            listener.PersonRenamed(id, name);
+        }
+
+        return new PersonChange(id, null);
+    }
+
+    /// <summary>Deletes the person, their photos, faces, crops and embeddings, rows and files.</summary>
+    public async Task<DeletionReport> DeleteAsync(Guid id, string actor, CancellationToken cancellationToken = default)
+    {
+        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
+        if (person is null)
+        {
+            return DeletionReport.NotFound;
+        }
+
+        var photos = await db.Photos.Where(p => p.PersonId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var faces = await db.Faces.Where(f => f.PersonId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // Trained models learnt from this person's faces; they go with the person.
+        var personKey = id.ToString();
+        var models = await db.TrainedModels.Where(m => m.ClassesJson.Contains(personKey)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        db.TrainedModels.RemoveRange(models);
+        db.Faces.RemoveRange(faces);
+        db.Photos.RemoveRange(photos);
+        db.People.Remove(person);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var listener in listeners)
+        {
+            listener.PersonRemoved(id);
+        }
+
+        var files = await BlobReferences.DeleteUnreferencedAsync(
+            db, blobs, photos.Select(p => p.ContentHash).Concat(faces.Select(f => f.CropHash)), cancellationToken).ConfigureAwait(false);
+        Audit(db, actor, AuditActions.PersonDeleted, id,
+            $"Deleted {person.Name} with {photos.Count} photo(s), {faces.Count} face(s) and their embeddings, and {models.Count} trained model(s) that knew them; {files} file(s) removed from disk.");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new DeletionReport(true, photos.Count, faces.Count, files);
+    }
+
+    /// <summary>Deletes a photo and the faces taken from it.</summary>
+    public async Task<DeletionReport> DeletePhotoAsync(Guid photoId, string actor, CancellationToken cancellationToken = default)
+    {
+        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var photo = await db.Photos.Include(p => p.Person).SingleOrDefaultAsync(p => p.Id == photoId, cancellationToken).ConfigureAwait(false);
+        if (photo is null)
+        {
+            return DeletionReport.NotFound;
+        }
+
+        var faces = await db.Faces.Where(f => f.PhotoId == photoId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await RemovePhotoAsync(db, photo, faces, actor, AuditActions.PhotoDeleted, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes one face; its photo goes too, since a photo is kept only for the face enrolled from it.</summary>
+    public async Task<DeletionReport> DeleteFaceAsync(Guid faceId, string actor, CancellationToken cancellationToken = default)
+    {
+        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var face = await db.Faces.SingleOrDefaultAsync(f => f.Id == faceId, cancellationToken).ConfigureAwait(false);
+        if (face is null)
+        {
+            return DeletionReport.NotFound;
+        }
+
+        var photo = await db.Photos.Include(p => p.Person).SingleAsync(p => p.Id == face.PhotoId, cancellationToken).ConfigureAwait(false);
+        var faces = await db.Faces.Where(f => f.PhotoId == photo.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return await RemovePhotoAsync(db, photo, faces, actor, AuditActions.FaceDeleted, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DeletionReport> RemovePhotoAsync(
+        FacePortalDbContext db, Photo photo, List<EnrolledFace> faces, string actor, string action, CancellationToken cancellationToken)
+    {
+        db.Faces.RemoveRange(faces);
+        db.Photos.Remove(photo);
+        photo.Person!.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var removed = faces.Select(f => f.Id).ToList();
+        foreach (var listener in listeners)
+        {
+            listener.FacesRemoved(removed);
+        }
+        var files = await BlobReferences.DeleteUnreferencedAsync(
+            db, blobs, faces.Select(f => f.CropHash).Append(photo.ContentHash), cancellationToken).ConfigureAwait(false);
+        Audit(db, actor, action, photo.PersonId,
+            $"Deleted photo '{photo.FileName}' of {photo.Person.Name} with {faces.Count} face(s) and embedding(s); {files} file(s) removed from disk.");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return new DeletionReport(true, 1, faces.Count, files);
+    }
+
+    private static Task<bool> NameTakenAsync(FacePortalDbContext db, string name, Guid? except, CancellationToken cancellationToken)
+    {
+        var normalized = name.ToLowerInvariant();
+        return db.People.AnyAsync(p => p.Name.ToLower() == normalized && p.Id != except, cancellationToken);
+    }
+
+    private void Audit(FacePortalDbContext db, string actor, string action, Guid subject, string details) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = time.GetUtcNow().UtcDateTime,
+            Actor = actor,
+            Action = action,
+            SubjectId = subject.ToString(),
+            Details = details,
+        });
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,105 @@
+using FacePortal.Core.Data;
+using FacePortal.Core.People;
+using FacePortal.Shared.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace FacePortal.Core.Recognition;
+
+/// <summary>
+/// The recognition index of everyone enrolled: loaded from the database once, then kept current
+/// by the identity services' change notifications. Changes that arrive while the load runs are
+/// replayed after it; they are idempotent, so one already read from the database is harmless.
+/// </summary>
+public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> databases) : IGalleryListener
+{
+    private readonly GalleryIndex _index = new();
+    private readonly Lock _gate = new();
+    private List<Action<GalleryIndex>>? _pending;
+    private Task? _loading;
+    private volatile bool _loaded;
+
+    public bool IsLoaded => _loaded;
+
+    public async ValueTask<GalleryIndex> GetIndexAsync(CancellationToken cancellationToken = default)
+    {
+        if (_loaded)
+        {
+            return _index;
+        }
+
+        Task loading;
+        lock (_gate)
+        {
+            _loading ??= LoadAsync();
+            loading = _loading;
+        }
+
+        await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return _index;
+    }
+
+    public void FaceEnrolled(GalleryFace face) => Apply(index => index.Add(face));
+
+    public void FacesRemoved(IReadOnlyCollection<Guid> faceIds) => Apply(index => index.Remove(faceIds));
+
+    public void PersonRenamed(Guid personId, string name) => Apply(index => index.Rename(personId, name));
+
+    public void PersonRemoved(Guid personId) => Apply(index => index.RemovePerson(personId));
+
+    private void Apply(Action<GalleryIndex> change)
+    {
+        lock (_gate)
+        {
+            if (_loaded)
+            {
+                change(_index);
+            }
+            else
+            {
+                // Before a load starts, the load itself will read the committed change.
+                _pending?.Add(change);
+            }
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        lock (_gate)
+        {
+            _pending = [];
+        }
+
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync().ConfigureAwait(false);
+            var rows = db.Faces.AsNoTracking()
+                .Select(f => new { f.Id, f.PersonId, f.Person!.Name, f.Embedding })
+                .AsAsyncEnumerable();
+            await foreach (var row in rows.ConfigureAwait(false))
+            {
+                _index.Add(new GalleryFace(row.Id, row.PersonId, row.Name, FloatBlob.ToFloats(row.Embedding)));
+            }
+
+            lock (_gate)
+            {
+                foreach (var change in _pending)
+                {
+                    change(_index);
+                }
+
+                _pending = null;
+                _loaded = true;
+            }
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _pending = null;
+                _loading = null;
+            }
+
+            throw;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using FacePortal.Core.Recognition;
+using Microsoft.Extensions.Logging;
+
+namespace FacePortal.Core.Training;
+
+/// <summary>
+/// The recurring retrain. It trains only when people or faces changed since the model in use was
+/// trained, and puts the new model in use only if it is at least as good on validation data. With
+/// no model in use (the gallery), the new model is kept for an admin to choose: the schedule never
+/// overrides a deliberate return to the gallery. Every run records what it decided and why.
+/// </summary>
+public sealed class ScheduledRetrain(TrainingJobStore jobs, TrainingJobRunner runner, ActiveModelService models, ILogger<ScheduledRetrain> logger)
+{
+    public const string Actor = "schedule";
+    private const int MinFaces = 2;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var active = models.Current;
+        var people = await jobs.EligiblePeopleAsync(MinFaces, cancellationToken).ConfigureAwait(false);
+        if (people.Count < 2)
+        {
+            await DecideAsync("skipped", $"Fewer than two people have at least {MinFaces} faces; nothing to train.", null).ConfigureAwait(false);
+            return;
+        }
+
+        if (active is not null
+            && active.Classes.Select(c => c.Id).ToHashSet().SetEquals(people)
+            && !await jobs.FacesChangedSinceAsync(active.CreatedAt, cancellationToken).ConfigureAwait(false))
+        {
+            await DecideAsync("skipped", $"No person or face changed since the model in use was trained ({active.CreatedAt:yyyy-MM-dd HH:mm} UTC).", null).ConfigureAwait(false);
+            return;
+        }
+
+        var job = await jobs.QueueAsync(new TrainingRequest { PersonIds = [.. people] }.ToJson(), Actor, cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(job.Id, cancellationToken).ConfigureAwait(false);
+        var finished = await jobs.GetAsync(job.Id, cancellationToken).ConfigureAwait(false);
+        if (finished?.Status != TrainingJobStatus.Succeeded)
+        {
+            await DecideAsync("failed", $"The training job ended {finished?.Status}: {finished?.Error}", job.Id).ConfigureAwait(false);
+            return;
+        }
+
+        var best = (await jobs.ModelsAsync(job.Id, cancellationToken).ConfigureAwait(false)).Single(m => m.Kind == "best");
+        if (active is null)
+        {
+            await DecideAsync("kept", $"Trained a model ({best.ValidationAccuracy:P1} on validation). The gallery is in use, so it waits for an admin to put it in use.", job.Id).ConfigureAwait(false);
+        }
+        else if (best.ValidationAccuracy >= active.ValidationAccuracy)
+        {
+            await models.ActivateAsync(best.Id, Actor, cancellationToken).ConfigureAwait(false);
+            await DecideAsync("activated", $"The new model scored {best.ValidationAccuracy:P1} on validation, at least the {active.ValidationAccuracy:P1} of the one it replaces; it is now in use.", job.Id).ConfigureAwait(false);
+        }
+        else
+        {
+            await DecideAsync("kept", $"The new model scored {best.ValidationAccuracy:P1} on validation, below the {active.ValidationAccuracy:P1} of the model in use, which stays.", job.Id).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DecideAsync(string outcome, string reason, Guid? jobId)
+    {
+        logger.LogInformation("Scheduled retrain {Outcome}: {Reason}", outcome, reason);
+        await jobs.AddDecisionAsync(outcome, reason, jobId, CancellationToken.None).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,203 @@
+using System.Text.Json;
+using FacePortal.Core.Data;
+using FacePortal.Core.Storage;
+using FacePortal.Shared.Faces;
+using FacePortal.Shared.Faces.Alignment;
+using FacePortal.Training.Data;
+using FacePortal.Training.Features;
+using FacePortal.Training.Heads;
+using FacePortal.Training.Metrics;
+using FacePortal.Training.Scratch;
+using FacePortal.Training.Transfer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using TorchSharp;
+
+namespace FacePortal.Core.Training;
+
+/// <summary>
+/// Executes one training job by id (the queue passes nothing else): loads the chosen people's
+/// enrolled faces, runs transfer learning, and records every epoch and the outcome in our
+/// database. Safe to run again for the same id: a new attempt clears the old one's results first.
+/// </summary>
+public sealed class TrainingJobRunner(
+    TrainingJobStore jobs,
+    IDbContextFactory<FacePortalDbContext> databases,
+    BlobStore blobs,
+    FacePipeline pipeline,
+    ILogger<TrainingJobRunner> logger)
+{
+    public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var requestJson = await jobs.StartAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (requestJson is null)
+        {
+            logger.LogInformation("Training job {JobId} has nothing to run", jobId);
+            return;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            var request = TrainingRequest.FromJson(requestJson);
+            var options = request.ToRunOptions();
+            var (dataset, people) = await LoadAsync(request.PersonIds, cancellationToken).ConfigureAwait(false);
+            if ((request.Validate() ?? TransferRun.Check(dataset, null, options)) is { } problem)
+            {
+                await jobs.FailAsync(jobId, problem, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            var device = torch.cuda.is_available() ? "CUDA" : "CPU";
+            logger.LogInformation("Training job {JobId}: {Model}, {People} people, {Faces} faces, on {Device}", jobId, request.Model, people.Count, dataset.Faces.Count, device);
+            if (request.Model == ModelKind.ScratchCnn)
+            {
+                var scratch = ScratchRun.Run(dataset, options, new EpochRecorder(jobs, jobId, request.Head.Epochs, stop), stop.Token);
+                var matrix = scratch.Validation;
+                var scratchSummary = new TrainingSummary(
+                    ModelKind.ScratchCnn, people, matrix.Counts, PerClass(people, matrix), matrix.Accuracy, matrix.MacroF1, 0, 0, 0, 0, scratch.Training.BestEpoch,
+                    scratch.TrainFaces, scratch.TrainSamples, scratch.ValidationFaces, scratch.Preparation.TotalSeconds, scratch.NetworkTraining.TotalSeconds,
+                    scratch.Training.StoppedEarlyBecause, device);
+                await jobs.CompleteAsync(jobId, scratch.Training.BestEpoch, matrix.Accuracy, scratchSummary.ToJson(), [], CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+
+            var run = new TransferRun(new FeatureExtractor(pipeline.Embedder));
+            var epochs = new EpochRecorder(jobs, jobId, request.Head.Epochs, stop);
+            var extraction = new ExtractionRecorder(jobs, jobId);
+            using var result = run.Run(dataset, null, options, epochs, extraction, stop.Token);
+
+            var summary = Summarize(result, people, device);
+            var classes = JsonSerializer.Serialize(people);
+            await jobs.CompleteAsync(
+                jobId,
+                result.Training.BestEpoch,
+                result.Validation.Accuracy,
+                summary.ToJson(),
+                [Model("best", result.Best, classes, result.OpenSet.Threshold), Model("last", result.Last, classes, result.OpenSet.Threshold)],
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (jobs.IsCancelRequested(jobId))
+        {
+            await jobs.CancelledAsync(jobId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The server is shutting down: leave the job to the queue, whose next attempt starts over.
+            await jobs.InterruptedAsync(jobId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Training job {JobId} failed", jobId);
+            await jobs.FailAsync(jobId, $"The training failed: {e.Message}", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(FaceDataset Dataset, List<TrainedClass> People)> LoadAsync(IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).OrderBy(p => p.Name)
+            .Select(p => new TrainedClass(p.Id, p.Name)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var label = people.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var crops = await db.Faces.AsNoTracking().Where(f => personIds.Contains(f.PersonId)).OrderBy(f => f.Id)
+            .Select(f => new { f.PersonId, f.CropHash }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var faces = new List<LabelledFace>(crops.Count);
+        foreach (var crop in crops)
+        {
+            var bytes = await blobs.ReadAllAsync(crop.CropHash, cancellationToken).ConfigureAwait(false);
+            if (bytes is null || !label.TryGetValue(crop.PersonId, out var index))
+            {
+                continue; // Deleted while we read; the check below counts what is left.
+            }
+
+            using var image = pipeline.Decoder.Decode(bytes);
+            faces.Add(new LabelledFace(AlignedCrop.From(image), index, crop.CropHash));
+        }
+
+        return (new FaceDataset(people.Select(p => p.Name).ToList(), faces), people);
+    }
+
+    private static TrainedModel Model(string kind, HeadCheckpoint checkpoint, string classes, float probabilityThreshold)
+    {
+        using var file = new MemoryStream();
+        checkpoint.Save(file);
+        return new TrainedModel
+        {
+            Kind = kind,
+            Epoch = checkpoint.Info.Epoch,
+            ValidationLoss = checkpoint.Info.ValidationLoss,
+            ValidationAccuracy = checkpoint.Info.ValidationAccuracy,
+            ClassesJson = classes,
+            ProbabilityThreshold = probabilityThreshold,
+            Checkpoint = file.ToArray(),
+        };
+    }
+
+    private static TrainingSummary Summarize(TransferRunResult result, List<TrainedClass> people, string device)
+    {
+        var matrix = result.Validation;
+        return new TrainingSummary(
+            ModelKind.TransferHead,
+            people,
+            matrix.Counts,
+            PerClass(people, matrix),
+            matrix.Accuracy,
+            matrix.MacroF1,
+            result.MaskedValidationAccuracy,
+            result.OpenSet.Threshold,
+            result.OpenSet.GenuineAcceptRate,
+            result.OpenSet.FalseAcceptRate,
+            result.Training.BestEpoch,
+            result.TrainFaces,
+            result.TrainSamples,
+            result.ValidationFaces,
+            result.FeatureExtraction.TotalSeconds,
+            result.HeadTraining.TotalSeconds,
+            result.Training.StoppedEarlyBecause,
+            device);
+    }
+
+    private static List<ClassMetrics> PerClass(List<TrainedClass> people, ConfusionMatrix matrix) =>
+        people.Select((p, c) => new ClassMetrics(p.Name, matrix.Precision(c), matrix.Recall(c), matrix.F1(c), matrix.Counts[c].Sum())).ToList();
+
+    /// <summary>Persists each epoch as it ends (the dashboard's curve grows from these) and turns a cancel request into cancellation.</summary>
+    private sealed class EpochRecorder(TrainingJobStore jobs, Guid jobId, int maxEpochs, CancellationTokenSource stop) : IProgress<EpochMetrics>
+    {
+        public void Report(EpochMetrics value)
+        {
+            var cancel = jobs.AddEpoch(
+                new TrainingEpoch
+                {
+                    JobId = jobId,
+                    Epoch = value.Epoch,
+                    TrainLoss = value.TrainLoss,
+                    TrainAccuracy = value.TrainAccuracy,
+                    ValidationLoss = value.ValidationLoss,
+                    ValidationAccuracy = value.ValidationAccuracy,
+                    LearningRate = value.LearningRate,
+                },
+                $"Training: epoch {value.Epoch} of at most {maxEpochs}",
+                value.Epoch / (double)maxEpochs);
+            if (cancel)
+            {
+                stop.Cancel();
+            }
+        }
+    }
+
+    private sealed class ExtractionRecorder(TrainingJobStore jobs, Guid jobId) : IProgress<double>
+    {
+        private int _lastPercent = -1;
+
+        public void Report(double value)
+        {
+            var percent = (int)(value * 100);
+            if (percent / 10 != _lastPercent / 10)
+            {
+                _lastPercent = percent;
+                jobs.Report(jobId, "Extracting features of augmented faces", value);
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace FacePortal.Core.Training;
+
+public enum TrainingJobStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using FacePortal.Training.Augmentation;
+using FacePortal.Training.Heads;
+using FacePortal.Training.Scratch;
+using FacePortal.Training.Transfer;
+
+namespace FacePortal.Core.Training;
+
+/// <summary>What an admin asks a training job to do; stored as JSON with the job, so a retry runs the same request.</summary>
+public sealed record TrainingRequest
+{
+    /// <summary>The transfer head on the frozen embedder (the recognizer), or a CNN from scratch (a baseline to compare with).</summary>
+    public ModelKind Model { get; init; } = ModelKind.TransferHead;
+
+    public IReadOnlyList<Guid> PersonIds { get; init; } = [];
+
+    public double ValidationFraction { get; init; } = 0.2;
+
+    public int AugmentedCopies { get; init; } = 5;
+
+    public bool Augment { get; init; } = true;
+
+    public bool SyntheticMasks { get; init; } = true;
+
+    public HeadTrainingOptions Head { get; init; } = new();
+
+    public TransferRunOptions ToRunOptions() => new()
+    {
+        ValidationFraction = ValidationFraction,
+        AugmentedCopies = Augment ? AugmentedCopies : 0,
+        Augmentation = Augment ? new AugmentationOptions { MaskProbability = SyntheticMasks ? 0.2 : 0 } : AugmentationOptions.None,
+        Head = Head,
+    };
+
+    /// <summary>The first problem with the request's own values, in a sentence, or null.</summary>
+    public string? Validate() => this switch
+    {
+        { PersonIds.Count: < 2 } => "Choose at least two people.",
+        { ValidationFraction: < 0.05 or > 0.5 } => "The validation share must be between 5 % and 50 %.",
+        { AugmentedCopies: < 0 or > 50 } => "Augmented copies must be between 0 and 50.",
+        _ => Head.Validate(),
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static TrainingRequest FromJson(string json) =>
+        JsonSerializer.Deserialize<TrainingRequest>(json) ?? throw new InvalidDataException("The training request is empty.");
+}
+
+public enum ModelKind
+{
+    TransferHead,
+    ScratchCnn,
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace FacePortal.Core.Training;
+
+/// <summary>A finished job's results as the dashboard shows them; stored as JSON with the job.</summary>
+public sealed record TrainingSummary(
+    ModelKind Model,
+    IReadOnlyList<TrainedClass> Classes,
+    int[][] Confusion,
+    IReadOnlyList<ClassMetrics> PerClass,
+    double ValidationAccuracy,
+    double MacroF1,
+    double MaskedValidationAccuracy,
+    float ProbabilityThreshold,
+    double GenuineAcceptRate,
+    double FalseAcceptRate,
+    int BestEpoch,
+    int TrainFaces,
+    int TrainSamples,
+    int ValidationFaces,
+    double FeatureSeconds,
+    double TrainingSeconds,
+    string? StoppedEarly,
+    string Device)
+{
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static TrainingSummary FromJson(string json) =>
+        JsonSerializer.Deserialize<TrainingSummary>(json) ?? throw new InvalidDataException("The training summary is empty.");
+}
+
+/// <summary>A person a model was trained on.</summary>
+public sealed record TrainedClass(Guid Id, string Name);
+
+public sealed record ClassMetrics(string Name, double Precision, double Recall, double F1, int Support);

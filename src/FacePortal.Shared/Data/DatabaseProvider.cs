@@ -1,7 +1,0 @@
-namespace FacePortal.Shared.Data;
-
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-}

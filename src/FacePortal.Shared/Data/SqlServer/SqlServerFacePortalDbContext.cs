@@ -1,6 +1,0 @@
-using Microsoft.EntityFrameworkCore;
-
-namespace FacePortal.Shared.Data.SqlServer;
-
-/// <summary>The production provider; its migrations live beside it.</summary>
-public sealed class SqlServerFacePortalDbContext(DbContextOptions<SqlServerFacePortalDbContext> options) : FacePortalDbContext(options);

@@ -1,6 +1,0 @@
-using Microsoft.EntityFrameworkCore;
-
-namespace FacePortal.Shared.Data.Sqlite;
-
-/// <summary>The embedded default; its migrations live beside it.</summary>
-public sealed class SqliteFacePortalDbContext(DbContextOptions<SqliteFacePortalDbContext> options) : FacePortalDbContext(options);

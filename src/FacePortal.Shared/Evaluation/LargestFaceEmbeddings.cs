@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using FacePortal.Shared.Faces;
+using FacePortal.Shared.Imaging;
+
+namespace FacePortal.Shared.Evaluation;
+
+/// <summary>The embedding of each image's largest face, for the evaluation commands.</summary>
+public static class LargestFaceEmbeddings
+{
+    /// <summary>Embeds every file in parallel; files without a usable face are listed with the reason.</summary>
+    public static (IReadOnlyDictionary<string, float[]> Embeddings, IReadOnlyDictionary<string, string> Unusable) Compute(
+        FacePipeline pipeline, string imageDirectory, IReadOnlyCollection<string> files, int parallelism)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var embeddings = new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal);
+        var unusable = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, file =>
+        {
+            var path = Path.Combine(imageDirectory, file);
+            if (!File.Exists(path))
+            {
+                unusable[file] = "file not found";
+                return;
+            }
+
+            try
+            {
+                var faces = pipeline.Analyze(File.ReadAllBytes(path));
+                if (faces.Count == 0)
+                {
+                    unusable[file] = "no face found";
+                    return;
+                }
+
+                embeddings[file] = faces.MaxBy(f => f.Box.Area)!.Embedding;
+            }
+            catch (ImageDecodeException ex)
+            {
+                unusable[file] = ex.Message;
+            }
+        });
+
+        return (
+            new SortedDictionary<string, float[]>(embeddings, StringComparer.Ordinal),
+            new SortedDictionary<string, string>(unusable, StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,368 @@
+using System.Numerics.Tensors;
+using FacePortal.Shared.Faces.Embeddings;
+
+namespace FacePortal.Shared.Search;
+
+/// <summary>
+/// Every enrolled embedding in one contiguous float array, searched by SIMD dot products
+/// (embeddings are unit length, so the dot product is the cosine similarity). Each person also
+/// has a template, the normalised mean of their embeddings. Adds and removals are O(dimensions):
+/// a removed row is filled by the last one. Many searches run at once; changes take the write lock.
+/// </summary>
+public sealed class GalleryIndex
+{
+    private const int Dimensions = FaceEmbedder.Dimensions;
+
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly Dictionary<Guid, int> _rowByFace = [];
+    private readonly Dictionary<Guid, int> _slotByPerson = [];
+    private readonly List<PersonSlot> _people = [];
+    private readonly Stack<int> _freeSlots = new();
+    private float[] _vectors = new float[64 * Dimensions];
+    private Guid[] _faceIds = new Guid[64];
+    private int[] _slotOfRow = new int[64];
+    private int _rows;
+
+    public int FaceCount
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _rows;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    public int PersonCount
+    {
+        get
+        {
+            _lock.EnterReadLock();
+            try
+            {
+                return _slotByPerson.Count;
+            }
+            finally
+            {
+                _lock.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Adds a face, or does nothing if it is already in the index.</summary>
+    public void Add(GalleryFace face)
+    {
+        ArgumentNullException.ThrowIfNull(face);
+        if (face.Embedding.Length != Dimensions)
+        {
+            throw new ArgumentException($"An embedding has {Dimensions} values; this one has {face.Embedding.Length}.", nameof(face));
+        }
+
+        _lock.EnterWriteLock();
+        try
+        {
+            if (_rowByFace.ContainsKey(face.FaceId))
+            {
+                return;
+            }
+
+            var slot = SlotFor(face.PersonId, face.PersonName);
+            EnsureCapacity(_rows + 1);
+            var row = _rows++;
+            var target = _vectors.AsSpan(row * Dimensions, Dimensions);
+            face.Embedding.CopyTo(target);
+            EmbeddingMath.Normalize(target);
+            _faceIds[row] = face.FaceId;
+            _slotOfRow[row] = slot;
+            _rowByFace[face.FaceId] = row;
+
+            var person = _people[slot];
+            TensorPrimitives.Add(person.Sum, target, person.Sum);
+            person.Count++;
+            person.RefreshTemplate();
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Removes faces; unknown ids are ignored. A person with no faces left leaves the index.</summary>
+    public void Remove(IEnumerable<Guid> faceIds)
+    {
+        ArgumentNullException.ThrowIfNull(faceIds);
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var faceId in faceIds)
+            {
+                RemoveRow(faceId);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public void RemovePerson(Guid personId)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_slotByPerson.TryGetValue(personId, out var slot))
+            {
+                return;
+            }
+
+            var faces = new List<Guid>();
+            for (var row = 0; row < _rows; row++)
+            {
+                if (_slotOfRow[row] == slot)
+                {
+                    faces.Add(_faceIds[row]);
+                }
+            }
+
+            foreach (var faceId in faces)
+            {
+                RemoveRow(faceId);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    public void Rename(Guid personId, string name)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            if (_slotByPerson.TryGetValue(personId, out var slot))
+            {
+                _people[slot].Name = name;
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// The <paramref name="topK"/> people closest to <paramref name="query"/> (unit length), best
+    /// first by their nearest face; each with the similarity to their template too.
+    /// </summary>
+    public IReadOnlyList<GalleryMatch> Search(ReadOnlySpan<float> query, int topK)
+    {
+        if (query.Length != Dimensions)
+        {
+            throw new ArgumentException($"A query has {Dimensions} values; this one has {query.Length}.", nameof(query));
+        }
+
+        if (topK <= 0)
+        {
+            return [];
+        }
+
+        _lock.EnterReadLock();
+        try
+        {
+            if (_rows == 0)
+            {
+                return [];
+            }
+
+            var slots = _people.Count;
+            var best = new float[slots];
+            var bestRow = new int[slots];
+            best.AsSpan().Fill(float.NegativeInfinity);
+            var vectors = _vectors.AsSpan(0, _rows * Dimensions);
+            for (var row = 0; row < _rows; row++)
+            {
+                var similarity = TensorPrimitives.Dot(vectors.Slice(row * Dimensions, Dimensions), query);
+                var slot = _slotOfRow[row];
+                if (similarity > best[slot])
+                {
+                    best[slot] = similarity;
+                    bestRow[slot] = row;
+                }
+            }
+
+            var ranked = new List<GalleryMatch>(Math.Min(topK, slots) + 1);
+            for (var slot = 0; slot < slots; slot++)
+            {
+                if (float.IsNegativeInfinity(best[slot]))
+                {
+                    continue;
+                }
+
+                var similarity = best[slot];
+                if (ranked.Count == topK && similarity <= ranked[^1].Similarity)
+                {
+                    continue;
+                }
+
+                var person = _people[slot];
+                var match = new GalleryMatch(
+                    person.Id,
+                    person.Name,
+                    similarity,
+                    TensorPrimitives.Dot(person.Template, query),
+                    _faceIds[bestRow[slot]],
+                    person.Count);
+                var at = ranked.FindIndex(m => m.Similarity < similarity);
+                ranked.Insert(at < 0 ? ranked.Count : at, match);
+                if (ranked.Count > topK)
+                {
+                    ranked.RemoveAt(ranked.Count - 1);
+                }
+            }
+
+            return ranked;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// The similarity of <paramref name="query"/> to a person's nearest enrolled face and that
+    /// person's current name, or null when the person has no faces (or no longer exists).
+    /// </summary>
+    public GalleryMatch? Nearest(Guid personId, ReadOnlySpan<float> query)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_slotByPerson.TryGetValue(personId, out var slot))
+            {
+                return null;
+            }
+
+            var best = float.NegativeInfinity;
+            var bestRow = -1;
+            for (var row = 0; row < _rows; row++)
+            {
+                if (_slotOfRow[row] != slot)
+                {
+                    continue;
+                }
+
+                var similarity = TensorPrimitives.Dot(_vectors.AsSpan(row * Dimensions, Dimensions), query);
+                if (similarity > best)
+                {
+                    (best, bestRow) = (similarity, row);
+                }
+            }
+
+            var person = _people[slot];
+            return new GalleryMatch(person.Id, person.Name, best, TensorPrimitives.Dot(person.Template, query), _faceIds[bestRow], person.Count);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private int SlotFor(Guid personId, string name)
+    {
+        if (_slotByPerson.TryGetValue(personId, out var slot))
+        {
+            _people[slot].Name = name;
+            return slot;
+        }
+
+        var person = new PersonSlot(personId, name);
+        if (_freeSlots.TryPop(out slot))
+        {
+            _people[slot] = person;
+        }
+        else
+        {
+            slot = _people.Count;
+            _people.Add(person);
+        }
+
+        _slotByPerson[personId] = slot;
+        return slot;
+    }
+
+    private void RemoveRow(Guid faceId)
+    {
+        if (!_rowByFace.Remove(faceId, out var row))
+        {
+            return;
+        }
+
+        var slot = _slotOfRow[row];
+        var person = _people[slot];
+        var removed = _vectors.AsSpan(row * Dimensions, Dimensions);
+        TensorPrimitives.Subtract(person.Sum, removed, person.Sum);
+        person.Count--;
+
+        var last = --_rows;
+        if (row != last)
+        {
+            _vectors.AsSpan(last * Dimensions, Dimensions).CopyTo(removed);
+            _faceIds[row] = _faceIds[last];
+            _slotOfRow[row] = _slotOfRow[last];
+            _rowByFace[_faceIds[row]] = row;
+        }
+
+        if (person.Count == 0)
+        {
+            _slotByPerson.Remove(person.Id);
+            _people[slot] = PersonSlot.Empty;
+            _freeSlots.Push(slot);
+        }
+        else
+        {
+            person.RefreshTemplate();
+        }
+    }
+
+    private void EnsureCapacity(int rows)
+    {
+        if (rows <= _faceIds.Length)
+        {
+            return;
+        }
+
+        var capacity = Math.Max(rows, _faceIds.Length * 2);
+        Array.Resize(ref _vectors, capacity * Dimensions);
+        Array.Resize(ref _faceIds, capacity);
+        Array.Resize(ref _slotOfRow, capacity);
+    }
+
+    private sealed class PersonSlot(Guid id, string name)
+    {
+        public static readonly PersonSlot Empty = new(Guid.Empty, string.Empty);
+
+        public Guid Id { get; } = id;
+
+        public string Name { get; set; } = name;
+
+        public int Count { get; set; }
+
+        /// <summary>Running sum of the person's unit embeddings; kept so a change costs one vector add.</summary>
+        public float[] Sum { get; } = new float[Dimensions];
+
+        public float[] Template { get; } = new float[Dimensions];
+
+        public void RefreshTemplate()
+        {
+            Sum.CopyTo(Template, 0);
+            EmbeddingMath.Normalize(Template);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using FacePortal.Core.Data;
+using FacePortal.Core.Storage;
+using FacePortal.Shared.Faces;
+using FacePortal.Shared.Imaging;
+using FacePortal.Web.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace FacePortal.Web.People;
+
+/// <summary>
+/// Photos and crops, streamed by id after an authorization check: the blob store's paths are
+/// never exposed, and responses are not cached, so a deleted person's face does not linger.
+/// </summary>
+public static class MediaEndpoints
+{
+    private const int MaxThumbnailSide = 512;
+
+    public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Admin).WithTags("Media");
+
+        api.MapGet("/photos/{id:guid}/file", async (Guid id, IDbContextFactory<FacePortalDbContext> databases, BlobStore blobs, HttpContext http, CancellationToken ct) =>
+        {
+            await using var db = await databases.CreateDbContextAsync(ct);
+            var photo = await db.Photos.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.ContentHash, p.ContentType, p.FileName }).SingleOrDefaultAsync(ct);
+            var stream = photo is null ? null : blobs.OpenRead(photo.ContentHash);
+            if (stream is null)
+            {
+                return PeopleEndpoints.NotFound("photo");
+            }
+
+            NoStore(http);
+            return Results.Stream(stream, photo!.ContentType, fileDownloadName: null, enableRangeProcessing: true);
+        });
+
+        api.MapGet("/photos/{id:guid}/thumbnail", async (Guid id, int? size, IDbContextFactory<FacePortalDbContext> databases, BlobStore blobs, FacePipeline pipeline, HttpContext http, CancellationToken ct) =>
+        {
+            await using var db = await databases.CreateDbContextAsync(ct);
+            var hash = await db.Photos.AsNoTracking().Where(p => p.Id == id).Select(p => p.ContentHash).SingleOrDefaultAsync(ct);
+            var bytes = hash is null ? null : await blobs.ReadAllAsync(hash, ct);
+            if (bytes is null)
+            {
+                return PeopleEndpoints.NotFound("photo");
+            }
+
+            var side = Math.Clamp(size ?? 256, 32, MaxThumbnailSide);
+            using var image = pipeline.Decoder.Decode(bytes);
+            var jpeg = ImageTransforms.ThumbnailJpeg(image, side);
+            NoStore(http);
+            return Results.Bytes(jpeg, "image/jpeg");
+        });
+
+        api.MapGet("/faces/{id:guid}/crop", async (Guid id, IDbContextFactory<FacePortalDbContext> databases, BlobStore blobs, HttpContext http, CancellationToken ct) =>
+        {
+            await using var db = await databases.CreateDbContextAsync(ct);
+            var hash = await db.Faces.AsNoTracking().Where(f => f.Id == id).Select(f => f.CropHash).SingleOrDefaultAsync(ct);
+            var stream = hash is null ? null : blobs.OpenRead(hash);
+            if (stream is null)
+            {
+                return PeopleEndpoints.NotFound("face");
+            }
+
+            NoStore(http);
+            return Results.Stream(stream, "image/png");
+        });
+
+        api.MapPost("/faces/detect", DetectAsync)
+            .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxPreviewBytes));
+        return app;
+    }
+
+    private const int MaxPreviewBytes = 4 * 1024 * 1024;
+
+    /// <summary>Boxes only, for the webcam preview's live face box: a camera frame as the request body.</summary>
+    private static async Task<IResult> DetectAsync(HttpRequest request, FacePipeline pipeline, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        try
+        {
+            await request.Body.CopyToAsync(buffer, ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.Problem($"A preview frame can be at most {MaxPreviewBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        try
+        {
+            var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+            var faces = await Task.Run(() =>
+            {
+                using var image = pipeline.Decoder.Decode(bytes.Span);
+                return new DetectionResponse(image.OriginalWidth, image.OriginalHeight, pipeline.Detect(image)
+                    .Select(d => new DetectedBox(d.Box.Left, d.Box.Top, d.Box.Width, d.Box.Height, d.Score)).ToList());
+            }, ct);
+            return Results.Ok(faces);
+        }
+        catch (ImageDecodeException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+
+    private static void NoStore(HttpContext http)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+    }
+
+    public sealed record DetectionResponse(int Width, int Height, IReadOnlyList<DetectedBox> Faces);
+
+    public sealed record DetectedBox(float X, float Y, float Width, float Height, float Score);
+}

@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using FacePortal.Core.People;
+using FacePortal.Web.Accounts;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FacePortal.Web.People;
+
+/// <summary>The identities HTTP API (admins only): people, photo uploads, deletions.</summary>
+public static class PeopleEndpoints
+{
+    public sealed record PersonName(string? Name);
+
+    public static IEndpointRouteBuilder MapPeopleApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.Admin).WithTags("People");
+
+        api.MapGet("/people", (PeopleService people, string? search, PeopleSort? sort, bool? desc, int? page, int? pageSize, CancellationToken ct) =>
+            people.ListAsync(new PeopleQuery(search, sort ?? PeopleSort.Name, desc ?? false, page ?? 0, pageSize ?? 25), ct));
+
+        api.MapPost("/people", async (PersonName body, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var change = await people.CreateAsync(body.Name ?? string.Empty, ActorName.Of(user), ct);
+            return change.Succeeded
+                ? Results.Created($"/api/people/{change.Id}", new { id = change.Id })
+                : Results.Problem(change.Error, statusCode: StatusCodes.Status400BadRequest);
+        });
+
+        api.MapGet("/people/{id:guid}", async (Guid id, PeopleService people, CancellationToken ct) =>
+            await people.GetAsync(id, ct) is { } person ? Results.Ok(person) : NotFound("person"));
+
+        api.MapPut("/people/{id:guid}", async (Guid id, PersonName body, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            var change = await people.RenameAsync(id, body.Name ?? string.Empty, ActorName.Of(user), ct);
+            return change.Succeeded ? Results.NoContent() : Results.Problem(change.Error, statusCode: StatusCodes.Status400BadRequest);
+        });
+
+        api.MapDelete("/people/{id:guid}", async (Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+            await people.DeleteAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : NotFound("person"));
+
+        api.MapPost("/people/{id:guid}/photos", UploadPhotosAsync)
+            .DisableAntiforgery() // SameSite=Strict cookies already keep cross-site posts out.
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxRequestBytes))
+            .WithFormOptions(multipartBodyLengthLimit: UploadLimits.MaxRequestBytes);
+
+        api.MapDelete("/photos/{id:guid}", async (Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+            await people.DeletePhotoAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : NotFound("photo"));
+
+        api.MapDelete("/faces/{id:guid}", async (Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+            await people.DeleteFaceAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : NotFound("face"));
+        return app;
+    }
+
+    private static async Task<IResult> UploadPhotosAsync(
+        Guid id, HttpRequest request, string? source, EnrollmentService enrollment, PeopleService people, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await people.FindNameAsync(id, ct) is null)
+        {
+            return NotFound("person");
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return Results.Problem("Send the photos as multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge();
+        }
+        catch (InvalidDataException)
+        {
+            // The multipart reader reports its own length limit this way.
+            return TooLarge();
+        }
+
+        if (form.Files.Count == 0)
+        {
+            return Results.Problem("No files were sent.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (form.Files.Count > enrollment.Options.MaxFilesPerBatch)
+        {
+            return Results.Problem($"{form.Files.Count} files were sent; at most {enrollment.Options.MaxFilesPerBatch} are accepted at once.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var photoSource = string.Equals(source, "webcam", StringComparison.OrdinalIgnoreCase) ? PhotoSource.Webcam : PhotoSource.Upload;
+        var results = new List<EnrollmentResult>(form.Files.Count);
+        foreach (var file in form.Files)
+        {
+            if (enrollment.RejectIfTooLarge(file.FileName, file.Length) is { } tooLarge)
+            {
+                results.Add(tooLarge);
+                continue;
+            }
+
+            var bytes = new byte[file.Length];
+            await using (var stream = file.OpenReadStream())
+            {
+                await stream.ReadExactlyAsync(bytes, ct);
+            }
+
+            results.Add(await enrollment.EnrollPhotoAsync(id, bytes, file.FileName, photoSource, ActorName.Of(user), ct));
+        }
+
+        return Results.Ok(results);
+    }
+
+    private static IResult TooLarge() => Results.Problem(
+        $"The upload is larger than {UploadLimits.MaxRequestBytes / (1024 * 1024)} MB. Send fewer photos at once.",
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    internal static IResult NotFound(string what) => Results.Problem($"No such {what}.", statusCode: StatusCodes.Status404NotFound);
+}
+
+/// <summary>Request size limits for uploads and imports.</summary>
+public static class UploadLimits
+{
+    public const long MaxRequestBytes = 256L * 1024 * 1024;
+
+    public const long MaxImportBytes = 2L * 1024 * 1024 * 1024;
+}

@@ -1,0 +1,103 @@
+using FacePortal.Cli.Commands;
+using FacePortal.TestSupport;
+
+namespace FacePortal.Cli.Tests.Commands;
+
+public sealed class CommandTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("faceportal-cli-").FullName;
+
+    [Fact]
+    public void Eval_pairs_prints_accuracy_auc_tar_and_threshold()
+    {
+        var output = new StringWriter();
+        var exit = EvalPairsCommand.Run(
+            new CommandArguments(["--images", RepoLocations.DeepFace, "--pairs", Path.Combine(RepoLocations.DeepFace, "master.csv"), "--models", RepoLocations.Models]),
+            output);
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+        Assert.Contains("Pairs: 300 scored (38 same, 262 different), 0 skipped", text, StringComparison.Ordinal);
+        Assert.Matches(@"Accuracy at best threshold: (99\.\d\d|100\.00) %", text);
+        Assert.Matches(@"ROC AUC: (0\.99\d\d|1\.0000)", text);
+        Assert.Matches(@"TAR at FAR=0\.01: \d+\.\d\d %", text);
+        Assert.Contains("TAR at FAR=0.001: not enough different-person pairs (262 < 1000)", text, StringComparison.Ordinal);
+        Assert.Contains("Images without a usable face: none", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Detect_lists_faces_names_unreadable_files_and_writes_annotated_copies()
+    {
+        var images = Directory.CreateDirectory(Path.Combine(_work, "images")).FullName;
+        File.Copy(Path.Combine(RepoLocations.DeepFace, "couple.jpg"), Path.Combine(images, "couple.jpg"));
+        File.WriteAllText(Path.Combine(images, "notes.jpg"), "not an image");
+        var outDir = Path.Combine(_work, "out");
+        var output = new StringWriter();
+
+        DetectCommand.Run(new CommandArguments(["--images", images, "--out", outDir, "--models", RepoLocations.Models]), output);
+
+        var text = output.ToString();
+        Assert.Contains("couple.jpg: 2 face(s) [2280x1588]", text, StringComparison.Ordinal);
+        Assert.Contains("notes.jpg: unreadable: The file is not an image we can read.", text, StringComparison.Ordinal);
+        Assert.True(new FileInfo(Path.Combine(outDir, "couple.annotated.png")).Length > 10_000);
+    }
+
+    [Fact]
+    public void TorchSharp_loads_its_native_runtime_here()
+    {
+        var output = new StringWriter();
+
+        Assert.Equal(0, TorchInfoCommand.Run(output));
+        Assert.Contains("check sum = 6", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_prints_epochs_accuracy_and_the_confusion_matrix_and_keeps_the_checkpoints()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_work, "people")).FullName;
+        foreach (var (person, files) in new[] { ("angelina", new[] { "img1.jpg", "img2.jpg", "img4.jpg", "img5.jpg" }), ("other", new[] { "img20.jpg", "img21.jpg" }) })
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(data, person)).FullName;
+            foreach (var file in files)
+            {
+                File.Copy(Path.Combine(RepoLocations.DeepFace, file), Path.Combine(folder, file));
+            }
+        }
+
+        File.WriteAllText(Path.Combine(data, "other", "notes.jpg"), "not an image");
+        var outDir = Path.Combine(_work, "model");
+        var output = new StringWriter();
+
+        var exit = TrainCommand.Run(new CommandArguments(["--data", data, "--epochs", "5", "--copies", "2", "--out", outDir, "--models", RepoLocations.Models]), output);
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+        Assert.Contains("notes.jpg: The file is not an image we can read.", text, StringComparison.Ordinal);
+        Assert.Contains("2 people, 6 faces; training on CPU", text, StringComparison.Ordinal);
+        Assert.Matches(@"\n\s+5\s+\d\.\d{4}", text);
+        Assert.Matches(@"Best epoch \d: validation accuracy \d+\.\d %", text);
+        Assert.Contains("Samples: 4 training faces x 3 = 12; 2 validation faces", text, StringComparison.Ordinal);
+        Assert.Contains("Confusion matrix (rows: actual, columns: predicted):", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, "best.fphead")) && File.Exists(Path.Combine(outDir, "last.fphead")));
+        Assert.Contains("\"BestEpoch\"", File.ReadAllText(Path.Combine(outDir, "metrics.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_refuses_a_dataset_with_too_few_faces_and_says_who()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_work, "few")).FullName;
+        foreach (var (person, file) in new[] { ("a", "img1.jpg"), ("b", "img20.jpg") })
+        {
+            File.Copy(Path.Combine(RepoLocations.DeepFace, file), Path.Combine(Directory.CreateDirectory(Path.Combine(data, person)).FullName, file));
+        }
+
+        var output = new StringWriter();
+
+        var exit = TrainCommand.Run(new CommandArguments(["--data", data, "--models", RepoLocations.Models]), output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Each person needs at least 2 usable face(s); too few: a (1), b (1).", output.ToString(), StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+}
