@@ -13,6 +13,9 @@ namespace FacePortal.Web.Accounts;
 /// <summary>Identity on EF Core, the sign-in cookie, and the authorization policies.</summary>
 public static class AccountsRegistration
 {
+    /// <summary>Failed passwords that lock an account for 15 minutes; above the per-address limit of <see cref="SignInThrottle"/>.</summary>
+    public const int LockoutThreshold = 10;
+
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services, DatabaseOptions database, string dataDirectory)
     {
         var connectionString = database.ResolveConnectionString(dataDirectory);
@@ -32,7 +35,7 @@ public static class AccountsRegistration
             {
                 o.Password.RequiredLength = 10;
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.MaxFailedAccessAttempts = LockoutThreshold;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
             })
@@ -68,6 +71,9 @@ public static class AccountsRegistration
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddSingleton<UserAdministration>();
         services.AddScoped<CurrentUser>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration("FacePortal:SignIn").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInThrottleOptions>>().Value);
+        services.AddSingleton<SignInThrottle>();
         return services;
     }
 

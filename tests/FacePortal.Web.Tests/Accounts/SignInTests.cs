@@ -40,26 +40,102 @@ public sealed class SignInTests(FacePortalFactory factory) : IClassFixture<FaceP
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_even_for_the_right_password()
+    public async Task Ten_failures_lock_the_account_even_for_the_right_password_and_it_reads_like_a_wrong_password()
     {
-        var users = factory.Services.GetRequiredService<UserAdministration>();
+        await using var lenient = new FacePortalFactory { Settings = new Dictionary<string, string> { ["FacePortal:SignIn:MaxFailuresPerAddress"] = "100" } };
+        var users = lenient.Services.GetRequiredService<UserAdministration>();
         Assert.True((await users.CreateAsync("locky", FacePortalFactory.UserPassword, [Roles.User], "test")).Succeeded);
-        using var client = factory.CreateBrowserlessClient();
-        for (var i = 0; i < 5; i++)
+        using var client = lenient.CreateBrowserlessClient();
+        for (var i = 0; i < AccountsRegistration.LockoutThreshold; i++)
         {
             using var failed = await FacePortalFactory.PostLoginAsync(client, "locky", "wrong-password");
         }
 
         using var right = await FacePortalFactory.PostLoginAsync(client, "locky", FacePortalFactory.UserPassword);
+        using var unknown = await FacePortalFactory.PostLoginAsync(client, "nobody-at-all", FacePortalFactory.UserPassword);
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("This account is locked", await right.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(ErrorIn(await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)), ErrorIn(await right.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)));
+        Assert.Contains("The user name or password is not right.", ErrorIn(await right.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)), StringComparison.Ordinal);
         Assert.True((await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == "locky").IsLockedOut);
 
         var unlocked = await users.SetLockedAsync((await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == "locky").Id, locked: false, actorId: "x", actor: "test");
         Assert.True(unlocked.Succeeded);
-        using var client2 = await factory.SignInAsync("locky", FacePortalFactory.UserPassword);
+        using var client2 = await lenient.SignInAsync("locky", FacePortalFactory.UserPassword);
     }
+
+    [Fact]
+    public async Task One_address_is_throttled_before_it_can_lock_somebody_else_out()
+    {
+        await using var portal = new FacePortalFactory();
+        var users = portal.Services.GetRequiredService<UserAdministration>();
+        Assert.True((await users.CreateAsync("victim", FacePortalFactory.UserPassword, [Roles.User], "test")).Succeeded);
+        using var stranger = portal.CreateBrowserlessClient();
+        for (var i = 0; i < 5; i++)
+        {
+            using var failed = await FacePortalFactory.PostLoginAsync(stranger, "victim", "guess-" + i);
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+
+        using var throttled = await FacePortalFactory.PostLoginAsync(stranger, "victim", "guess-6");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+        Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Contains("Too many failed sign-ins from your address.", await throttled.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.False((await users.ListAsync(TestContext.Current.CancellationToken)).Single(u => u.UserName == "victim").IsLockedOut);
+    }
+
+    [Fact]
+    public async Task An_unknown_user_costs_as_much_time_as_a_wrong_password()
+    {
+        await using var lenient = new FacePortalFactory { Settings = new Dictionary<string, string> { ["FacePortal:SignIn:MaxFailuresPerAddress"] = "1000" } };
+        using var client = lenient.CreateBrowserlessClient();
+        var wrong = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 7; i++)
+        {
+            unknown.Add(await TimedLoginAsync(client, "nobody-" + i));
+            wrong.Add(await TimedLoginAsync(client, FacePortalFactory.AdminName));
+        }
+
+        // Without the decoy hash an unknown name answered about 30x faster (3.5 ms against 103 ms).
+        Assert.True(Median(unknown) > 0.5 * Median(wrong), $"unknown user median {Median(unknown):F1} ms, wrong password median {Median(wrong):F1} ms");
+    }
+
+    [Fact]
+    public async Task A_return_url_with_non_ascii_characters_signs_in_and_lands_there()
+    {
+        using var client = factory.CreateBrowserlessClient();
+
+        using var response = await FacePortalFactory.PostLoginAsync(client, FacePortalFactory.AdminName, FacePortalFactory.AdminPassword, returnUrl: "%2Fpeople%3Fsearch%3DZo%C3%AB");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/people?search=Zo%C3%AB", response.Headers.Location!.OriginalString.Replace("http://localhost", string.Empty, StringComparison.Ordinal));
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(FacePortalFactory.AuthCookieName + "=", StringComparison.Ordinal));
+    }
+
+    private static async Task<double> TimedLoginAsync(HttpClient client, string userName)
+    {
+        var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        var token = FacePortalFactory.AntiforgeryTokenIn(page);
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = "not-the-password",
+        });
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var response = await client.PostAsync(new Uri("/account/login", UriKind.Relative), form);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return elapsed;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static string ErrorIn(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "id=\"login-error\"[^>]*>(?:<[^>]+>)*([^<]+)").Groups[1].Value.Trim();
 
     [Fact]
     public async Task Return_urls_stay_on_this_site()

@@ -28,6 +28,9 @@ public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
 
     public string ModelDirectory { get; init; } = RepoLocations.Models;
 
+    /// <summary>Extra configuration for this app, on top of the test defaults.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The data directory; a second factory given the first one's sees the same installation, as after a restart.</summary>
     public string DataDirectory
     {
@@ -44,6 +47,10 @@ public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("FacePortal:Admin:UserName", AdminName);
         builder.UseSetting("FacePortal:Admin:Password", AdminPassword);
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s and 401s as they are.</summary>
