@@ -1,6 +1,7 @@
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Data;
 using FacePortal.Core.Storage;
+using FacePortal.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.People;
@@ -18,7 +19,7 @@ public sealed class PeopleService(
     /// <summary>Why a name cannot be used, or null when it can.</summary>
     public static string? ValidateName(string? name)
     {
-        var trimmed = name?.Trim() ?? string.Empty;
+        var trimmed = VisibleName.Normalize(name ?? string.Empty);
         if (trimmed.Length == 0)
         {
             return "Enter a name.";
@@ -29,7 +30,7 @@ public sealed class PeopleService(
             return $"A name can have at most {Person.MaxNameLength} characters.";
         }
 
-        return trimmed.Any(char.IsControl) ? "A name cannot contain control characters." : null;
+        return VisibleName.Problem(trimmed);
     }
 
     public async Task<PeoplePage> ListAsync(PeopleQuery query, CancellationToken cancellationToken = default)
@@ -107,7 +108,7 @@ public sealed class PeopleService(
 
     public async Task<Guid?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
-        var normalized = name.Trim().ToLowerInvariant();
+        var normalized = VisibleName.Normalize(name).ToLowerInvariant();
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.People.Where(p => p.Name.ToLower() == normalized).Select(p => (Guid?)p.Id)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -121,7 +122,7 @@ public sealed class PeopleService(
             return new PersonChange(null, error);
         }
 
-        name = name.Trim();
+        name = VisibleName.Normalize(name);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (await NameTakenAsync(db, name, null, cancellationToken).ConfigureAwait(false))
         {
@@ -144,7 +145,7 @@ public sealed class PeopleService(
             return new PersonChange(id, error);
         }
 
-        name = name.Trim();
+        name = VisibleName.Normalize(name);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
         if (person is null)

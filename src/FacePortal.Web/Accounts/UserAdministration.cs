@@ -1,4 +1,5 @@
 using FacePortal.Core.Auditing;
+using FacePortal.Core.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
             return new UserChange("Enter a user name.");
         }
 
+        userName = VisibleName.Normalize(userName);
+        if (VisibleName.Problem(userName) is { } problem)
+        {
+            return new UserChange(problem.Replace("A name", "A user name", StringComparison.Ordinal));
+        }
+
         if (roles.Count == 0 || roles.Any(r => !Roles.All.Contains(r)))
         {
             return new UserChange("Choose at least one role.");
@@ -45,7 +52,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var generated = string.IsNullOrEmpty(password) ? PasswordGenerator.Generate() : null;
-        var user = new PortalUser { UserName = userName.Trim(), CreatedAt = DateTime.UtcNow };
+        var user = new PortalUser { UserName = userName, CreatedAt = DateTime.UtcNow };
         var result = await users.CreateAsync(user, password ?? generated!);
         if (!result.Succeeded)
         {

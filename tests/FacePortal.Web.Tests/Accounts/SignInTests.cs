@@ -149,6 +149,17 @@ public sealed class SignInTests(FacePortalFactory factory) : IClassFixture<FaceP
     }
 
     [Fact]
+    public async Task A_user_name_with_a_zero_width_space_is_refused()
+    {
+        var users = factory.Services.GetRequiredService<UserAdministration>();
+
+        var change = await users.CreateAsync("ad\u200Bmin", FacePortalFactory.UserPassword, [Roles.User], "test");
+
+        Assert.False(change.Succeeded);
+        Assert.Equal("A user name cannot contain invisible or text-direction characters (U+200B).", change.Error);
+    }
+
+    [Fact]
     public async Task The_last_admin_cannot_be_removed_and_admins_cannot_lock_themselves()
     {
         var users = factory.Services.GetRequiredService<UserAdministration>();

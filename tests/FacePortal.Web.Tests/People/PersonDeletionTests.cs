@@ -86,4 +86,16 @@ public sealed class PersonDeletionTests(FacePortalFactory factory) : IClassFixtu
         Assert.Contains("already a person called", await duplicate.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
     }
+
+    [Fact]
+    public async Task Names_with_invisible_or_direction_characters_are_refused_with_a_sentence()
+    {
+        using var admin = await factory.SignInAsync();
+
+        using var response = await admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "Ana\u202Egnp.exe" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("invisible or text-direction characters (U+202E)", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.False(await factory.QueryAsync(db => db.People.AnyAsync(p => p.Name.Contains("gnp"))));
+    }
 }

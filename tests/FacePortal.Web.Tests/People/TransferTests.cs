@@ -71,6 +71,27 @@ public sealed class TransferTests(FacePortalFactory factory) : IClassFixture<Fac
     }
 
     [Fact]
+    public async Task A_folder_whose_photos_are_all_rejected_creates_nobody()
+    {
+        using var admin = await factory.SignInAsync();
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Add(archive, "Nobody Enrolled/broken.jpg", "not a jpeg"u8.ToArray());
+            Add(archive, "Nobody Enrolled/empty.png", []);
+        }
+
+        var report = await ImportAsync(admin, buffer.ToArray());
+
+        var nobody = Assert.Single(report.People);
+        Assert.Null(nobody.PersonId);
+        Assert.False(nobody.Created);
+        Assert.Equal(2, nobody.Rejected);
+        Assert.Contains(report.Problems, p => p.Contains("none of the photos could be enrolled, so Nobody Enrolled was not created", StringComparison.Ordinal));
+        Assert.False(await factory.QueryAsync(db => db.People.AnyAsync(p => p.Name == "Nobody Enrolled")));
+    }
+
+    [Fact]
     public async Task Files_that_are_not_zips_are_refused_with_a_message()
     {
         using var admin = await factory.SignInAsync();

@@ -116,6 +116,15 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
                     progress?.Report(new ImportProgress(done, total, name));
                 }
 
+                if (existing is null && !results.Any(r => r.IsAccepted))
+                {
+                    // An import that enrolled nothing of someone must not leave an empty person behind.
+                    await people.DeleteAsync(personId, actor, cancellationToken).ConfigureAwait(false);
+                    problems.Add($"{folder}: none of the photos could be enrolled, so {name} was not created.");
+                    imported.Add(new ImportedPerson(name, null, false, results));
+                    continue;
+                }
+
                 imported.Add(new ImportedPerson(name, personId, existing is null, results));
             }
 
@@ -210,7 +219,8 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
 
 public sealed record ImportProgress(int Done, int Total, string CurrentPerson);
 
-public sealed record ImportedPerson(string Name, Guid PersonId, bool Created, IReadOnlyList<EnrollmentResult> Results)
+/// <summary>One person's part of an import; <see cref="PersonId"/> is null when nothing of theirs was enrolled and they were not created.</summary>
+public sealed record ImportedPerson(string Name, Guid? PersonId, bool Created, IReadOnlyList<EnrollmentResult> Results)
 {
     public int Accepted => Results.Count(r => r.IsAccepted);
 
