@@ -1,5 +1,6 @@
 using System.Globalization;
 using FacePortal.Cli.Commands;
+using FacePortal.Core.Backup;
 using FacePortal.Shared.Imaging;
 using FacePortal.Shared.Models;
 
@@ -21,6 +22,8 @@ const string Usage = """
       bench [--image FILE] [--runs N] [--seconds S]
                                              Per-stage latency on a 640x480 JPEG, then throughput
       torch-info                             Checks that TorchSharp loads on this machine
+      backup --out FILE [--data DIR]         The installation (database, photos, crops, trained models) in one zip; safe while the app runs
+      restore FILE [--data DIR]              Unpacks a backup into an empty data directory (default: ./data or FacePortal__DataDirectory)
 
     Common options:
       --models DIR    Model folder (default models/onnx)
@@ -40,6 +43,11 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 try
 {
+    if (args[0] == "restore")
+    {
+        return RestoreCommand.Run(args[1..], Console.Out);
+    }
+
     var options = new CommandArguments(args.Skip(1));
     return args[0] switch
     {
@@ -50,10 +58,11 @@ try
         "detect" => DetectCommand.Run(options, Console.Out),
         "bench" => BenchCommand.Run(options, Console.Out),
         "torch-info" => TorchInfoCommand.Run(Console.Out),
+        "backup" => BackupCommand.Run(options, Console.Out),
         _ => throw new CommandLineException($"Unknown command '{args[0]}'. Run ./faceportal --help."),
     };
 }
-catch (Exception ex) when (ex is CommandLineException or ModelFileException or ImageDecodeException or FormatException)
+catch (Exception ex) when (ex is CommandLineException or ModelFileException or ImageDecodeException or FormatException or BackupException)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
     return 2;
