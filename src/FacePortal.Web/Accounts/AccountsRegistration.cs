@@ -44,8 +44,10 @@ public static class AccountsRegistration
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        // A locked, deleted or demoted account loses its open sessions within a minute (security stamp check).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The cookie's security stamp is checked on every request (one indexed lookup), so a locked,
+        // deleted or demoted account is refused on its next call; open hubs and circuits end through AccountSessions.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddSingleton<AccountSessions>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

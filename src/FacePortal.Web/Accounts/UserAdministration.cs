@@ -10,7 +10,7 @@ namespace FacePortal.Web.Accounts;
 /// for hours and a DbContext must not. Admins cannot lock, demote or delete themselves, and the
 /// last admin always stays.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit)
+public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, AccountSessions sessions)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -107,6 +107,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
 
         // A new stamp ends the user's sessions, so the new roles apply at once.
         await users.UpdateSecurityStampAsync(user);
+        sessions.End(user.Id);
         await audit.RecordAsync(actor, AuditActions.UserRolesChanged, user.Id,
             $"Roles of '{user.UserName}' changed from [{string.Join(", ", current)}] to [{string.Join(", ", roles)}].");
         return UserChange.Ok();
@@ -143,6 +144,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         }
 
         await users.UpdateSecurityStampAsync(user);
+        if (locked)
+        {
+            sessions.End(user.Id);
+        }
+
         await audit.RecordAsync(actor, locked ? AuditActions.UserLocked : AuditActions.UserUnlocked, user.Id,
             $"{(locked ? "Locked" : "Unlocked")} user '{user.UserName}'.");
         return UserChange.Ok();
@@ -167,6 +173,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
             return new UserChange(Describe(result));
         }
 
+        sessions.End(user.Id);
         await audit.RecordAsync(actor, AuditActions.UserPasswordReset, user.Id, $"Reset the password of '{user.UserName}'.");
         return UserChange.Ok(generated);
     }
@@ -193,6 +200,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
             return new UserChange(Describe(result));
         }
 
+        sessions.End(user.Id);
         await audit.RecordAsync(actor, AuditActions.UserDeleted, user.Id, $"Deleted user '{user.UserName}'.");
         return UserChange.Ok();
     }

@@ -17,15 +17,19 @@ public interface ILiveRecognitionClient
 /// never queue behind UI traffic.
 /// </summary>
 [Authorize(Policy = Policies.User)]
-public sealed class LiveRecognitionHub(LiveFrameProcessor processor) : Hub<ILiveRecognitionClient>
+public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSessions sessions) : Hub<ILiveRecognitionClient>
 {
     public const string Path = "/hubs/live";
 
     private static readonly object SessionKey = new();
+    private static readonly object AccountKey = new();
 
     public override Task OnConnectedAsync()
     {
         Context.Items[SessionKey] = new LiveSession(Context.ConnectionId, processor.Options.MaxFramesPerSecond);
+
+        // A stream stays open for hours: locking or demoting the account must close it, not wait for a reconnect.
+        Context.Items[AccountKey] = sessions.Register(Context.UserIdentifier!, Context.Abort);
         return base.OnConnectedAsync();
     }
 
@@ -34,6 +38,11 @@ public sealed class LiveRecognitionHub(LiveFrameProcessor processor) : Hub<ILive
         if (Context.Items.Remove(SessionKey, out var session))
         {
             ((LiveSession)session!).Dispose();
+        }
+
+        if (Context.Items.Remove(AccountKey, out var registration))
+        {
+            ((IDisposable)registration!).Dispose();
         }
 
         return base.OnDisconnectedAsync(exception);
