@@ -9,8 +9,13 @@ using FacePortal.TestSupport;
 // Live-recognition load benchmark: starts the web app (Release) on loopback, enrolls one person,
 // then streams a real 640x480 face JPEG from N concurrent SignalR clients for a fixed time per N.
 //   dotnet run -c Release --project tests/FacePortal.LoadBench -- [--clients 1,2,4,8] [--seconds 10] [--in-flight 1]
+// --scenario large-photos [--requests 16]: memory under concurrent verify calls with near-limit photos (LargePhotoMemoryBench).
 var options = Options.Parse(args);
 var inv = CultureInfo.InvariantCulture;
+if (options.Scenario == "large-photos")
+{
+    return await LargePhotoMemoryBench.RunAsync(SignInAsync, options.Requests);
+}
 
 var frame = Frame(options.Image);
 Console.WriteLine(string.Create(inv, $"Frame: {Path.GetFileName(options.Image)} as a 640x480 JPEG, {frame.Length / 1024.0:0.0} KiB; {options.InFlight} frame(s) in flight per client; {options.Seconds} s measured per step after {options.WarmupSeconds} s warm-up"));
@@ -100,7 +105,7 @@ static async Task EnrollAsync(Uri server, string cookie)
 }
 
 /// <summary>Command-line options.</summary>
-internal sealed record Options(int[] Clients, int Seconds, int WarmupSeconds, int InFlight, string Image)
+internal sealed record Options(int[] Clients, int Seconds, int WarmupSeconds, int InFlight, string Image, string Scenario, int Requests)
 {
     public static Options Parse(string[] args)
     {
@@ -115,7 +120,9 @@ internal sealed record Options(int[] Clients, int Seconds, int WarmupSeconds, in
             int.Parse(Value("--seconds") ?? "10", CultureInfo.InvariantCulture),
             int.Parse(Value("--warmup") ?? "2", CultureInfo.InvariantCulture),
             int.Parse(Value("--in-flight") ?? "1", CultureInfo.InvariantCulture),
-            Value("--image") ?? Path.Combine(RepoLocations.DeepFace, "img1.jpg"));
+            Value("--image") ?? Path.Combine(RepoLocations.DeepFace, "img1.jpg"),
+            Value("--scenario") ?? "live",
+            int.Parse(Value("--requests") ?? "16", CultureInfo.InvariantCulture));
     }
 }
 
