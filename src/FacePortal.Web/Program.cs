@@ -42,6 +42,9 @@ if (string.IsNullOrWhiteSpace(database.ConnectionString) && builder.Configuratio
 builder.Services.AddPeople(builder.Configuration, database, dataDirectory);
 builder.Services.AddPortalAccounts(database, dataDirectory);
 builder.Services.AddRecognition(builder.Configuration);
+builder.Services.AddPhotoAnalysisLimits();
+builder.Services.AddSingleton(new RequestBuffers(Path.Combine(dataDirectory, "tmp")));
+builder.Services.AddSingleton<IdleMemoryTrim>();
 builder.Services.AddLiveRecognition(builder.Configuration);
 builder.Services.AddTraining(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -84,6 +87,7 @@ app.UseStatusCodePages(async context =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 // The login page needs its stylesheet before anyone has signed in; static assets hold no data.

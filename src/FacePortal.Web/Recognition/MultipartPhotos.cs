@@ -1,3 +1,4 @@
+using FacePortal.Web.Hosting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -5,13 +6,15 @@ namespace FacePortal.Web.Recognition;
 
 /// <summary>
 /// Reads a few named photos from a multipart request as a stream, part by part, refusing any part
-/// over the photo limit as soon as it is crossed (nothing is buffered to disk).
+/// over the photo limit as soon as it is crossed. Each part waits on disk while it arrives, then is
+/// read into one array of its exact size: a growing memory buffer would hold up to three times
+/// the photo at once.
 /// </summary>
 public static class MultipartPhotos
 {
     private const int MaxParts = 8;
 
-    public static async Task<(Dictionary<string, byte[]>? Photos, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytesPerPhoto, CancellationToken ct)
+    public static async Task<(Dictionary<string, byte[]>? Photos, IResult? Problem)> ReadAsync(HttpRequest request, long maxBytesPerPhoto, RequestBuffers buffers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
@@ -38,21 +41,24 @@ public static class MultipartPhotos
                     continue;
                 }
 
-                using var buffer = new MemoryStream();
+                await using var spool = buffers.Create();
                 var chunk = new byte[81920];
                 int read;
                 while ((read = await section.Body.ReadAsync(chunk, ct)) > 0)
                 {
-                    if (buffer.Length + read > maxBytesPerPhoto)
+                    if (spool.Length + read > maxBytesPerPhoto)
                     {
                         return (null, Results.Problem(
                             $"The photo '{name}' is larger than {maxBytesPerPhoto / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge));
                     }
 
-                    buffer.Write(chunk, 0, read);
+                    await spool.WriteAsync(chunk.AsMemory(0, read), ct);
                 }
 
-                photos[name] = buffer.ToArray();
+                var photo = GC.AllocateUninitializedArray<byte>((int)spool.Length);
+                spool.Position = 0;
+                await spool.ReadExactlyAsync(photo, ct);
+                photos[name] = photo;
             }
         }
         catch (Exception e) when (e is IOException or InvalidDataException or BadHttpRequestException)

@@ -2,6 +2,7 @@ using FacePortal.Core.Recognition;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.Recognition;
@@ -17,16 +18,19 @@ public static class RecognitionEndpoints
         var api = app.MapGroup("/api/recognition").RequireAuthorization(Policies.User).WithTags("Recognition");
         api.MapPost("/identify", IdentifyAsync)
             .DisableAntiforgery() // SameSite=Strict cookies already keep cross-site posts out.
-            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
+            .RequireRateLimiting(PhotoAnalysisLimits.Policy);
         api.MapPost("/verify", VerifyAsync)
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
+            .RequireRateLimiting(PhotoAnalysisLimits.Policy);
         return app;
     }
 
-    private static async Task<IResult> IdentifyAsync(HttpRequest request, FaceRecognizer recognizer, FacePipeline pipeline, CancellationToken ct)
+    private static async Task<IResult> IdentifyAsync(HttpRequest request, FaceRecognizer recognizer, FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
     {
-        var (photos, problem) = await MultipartPhotos.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, ct);
+        using var large = trim.Begin();
+        var (photos, problem) = await MultipartPhotos.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, buffers, ct);
         if (problem is not null)
         {
             return problem;
@@ -48,9 +52,10 @@ public static class RecognitionEndpoints
         }
     }
 
-    private static async Task<IResult> VerifyAsync(HttpRequest request, FaceRecognizer recognizer, FacePipeline pipeline, CancellationToken ct)
+    private static async Task<IResult> VerifyAsync(HttpRequest request, FaceRecognizer recognizer, FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
     {
-        var (photos, problem) = await MultipartPhotos.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, ct);
+        using var large = trim.Begin();
+        var (photos, problem) = await MultipartPhotos.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, buffers, ct);
         if (problem is not null)
         {
             return problem;

@@ -144,6 +144,28 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task One_user_gets_two_analyses_at_once_and_the_rest_are_told_when_to_come_back()
+    {
+        var photo = TestPhotos.DeepFace("couple.jpg");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(photo), "file", "couple.jpg" } };
+            using var response = await _fixture.User.PostAsync(new Uri("/api/recognition/identify", UriKind.Relative), form, TestContext.Current.CancellationToken);
+            return (response.StatusCode, response.Headers.RetryAfter?.Delta, Body: await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }));
+
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+        var refused = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.NotEmpty(refused);
+        Assert.All(refused, a =>
+        {
+            Assert.True(a.Delta > TimeSpan.Zero);
+            Assert.Contains("at most 2 at once per user", a.Body, StringComparison.Ordinal);
+        });
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, a.StatusCode.ToString()));
+    }
+
     private Task<IdentifyResponse> IdentifyAsync(string name) => IdentifyAsync(name, TestPhotos.DeepFace(name));
 
     private async Task<IdentifyResponse> IdentifyAsync(string name, byte[] bytes)
