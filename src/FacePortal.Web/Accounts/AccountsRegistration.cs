@@ -1,3 +1,4 @@
+using FacePortal.Core.Configuration;
 using FacePortal.Core.Data;
 using FacePortal.Web.Accounts.SqlServer;
 using FacePortal.Web.Accounts.Sqlite;
@@ -13,19 +14,19 @@ namespace FacePortal.Web.Accounts;
 /// <summary>Identity on EF Core, the sign-in cookie, and the authorization policies.</summary>
 public static class AccountsRegistration
 {
-    public static IServiceCollection AddPortalAccounts(this IServiceCollection services, DatabaseOptions database, string dataDirectory)
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
     {
-        var connectionString = database.ResolveConnectionString(dataDirectory);
-        if (database.Provider == DatabaseProvider.SqlServer)
-        {
-            services.AddDbContext<AccountsDbContext, SqlServerAccountsDbContext>(o =>
-                o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable).EnableRetryOnFailure()));
-        }
-        else
-        {
-            services.AddDbContext<AccountsDbContext, SqliteAccountsDbContext>(o =>
-                o.UseSqlite(connectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable)));
-        }
+        services.AddValidatedOptions<FirstAdminOptions>(FirstAdminOptions.Section);
+
+        // The accounts live in the people's database, under their own migration history; the
+        // provider is chosen when a context is first needed, after the settings were validated.
+        services.AddDbContext<SqliteAccountsDbContext>((sp, o) =>
+            o.UseSqlite(sp.GetRequiredService<DatabaseOptions>().RequiredConnectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable)));
+        services.AddDbContext<SqlServerAccountsDbContext>((sp, o) =>
+            o.UseSqlServer(sp.GetRequiredService<DatabaseOptions>().RequiredConnectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable).EnableRetryOnFailure()));
+        services.AddScoped<AccountsDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.SqlServer
+            ? sp.GetRequiredService<SqlServerAccountsDbContext>()
+            : sp.GetRequiredService<SqliteAccountsDbContext>());
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<PortalUser>(o =>

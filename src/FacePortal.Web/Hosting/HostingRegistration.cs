@@ -1,30 +1,33 @@
+using System.Text.Json.Serialization;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
+using Microsoft.Extensions.Options;
 
 namespace FacePortal.Web.Hosting;
 
-/// <summary>Loads the models once at start-up (so a missing or altered file stops the app) and registers the shared pipeline.</summary>
-public static class FacePipelineRegistration
+/// <summary>The app's start-up work, its health report, and the conventions every API endpoint shares.</summary>
+public static class HostingRegistration
 {
-    public static IServiceCollection AddFacePipeline(this IServiceCollection services, IConfiguration configuration, ILogger logger)
+    public static IServiceCollection AddPortalHosting(this IServiceCollection services)
     {
-        var modelOptions = configuration.GetSection("FacePortal:Models").Get<FaceModelOptions>() ?? new FaceModelOptions();
-        var pipelineOptions = configuration.GetSection("FacePortal:Pipeline").Get<FacePipelineOptions>() ?? new FacePipelineOptions();
+        services.AddHostedService<StartupInitializer>();
 
-        var models = FaceModels.LoadPipeline(modelOptions);
-        logger.LogInformation(
-            "Face models loaded from {Directory} in {LoadMs:0} ms; execution provider {Provider} ({Note}); {Threads} intra-op thread(s) per session",
-            models.Directory, models.LoadTime.TotalMilliseconds, models.ExecutionProvider, models.ExecutionProviderNote ?? "device found", modelOptions.IntraOpThreads);
-
-        var pipeline = new FacePipeline(models, pipelineOptions);
-        var warmup = PipelineWarmup.Run(pipeline);
-        logger.LogInformation("Warm-up inference took {WarmupMs:0.0} ms", warmup.Total.TotalMilliseconds);
-
-        services.AddSingleton(models);
-        services.AddSingleton(pipelineOptions);
-        services.AddSingleton(pipeline);
-        services.AddSingleton(new PipelineStatus(models, warmup));
+        // Created by the start-up initializer, which is what runs the warm-up inference.
+        services.AddSingleton(sp => new PipelineStatus(sp.GetRequiredService<FaceModels>(), PipelineWarmup.Run(sp.GetRequiredService<FacePipeline>())));
         services.AddHealthChecks().AddCheck<FacePipelineHealthCheck>("face-pipeline");
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
         return services;
     }
+
+    /// <summary>
+    /// Checks every setting now, all together, instead of when the host starts: mapping the live hub
+    /// already reads one, and a wrong setting should be reported as such, not as a failed start.
+    /// </summary>
+    public static void ValidateSettings(this WebApplication app) =>
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+
+    public static IEndpointConventionBuilder MapPortalHealth(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
 }
