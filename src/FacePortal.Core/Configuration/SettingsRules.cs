@@ -9,7 +9,7 @@ namespace FacePortal.Core.Configuration;
 /// <see cref="IValidatableObject"/> rules, and says what is wrong in terms of configuration keys:
 /// <c>FacePortal:Live:MaxFramesPerSecond must be between 1 and 1000 (was 0).</c>
 /// </summary>
-public static class SettingsRules
+internal static class SettingsRules
 {
     public static IReadOnlyList<string> Check(object settings, string section)
     {
