@@ -63,32 +63,9 @@ public sealed class PortalServer : IAsyncDisposable
     /// <param name="environment">Extra settings for the app, as environment variables (<c>FacePortal__Live__MaxFramesPerSecond</c>...).</param>
     public static async Task<PortalServer> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var root = RepoLocations.Root;
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var bin = Path.Combine(root, "src", "FacePortal.Web", "bin", configuration, "net10.0");
         var port = FreePort();
         var data = Directory.CreateTempSubdirectory("faceportal-e2e-").FullName;
-        var start = new ProcessStartInfo(DotnetMuxer())
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-
-        // The first admin from configuration, as the README documents for deployments.
-        start.Environment["FacePortal__Admin__UserName"] = AdminName;
-        start.Environment["FacePortal__Admin__Password"] = AdminPassword;
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
-        foreach (var arg in new[] { Path.Combine(bin, "FacePortal.Web.dll"), "--contentRoot", bin, "--urls", $"http://127.0.0.1:{port}", "--FacePortal:DataDirectory", data })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = StartInfo(port, data, environment);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         var server = new PortalServer(process, new Uri($"http://127.0.0.1:{port}/"), data);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
@@ -142,6 +119,69 @@ public sealed class PortalServer : IAsyncDisposable
         {
             // Left for the OS to clean; it lives under /tmp.
         }
+    }
+
+    /// <summary>
+    /// Runs the app with <paramref name="environment"/> and waits for it to exit by itself, as it
+    /// does when it cannot start; a fresh data directory is used and deleted.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunUntilExitAsync(
+        IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var data = Directory.CreateTempSubdirectory("faceportal-e2e-").FullName;
+        try
+        {
+            using var process = Process.Start(StartInfo(FreePort(), data, environment)) ?? throw new InvalidOperationException("Could not start the web app.");
+            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var error = process.StandardError.ReadToEndAsync(cancellationToken);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"The web app was still running after {timeout.TotalSeconds:0} s:\n{await output}\n{await error}");
+            }
+
+            return (process.ExitCode, await output, await error);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>The app as ./run.sh starts it, on <paramref name="port"/> with <paramref name="data"/> as its data directory.</summary>
+    private static ProcessStartInfo StartInfo(int port, string data, IReadOnlyDictionary<string, string>? environment)
+    {
+        var root = RepoLocations.Root;
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var bin = Path.Combine(root, "src", "FacePortal.Web", "bin", configuration, "net10.0");
+        var start = new ProcessStartInfo(DotnetMuxer())
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        // The first admin from configuration, as the README documents for deployments.
+        start.Environment["FacePortal__Admin__UserName"] = AdminName;
+        start.Environment["FacePortal__Admin__Password"] = AdminPassword;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        foreach (var arg in new[] { Path.Combine(bin, "FacePortal.Web.dll"), "--contentRoot", bin, "--urls", $"http://127.0.0.1:{port}", "--FacePortal:DataDirectory", data })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
     }
 
     private void Append(string? line)

@@ -1,34 +1,33 @@
+using FacePortal.Core.Configuration;
 using FacePortal.Core.Data.SqlServer;
 using FacePortal.Core.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FacePortal.Core.Data;
 
-/// <summary>Registers <see cref="IDbContextFactory{FacePortalDbContext}"/> for the configured provider.</summary>
+/// <summary>Registers <see cref="DatabaseOptions"/> and <see cref="IDbContextFactory{FacePortalDbContext}"/> for the configured provider.</summary>
 public static class DatabaseRegistration
 {
-    public static IServiceCollection AddFacePortalDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
+    public static IServiceCollection AddFacePortalDatabase(this IServiceCollection services, string dataDirectory)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var connectionString = options.ResolveConnectionString(dataDirectory);
-        switch (options.Provider)
-        {
-            case DatabaseProvider.Sqlite:
-                services.AddDbContextFactory<SqliteFacePortalDbContext>(o => o.UseSqlite(connectionString, ConfigureSqlite));
-                services.AddSingleton<IDbContextFactory<FacePortalDbContext>>(sp =>
-                    new Upcast<SqliteFacePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteFacePortalDbContext>>()));
-                break;
-            case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerFacePortalDbContext>(o => o.UseSqlServer(connectionString, ConfigureSqlServer));
-                services.AddSingleton<IDbContextFactory<FacePortalDbContext>>(sp =>
-                    new Upcast<SqlServerFacePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerFacePortalDbContext>>()));
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
-        }
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section)
+            .PostConfigure<IConfiguration>((database, configuration) =>
+                database.FillConnectionString(configuration.GetConnectionString("FacePortal"), dataDirectory));
 
+        // Both providers are registered; the configured one is chosen when the factory is first needed,
+        // by which time the settings have been validated.
+        services.AddDbContextFactory<SqliteFacePortalDbContext>((sp, o) =>
+            o.UseSqlite(sp.GetRequiredService<DatabaseOptions>().RequiredConnectionString, ConfigureSqlite));
+        services.AddDbContextFactory<SqlServerFacePortalDbContext>((sp, o) =>
+            o.UseSqlServer(sp.GetRequiredService<DatabaseOptions>().RequiredConnectionString, ConfigureSqlServer));
+        services.AddSingleton<IDbContextFactory<FacePortalDbContext>>(sp => sp.GetRequiredService<DatabaseOptions>().Provider switch
+        {
+            DatabaseProvider.SqlServer => new Upcast<SqlServerFacePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlServerFacePortalDbContext>>()),
+            _ => new Upcast<SqliteFacePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteFacePortalDbContext>>()),
+        });
         return services;
     }
 

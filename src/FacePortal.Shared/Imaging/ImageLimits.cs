@@ -1,12 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace FacePortal.Shared.Imaging;
 
 /// <summary>Bounds that protect the server from huge files and decompression bombs.</summary>
 public sealed record ImageLimits
 {
     /// <summary>Largest encoded file accepted.</summary>
+    [Range(typeof(long), "1", "2147483647")]
     public long MaxBytes { get; init; } = 20 * 1024 * 1024;
 
     /// <summary>Largest width x height accepted, checked from the header before any pixel is decoded.</summary>
+    [Range(typeof(long), "1", "2147483647")]
     public long MaxPixels { get; init; } = 50_000_000;
 
     /// <summary>
@@ -14,6 +18,7 @@ public sealed record ImageLimits
     /// (JPEG's DCT scaling makes that cheaper than a full decode), which loses nothing
     /// a 112x112 face crop could use.
     /// </summary>
+    [Range(64, 32_768)]
     public int MaxWorkingSide { get; init; } = 2048;
 
     public static ImageLimits Default { get; } = new();

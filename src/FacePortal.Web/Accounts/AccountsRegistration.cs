@@ -1,3 +1,4 @@
+using FacePortal.Core.Configuration;
 using FacePortal.Core.Data;
 using FacePortal.Web.Accounts.SqlServer;
 using FacePortal.Web.Accounts.Sqlite;
@@ -16,19 +17,19 @@ public static class AccountsRegistration
     /// <summary>Failed passwords that lock an account for 15 minutes; above the per-address limit of <see cref="SignInThrottle"/>.</summary>
     public const int LockoutThreshold = 10;
 
-    public static IServiceCollection AddPortalAccounts(this IServiceCollection services, DatabaseOptions database, string dataDirectory)
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
     {
-        var connectionString = database.ResolveConnectionString(dataDirectory);
-        if (database.Provider == DatabaseProvider.SqlServer)
-        {
-            services.AddDbContext<AccountsDbContext, SqlServerAccountsDbContext>(o =>
-                o.UseSqlServer(connectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable).EnableRetryOnFailure()));
-        }
-        else
-        {
-            services.AddDbContext<AccountsDbContext, SqliteAccountsDbContext>(o =>
-                o.UseSqlite(connectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable)));
-        }
+        services.AddValidatedOptions<FirstAdminOptions>(FirstAdminOptions.Section);
+
+        // The accounts live in the people's database, under their own migration history; the
+        // provider is chosen when a context is first needed, after the settings were validated.
+        services.AddDbContext<SqliteAccountsDbContext>((sp, o) =>
+            o.UseSqlite(sp.GetRequiredService<DatabaseOptions>().RequiredConnectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable)));
+        services.AddDbContext<SqlServerAccountsDbContext>((sp, o) =>
+            o.UseSqlServer(sp.GetRequiredService<DatabaseOptions>().RequiredConnectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable).EnableRetryOnFailure()));
+        services.AddScoped<AccountsDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.SqlServer
+            ? sp.GetRequiredService<SqlServerAccountsDbContext>()
+            : sp.GetRequiredService<SqliteAccountsDbContext>());
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<PortalUser>(o =>
@@ -73,8 +74,7 @@ public static class AccountsRegistration
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddSingleton<UserAdministration>();
         services.AddScoped<CurrentUser>();
-        services.AddOptions<SignInThrottleOptions>().BindConfiguration("FacePortal:SignIn").ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SignInThrottleOptions>>().Value);
+        services.AddValidatedOptions<SignInThrottleOptions>("FacePortal:SignIn");
         services.AddSingleton<SignInThrottle>();
         return services;
     }

@@ -1,4 +1,3 @@
-using FacePortal.Web.People;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace FacePortal.Web.Accounts;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace FacePortal.Web.Accounts;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace FacePortal.Web.Accounts;
 /// </summary>
 public sealed record FirstAdminOptions
 {
+    public const string Section = "FacePortal:Admin";
+
+    [Required]
     public string UserName { get; init; } = "admin";
 
     public string? Password { get; init; }

@@ -1,22 +1,21 @@
+using FacePortal.Core.Configuration;
 using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 
 namespace FacePortal.Web.Live;
 
 /// <summary>The live hub: SignalR with MessagePack, its limits, and its endpoint.</summary>
 public static class LiveRegistration
 {
-    public static IServiceCollection AddLiveRecognition(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLiveRecognition(this IServiceCollection services)
     {
-        var options = configuration.GetSection("FacePortal:Live").Get<LiveOptions>() ?? new LiveOptions();
-        services.AddSingleton(options);
+        services.AddValidatedOptions<LiveOptions>(LiveOptions.Section);
         services.AddSingleton<LiveFrameProcessor>();
         services.AddSignalR()
             .AddHubOptions<LiveRecognitionHub>(hub =>
             {
-                hub.MaximumReceiveMessageSize = options.TransportMaxMessageBytes;
-
                 // SendFrame returns at once (frames wait in the session's mailbox), so one invocation at a time is enough.
                 hub.MaximumParallelInvocationsPerClient = 1;
             })
@@ -24,6 +23,10 @@ public static class LiveRegistration
                 protocol.SerializerOptions = MessagePackSerializerOptions.Standard
                     .WithResolver(StandardResolver.Instance)
                     .WithSecurity(MessagePackSecurity.UntrustedData));
+
+        // The message limit follows the frame limit, a setting only known once configuration is read.
+        services.AddOptions<HubOptions<LiveRecognitionHub>>()
+            .Configure<LiveOptions>((hub, live) => hub.MaximumReceiveMessageSize = live.TransportMaxMessageBytes);
         return services;
     }
 

@@ -1,9 +1,8 @@
-using FacePortal.Core.Data;
-using FacePortal.Core.Storage;
+using FacePortal.Core.People;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
 using FacePortal.Web.Accounts;
-using Microsoft.EntityFrameworkCore;
+using FacePortal.Web.Hosting;
 
 namespace FacePortal.Web.People;
 
@@ -19,28 +18,22 @@ public static class MediaEndpoints
     {
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Admin).WithTags("Media");
 
-        api.MapGet("/photos/{id:guid}/file", async (Guid id, IDbContextFactory<FacePortalDbContext> databases, BlobStore blobs, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/photos/{id:guid}/file", async (Guid id, MediaService media, HttpContext http, CancellationToken ct) =>
         {
-            await using var db = await databases.CreateDbContextAsync(ct);
-            var photo = await db.Photos.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.ContentHash, p.ContentType, p.FileName }).SingleOrDefaultAsync(ct);
-            var stream = photo is null ? null : blobs.OpenRead(photo.ContentHash);
-            if (stream is null)
+            if (await media.OpenPhotoAsync(id, ct) is not { } photo)
             {
-                return PeopleEndpoints.NotFound("photo");
+                return ApiProblems.NotFound("photo");
             }
 
             NoStore(http);
-            return Results.Stream(stream, photo!.ContentType, fileDownloadName: null, enableRangeProcessing: true);
+            return Results.Stream(photo.Content, photo.ContentType, fileDownloadName: null, enableRangeProcessing: true);
         });
 
-        api.MapGet("/photos/{id:guid}/thumbnail", async (Guid id, int? size, IDbContextFactory<FacePortalDbContext> databases, BlobStore blobs, FacePipeline pipeline, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/photos/{id:guid}/thumbnail", async (Guid id, int? size, MediaService media, FacePipeline pipeline, HttpContext http, CancellationToken ct) =>
         {
-            await using var db = await databases.CreateDbContextAsync(ct);
-            var hash = await db.Photos.AsNoTracking().Where(p => p.Id == id).Select(p => p.ContentHash).SingleOrDefaultAsync(ct);
-            var bytes = hash is null ? null : await blobs.ReadAllAsync(hash, ct);
-            if (bytes is null)
+            if (await media.ReadPhotoAsync(id, ct) is not { } bytes)
             {
-                return PeopleEndpoints.NotFound("photo");
+                return ApiProblems.NotFound("photo");
             }
 
             var side = Math.Clamp(size ?? 256, 32, MaxThumbnailSide);
@@ -50,18 +43,15 @@ public static class MediaEndpoints
             return Results.Bytes(jpeg, "image/jpeg");
         });
 
-        api.MapGet("/faces/{id:guid}/crop", async (Guid id, IDbContextFactory<FacePortalDbContext> databases, BlobStore blobs, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/faces/{id:guid}/crop", async (Guid id, MediaService media, HttpContext http, CancellationToken ct) =>
         {
-            await using var db = await databases.CreateDbContextAsync(ct);
-            var hash = await db.Faces.AsNoTracking().Where(f => f.Id == id).Select(f => f.CropHash).SingleOrDefaultAsync(ct);
-            var stream = hash is null ? null : blobs.OpenRead(hash);
-            if (stream is null)
+            if (await media.OpenFaceCropAsync(id, ct) is not { } crop)
             {
-                return PeopleEndpoints.NotFound("face");
+                return ApiProblems.NotFound("face");
             }
 
             NoStore(http);
-            return Results.Stream(stream, "image/png");
+            return Results.Stream(crop.Content, crop.ContentType);
         });
 
         api.MapPost("/faces/detect", DetectAsync)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FacePortal.Core.People;
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,7 +28,7 @@ public static class PeopleEndpoints
         });
 
         api.MapGet("/people/{id:guid}", async (Guid id, PeopleService people, CancellationToken ct) =>
-            await people.GetAsync(id, ct) is { } person ? Results.Ok(person) : NotFound("person"));
+            await people.GetAsync(id, ct) is { } person ? Results.Ok(person) : ApiProblems.NotFound("person"));
 
         api.MapPut("/people/{id:guid}", async (Guid id, PersonName body, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
         {
@@ -36,7 +37,7 @@ public static class PeopleEndpoints
         });
 
         api.MapDelete("/people/{id:guid}", async (Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
-            await people.DeleteAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : NotFound("person"));
+            await people.DeleteAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : ApiProblems.NotFound("person"));
 
         api.MapPost("/people/{id:guid}/photos", UploadPhotosAsync)
             .DisableAntiforgery() // SameSite=Strict cookies already keep cross-site posts out.
@@ -44,10 +45,10 @@ public static class PeopleEndpoints
             .WithFormOptions(multipartBodyLengthLimit: UploadLimits.MaxRequestBytes);
 
         api.MapDelete("/photos/{id:guid}", async (Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
-            await people.DeletePhotoAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : NotFound("photo"));
+            await people.DeletePhotoAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : ApiProblems.NotFound("photo"));
 
         api.MapDelete("/faces/{id:guid}", async (Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
-            await people.DeleteFaceAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : NotFound("face"));
+            await people.DeleteFaceAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : ApiProblems.NotFound("face"));
         return app;
     }
 
@@ -56,7 +57,7 @@ public static class PeopleEndpoints
     {
         if (await people.FindNameAsync(id, ct) is null)
         {
-            return NotFound("person");
+            return ApiProblems.NotFound("person");
         }
 
         if (!request.HasFormContentType)
@@ -114,14 +115,4 @@ public static class PeopleEndpoints
     private static IResult TooLarge() => Results.Problem(
         $"The upload is larger than {UploadLimits.MaxRequestBytes / (1024 * 1024)} MB. Send fewer photos at once.",
         statusCode: StatusCodes.Status413PayloadTooLarge);
-
-    internal static IResult NotFound(string what) => Results.Problem($"No such {what}.", statusCode: StatusCodes.Status404NotFound);
-}
-
-/// <summary>Request size limits for uploads and imports.</summary>
-public static class UploadLimits
-{
-    public const long MaxRequestBytes = 256L * 1024 * 1024;
-
-    public const long MaxImportBytes = 2L * 1024 * 1024 * 1024;
 }

@@ -1,25 +1,13 @@
-using FacePortal.Core.Auditing;
-using FacePortal.Core.Data;
-using FacePortal.Core.People;
-using FacePortal.Core.People.Transfer;
-using FacePortal.Core.Storage;
-
 namespace FacePortal.Web.People;
 
-/// <summary>The people feature's services: database, blob store, people, enrollment, import and export.</summary>
+/// <summary>The people feature over HTTP: people and uploads, photo and crop files, zip export and import. Its services are Core's.</summary>
 public static class PeopleRegistration
 {
-    public static IServiceCollection AddPeople(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database, string dataDirectory)
+    public static IEndpointRouteBuilder MapPeople(this IEndpointRouteBuilder app)
     {
-        services.AddFacePortalDatabase(database, dataDirectory);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new BlobStore(Path.Combine(dataDirectory, "blobs")));
-        services.AddSingleton(configuration.GetSection("FacePortal:Enrollment").Get<EnrollmentOptions>() ?? new EnrollmentOptions());
-        services.AddSingleton<AuditTrail>();
-        services.AddSingleton<PeopleService>();
-        services.AddSingleton<EnrollmentService>();
-        services.AddSingleton<FaceSetExporter>();
-        services.AddSingleton<FaceSetImporter>();
-        return services;
+        app.MapPeopleApi();
+        app.MapMediaApi();
+        app.MapTransferApi();
+        return app;
     }
 }

@@ -20,7 +20,7 @@ public static class TransferEndpoints
         api.MapGet("/people/{id:guid}/export", async (Guid id, FaceSetExporter exporter, PeopleService people, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             await people.FindNameAsync(id, ct) is { } name
                 ? await ExportAsync(exporter, [id], $"faceportal-{FolderNames.From(name)}", user, http, ct)
-                : PeopleEndpoints.NotFound("person"));
+                : ApiProblems.NotFound("person"));
 
         api.MapPost("/import", ImportAsync)
             .DisableAntiforgery()

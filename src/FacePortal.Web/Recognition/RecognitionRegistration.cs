@@ -1,20 +1,8 @@
-using FacePortal.Core.People;
-using FacePortal.Core.Recognition;
-
 namespace FacePortal.Web.Recognition;
 
-/// <summary>The recognizer and the gallery index it searches, kept current by the identity services.</summary>
+/// <summary>Photo recognition for the HTTP API and the pages; the recognizer and its gallery are Core's.</summary>
 public static class RecognitionRegistration
 {
-    public static IServiceCollection AddRecognition(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton(configuration.GetSection("FacePortal:Recognition").Get<RecognitionOptions>() ?? new RecognitionOptions());
-        services.AddSingleton<RecognitionGallery>();
-        services.AddSingleton<IGalleryListener>(sp => sp.GetRequiredService<RecognitionGallery>());
-        services.AddSingleton<ActiveModelService>();
-        services.AddSingleton<IGalleryListener>(sp => sp.GetRequiredService<ActiveModelService>());
-        services.AddSingleton<FaceRecognizer>();
-        services.AddSingleton<PhotoRecognitionService>();
-        return services;
-    }
+    public static IServiceCollection AddRecognition(this IServiceCollection services) =>
+        services.AddSingleton<PhotoRecognitionService>().AddPhotoAnalysisLimits();
 }

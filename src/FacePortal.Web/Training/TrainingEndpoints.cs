@@ -2,7 +2,7 @@ using System.Security.Claims;
 using FacePortal.Core.Recognition;
 using FacePortal.Core.Training;
 using FacePortal.Web.Accounts;
-using FacePortal.Web.People;
+using FacePortal.Web.Hosting;
 
 namespace FacePortal.Web.Training;
 
@@ -26,7 +26,7 @@ public static class TrainingEndpoints
         api.MapGet("/training", (TrainingJobStore jobs, CancellationToken ct) => jobs.ListAsync(50, ct));
 
         api.MapGet("/training/{id:guid}", async (Guid id, TrainingJobStore jobs, CancellationToken ct) =>
-            await jobs.GetAsync(id, ct) is { } job ? Results.Ok(job) : PeopleEndpoints.NotFound("training job"));
+            await jobs.GetAsync(id, ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound("training job"));
 
         api.MapPost("/training/{id:guid}/cancel", async (Guid id, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct) =>
             await queue.CancelAsync(id, ActorName.Of(user), ct)
@@ -44,7 +44,7 @@ public static class TrainingEndpoints
         api.MapGet("/models", (Guid? job, TrainingJobStore jobs, CancellationToken ct) => jobs.ModelsAsync(job, ct));
 
         api.MapPost("/models/{id:guid}/activate", async (Guid id, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
-            await models.ActivateAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : PeopleEndpoints.NotFound("model"));
+            await models.ActivateAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : ApiProblems.NotFound("model"));
 
         api.MapPost("/models/gallery/activate", async (ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
         {
@@ -59,13 +59,13 @@ public static class TrainingEndpoints
                 return Results.Problem("This model is in use. Put another model or the gallery in use first.", statusCode: StatusCodes.Status409Conflict);
             }
 
-            return await jobs.DeleteModelAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : PeopleEndpoints.NotFound("model");
+            return await jobs.DeleteModelAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : ApiProblems.NotFound("model");
         });
 
         api.MapGet("/models/{id:guid}/file", async (Guid id, TrainingJobStore jobs, CancellationToken ct) =>
             await jobs.CheckpointAsync(id, ct) is { } bytes
                 ? Results.File(bytes, "application/zip", $"faceportal-model-{id:N}.fphead")
-                : PeopleEndpoints.NotFound("model"));
+                : ApiProblems.NotFound("model"));
         return app;
     }
 }

@@ -1,4 +1,4 @@
-using FacePortal.Core.Training;
+using FacePortal.Core.Configuration;
 using FacePortal.Web.Accounts;
 using Hangfire;
 using Hangfire.InMemory;
@@ -6,55 +6,55 @@ using Hangfire.SqlServer;
 
 namespace FacePortal.Web.Training;
 
-/// <summary>Hangfire (the queue and its Admin-only dashboard) and the training services.</summary>
+/// <summary>Hangfire (the queue and its Admin-only dashboard), queueing and scheduling; the job store and runner are Core's.</summary>
 public static class TrainingRegistration
 {
     public const string DashboardPath = "/hangfire";
 
-    public static IServiceCollection AddTraining(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTraining(this IServiceCollection services)
     {
-        var options = configuration.GetSection("FacePortal:Jobs").Get<JobStorageOptions>() ?? new JobStorageOptions();
-        if (string.IsNullOrWhiteSpace(options.ConnectionString))
-        {
-            options.ConnectionString = configuration.GetConnectionString("Jobs");
-        }
+        services.AddValidatedOptions<JobStorageOptions>(JobStorageOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    options.ConnectionString = configuration.GetConnectionString("Jobs");
+                }
+            });
 
-        services.AddSingleton(options);
-        services.AddSingleton<TrainingJobStore>();
-        services.AddSingleton<TrainingJobRunner>();
         services.AddSingleton<TrainingQueue>();
+
         // Each app gets its own storage from DI. Hangfire's global JobStorage.Current is shared by
         // every host in a process, so one host's disposal would otherwise break the others.
-        services.AddSingleton<JobStorage>(_ => options.Storage == JobStorageKind.SqlServer
-            ? new SqlServerStorage(
-                string.IsNullOrWhiteSpace(options.ConnectionString)
-                    ? throw new InvalidOperationException("FacePortal:Jobs:Storage is SqlServer, so ConnectionStrings:Jobs (or FacePortal:Jobs:ConnectionString) must be set.")
-                    : options.ConnectionString,
-                new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
+        services.AddSingleton<JobStorage>(sp => sp.GetRequiredService<JobStorageOptions>() is { Storage: JobStorageKind.SqlServer, ConnectionString: { } connectionString }
+            ? new SqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
             : new InMemoryStorage(new InMemoryStorageOptions()));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer(server =>
+        services.AddHangfireServer((sp, server) =>
         {
             server.ServerName = $"{Environment.MachineName}:training";
             // Recurring jobs may land on Hangfire's default queue whatever queue they name; this server takes both.
             server.Queues = [TrainingQueue.QueueName, "default"];
-            server.WorkerCount = options.TrainingWorkers;
+            server.WorkerCount = sp.GetRequiredService<JobStorageOptions>().TrainingWorkers;
         });
-        services.AddSingleton<ScheduledRetrain>();
         services.AddSingleton<RetrainScheduler>();
         services.AddHostedService<TrainingRecovery>();
         services.AddHostedService(sp => sp.GetRequiredService<RetrainScheduler>());
         return services;
     }
 
-    public static IEndpointConventionBuilder MapTrainingDashboard(this IEndpointRouteBuilder endpoints) =>
+    public static IEndpointRouteBuilder MapTraining(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapTrainingApi();
         endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new AdminDashboardFilter()],
             DashboardTitle = "FacePortal jobs",
             AppPath = "/training",
         }).RequireAuthorization(Policies.Admin);
+        return endpoints;
+    }
 }

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace FacePortal.Web.People;
+namespace FacePortal.Web.Accounts;
 
 public static class ActorName
 {

@@ -1,0 +1,37 @@
+using System.Text.Json.Serialization;
+using FacePortal.Core.Storage;
+using FacePortal.Shared.Faces;
+using FacePortal.Shared.Models;
+using Microsoft.Extensions.Options;
+
+namespace FacePortal.Web.Hosting;
+
+/// <summary>The app's start-up work, its health report, and the conventions every API endpoint shares.</summary>
+public static class HostingRegistration
+{
+    public static IServiceCollection AddPortalHosting(this IServiceCollection services)
+    {
+        services.AddHostedService<StartupInitializer>();
+
+        // Created by the start-up initializer, which is what runs the warm-up inference.
+        services.AddSingleton(sp => new PipelineStatus(sp.GetRequiredService<FaceModels>(), PipelineWarmup.Run(sp.GetRequiredService<FacePipeline>())));
+        services.AddHealthChecks().AddCheck<FacePipelineHealthCheck>("face-pipeline");
+
+        services.AddSingleton(sp => new RequestBuffers(sp.GetRequiredService<DataDirectory>().Combine("tmp")));
+        services.AddSingleton<IdleMemoryTrim>();
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        return services;
+    }
+
+    /// <summary>
+    /// Checks every setting now, all together, instead of when the host starts: mapping the live hub
+    /// already reads one, and a wrong setting should be reported as such, not as a failed start.
+    /// </summary>
+    public static void ValidateSettings(this WebApplication app) =>
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+
+    public static IEndpointConventionBuilder MapPortalHealth(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHealthChecks("/healthz", HealthResponse.Options).AllowAnonymous();
+}
