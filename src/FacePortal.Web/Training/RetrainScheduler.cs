@@ -4,7 +4,7 @@ using Hangfire;
 namespace FacePortal.Web.Training;
 
 /// <summary>Keeps Hangfire's recurring job in step with the schedule saved in our database (also at start-up, since an in-memory queue forgets it).</summary>
-public sealed class RetrainScheduler(TrainingJobStore jobs, IRecurringJobManager recurring) : IHostedService
+public sealed class RetrainScheduler(RetrainSchedules schedules, IRecurringJobManager recurring) : IHostedService
 {
     public const string RecurringJobId = "faceportal-retrain";
 
@@ -17,13 +17,13 @@ public sealed class RetrainScheduler(TrainingJobStore jobs, IRecurringJobManager
             return problem;
         }
 
-        await jobs.SaveScheduleAsync(enabled, cron, actor, cancellationToken);
+        await schedules.SaveAsync(enabled, cron, actor, cancellationToken);
         return null;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var schedule = await jobs.ScheduleAsync(cancellationToken);
+        var schedule = await schedules.GetAsync(cancellationToken);
         Apply(schedule.Enabled, schedule.Cron);
     }
 

@@ -23,9 +23,9 @@ public static class TrainingEndpoints
                 : Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
         });
 
-        api.MapGet("/training", (TrainingJobStore jobs, CancellationToken ct) => jobs.ListAsync(50, ct));
+        api.MapGet("/training", (TrainingJobs jobs, CancellationToken ct) => jobs.ListAsync(50, ct));
 
-        api.MapGet("/training/{id:guid}", async (Guid id, TrainingJobStore jobs, CancellationToken ct) =>
+        api.MapGet("/training/{id:guid}", async (Guid id, TrainingJobs jobs, CancellationToken ct) =>
             await jobs.GetAsync(id, ct) is { } job ? Results.Ok(job) : PeopleEndpoints.NotFound("training job"));
 
         api.MapPost("/training/{id:guid}/cancel", async (Guid id, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct) =>
@@ -33,15 +33,15 @@ public static class TrainingEndpoints
                 ? Results.Accepted()
                 : Results.Problem("This job has already ended or does not exist.", statusCode: StatusCodes.Status409Conflict));
 
-        api.MapGet("/training/schedule", async (TrainingJobStore jobs, CancellationToken ct) =>
-            new { schedule = await jobs.ScheduleAsync(ct), decisions = await jobs.DecisionsAsync(20, ct) });
+        api.MapGet("/training/schedule", async (RetrainSchedules schedules, CancellationToken ct) =>
+            new { schedule = await schedules.GetAsync(ct), decisions = await schedules.DecisionsAsync(20, ct) });
 
         api.MapPut("/training/schedule", async (ScheduleChange change, RetrainScheduler scheduler, ClaimsPrincipal user, CancellationToken ct) =>
             await scheduler.SaveAsync(change.Enabled, change.Cron ?? string.Empty, ActorName.Of(user), ct) is { } problem
                 ? Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest)
                 : Results.NoContent());
 
-        api.MapGet("/models", (Guid? job, TrainingJobStore jobs, CancellationToken ct) => jobs.ModelsAsync(job, ct));
+        api.MapGet("/models", (Guid? job, TrainedModels trained, CancellationToken ct) => trained.ListAsync(job, ct));
 
         api.MapPost("/models/{id:guid}/activate", async (Guid id, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
             await models.ActivateAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : PeopleEndpoints.NotFound("model"));
@@ -52,18 +52,18 @@ public static class TrainingEndpoints
             return Results.NoContent();
         });
 
-        api.MapDelete("/models/{id:guid}", async (Guid id, TrainingJobStore jobs, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
+        api.MapDelete("/models/{id:guid}", async (Guid id, TrainedModels trained, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
         {
             if (models.Current?.Id == id)
             {
                 return Results.Problem("This model is in use. Put another model or the gallery in use first.", statusCode: StatusCodes.Status409Conflict);
             }
 
-            return await jobs.DeleteModelAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : PeopleEndpoints.NotFound("model");
+            return await trained.DeleteAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : PeopleEndpoints.NotFound("model");
         });
 
-        api.MapGet("/models/{id:guid}/file", async (Guid id, TrainingJobStore jobs, CancellationToken ct) =>
-            await jobs.CheckpointAsync(id, ct) is { } bytes
+        api.MapGet("/models/{id:guid}/file", async (Guid id, TrainedModels trained, CancellationToken ct) =>
+            await trained.CheckpointAsync(id, ct) is { } bytes
                 ? Results.File(bytes, "application/zip", $"faceportal-model-{id:N}.fphead")
                 : PeopleEndpoints.NotFound("model"));
         return app;

@@ -5,7 +5,7 @@ using Hangfire.States;
 namespace FacePortal.Web.Training;
 
 /// <summary>Queues and cancels training jobs: our database records them, Hangfire executes them by id.</summary>
-public sealed class TrainingQueue(TrainingJobStore jobs, IBackgroundJobClient client)
+public sealed class TrainingQueue(TrainingJobs jobs, IBackgroundJobClient client)
 {
     public const string QueueName = "training";
 
@@ -18,7 +18,7 @@ public sealed class TrainingQueue(TrainingJobStore jobs, IBackgroundJobClient cl
             return (null, problem);
         }
 
-        var job = await jobs.QueueAsync(request.ToJson(), actor, cancellationToken);
+        var job = await jobs.QueueAsync(request, actor, cancellationToken);
         await EnqueueAsync(job.Id, cancellationToken);
         return (job.Id, null);
     }

@@ -20,7 +20,10 @@ public static class TrainingRegistration
         }
 
         services.AddSingleton(options);
-        services.AddSingleton<TrainingJobStore>();
+        services.AddSingleton<TrainingJobs>();
+        services.AddSingleton<TrainingEpochs>();
+        services.AddSingleton<TrainedModels>();
+        services.AddSingleton<RetrainSchedules>();
         services.AddSingleton<TrainingJobRunner>();
         services.AddSingleton<TrainingQueue>();
         // Each app gets its own storage from DI. Hangfire's global JobStorage.Current is shared by

@@ -10,6 +10,10 @@ internal sealed class TrainingJobConfiguration : IEntityTypeConfiguration<Traini
     {
         job.Property(j => j.RequestedBy).HasMaxLength(256);
         job.Property(j => j.Status).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
+
+        // The columns keep the names they had when the entity held the JSON text itself.
+        job.Property(j => j.Request).HasColumnName("RequestJson").HasConversion(JsonColumn.Converter<TrainingRequest>());
+        job.Property(j => j.Result).HasColumnName("ResultJson").HasConversion(JsonColumn.Converter<TrainingSummary?>());
         job.Property(j => j.Stage).HasMaxLength(200);
         job.Property(j => j.Error).HasMaxLength(TrainingJob.MaxErrorLength);
         job.Property(j => j.QueueJobId).HasMaxLength(64).IsUnicode(false);

@@ -7,15 +7,15 @@ namespace FacePortal.Core.Training;
 /// <summary>
 /// Training jobs' state in our database: queued, started (again, after a crash: the earlier
 /// attempt's epochs and models are cleared first, so a retry never duplicates results), progress,
-/// epochs, outcome, cancellation. The job queue only executes; this is what the UI reads.
+/// outcome, cancellation. The job queue only executes; this is what the UI reads.
 /// </summary>
-public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> databases, TimeProvider time)
+public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> databases, TimeProvider time)
 {
-    public async Task<TrainingJob> QueueAsync(string requestJson, string actor, CancellationToken cancellationToken = default)
+    public async Task<TrainingJob> QueueAsync(TrainingRequest request, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var now = Now;
-        var job = new TrainingJob { RequestedBy = actor, RequestJson = requestJson, CreatedAt = now, Status = TrainingJobStatus.Queued, Stage = "Waiting for a worker" };
+        var job = new TrainingJob { RequestedBy = actor, Request = request, CreatedAt = now, Status = TrainingJobStatus.Queued, Stage = "Waiting for a worker" };
         db.TrainingJobs.Add(job);
         db.AuditEntries.Add(new AuditEntry { At = now, Actor = actor, Action = AuditActions.TrainingQueued, SubjectId = job.Id.ToString(), Details = "Queued a training job." });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -33,7 +33,7 @@ public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> data
     /// Marks the job running and returns its request, or null when there is nothing to run (it is
     /// gone, finished, or was cancelled while it waited).
     /// </summary>
-    public async Task<string?> StartAsync(Guid jobId, CancellationToken cancellationToken = default)
+    public async Task<TrainingRequest?> StartAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var job = await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken).ConfigureAwait(false);
@@ -59,7 +59,7 @@ public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> data
         job.Stage = job.Attempts > 1 ? $"Restarted (attempt {job.Attempts})" : "Starting";
         job.Error = null;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return job.RequestJson;
+        return job.Request;
     }
 
     public void Report(Guid jobId, string stage, double progress)
@@ -68,31 +68,22 @@ public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> data
         SetStage(db, jobId, stage, progress);
     }
 
-    /// <summary>Records an epoch and says whether someone asked to cancel the job meanwhile.</summary>
-    public bool AddEpoch(TrainingEpoch epoch, string stage, double progress)
-    {
-        ArgumentNullException.ThrowIfNull(epoch);
-        using var db = databases.CreateDbContext();
-        db.TrainingEpochs.Add(epoch);
-        db.SaveChanges();
-        SetStage(db, epoch.JobId, stage, progress);
-        return db.TrainingJobs.Where(j => j.Id == epoch.JobId).Select(j => j.CancelRequested).Single();
-    }
-
     public bool IsCancelRequested(Guid jobId)
     {
         using var db = databases.CreateDbContext();
         return db.TrainingJobs.Where(j => j.Id == jobId).Select(j => j.CancelRequested).SingleOrDefault();
     }
 
-    public async Task CompleteAsync(Guid jobId, int bestEpoch, double validationAccuracy, string resultJson, IReadOnlyList<TrainedModel> models, CancellationToken cancellationToken = default)
+    /// <summary>Records the job's success with its results and the models it trained, in one step.</summary>
+    public async Task CompleteAsync(Guid jobId, TrainingSummary result, IReadOnlyList<TrainedModel> models, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(models);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == jobId, cancellationToken).ConfigureAwait(false);
-        job.BestEpoch = bestEpoch;
-        job.ValidationAccuracy = validationAccuracy;
-        job.ResultJson = resultJson;
+        job.BestEpoch = result.BestEpoch;
+        job.ValidationAccuracy = result.ValidationAccuracy;
+        job.Result = result;
         job.Progress = 1;
         Finish(job, TrainingJobStatus.Succeeded, "Finished");
         var now = Now;
@@ -103,7 +94,7 @@ public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> data
             db.TrainedModels.Add(model);
         }
 
-        db.AuditEntries.Add(new AuditEntry { At = now, Actor = AuditEntry.SystemActor, Action = AuditActions.TrainingFinished, SubjectId = jobId.ToString(), Details = $"Training finished: validation accuracy {validationAccuracy:P1} at epoch {bestEpoch}." });
+        db.AuditEntries.Add(new AuditEntry { At = now, Actor = AuditEntry.SystemActor, Action = AuditActions.TrainingFinished, SubjectId = jobId.ToString(), Details = $"Training finished: validation accuracy {result.ValidationAccuracy:P1} at epoch {result.BestEpoch}." });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -158,6 +149,7 @@ public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> data
             .OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The job with its epochs in order, or null.</summary>
     public async Task<TrainingJob?> GetAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -165,94 +157,8 @@ public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> data
             .SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Models without their checkpoint bytes, newest first.</summary>
-    public async Task<IReadOnlyList<TrainedModel>> ModelsAsync(Guid? jobId = null, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.TrainedModels.AsNoTracking()
-            .Where(m => jobId == null || m.JobId == jobId)
-            .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Kind)
-            .Select(m => new TrainedModel
-            {
-                Id = m.Id, JobId = m.JobId, Kind = m.Kind, Epoch = m.Epoch, ValidationLoss = m.ValidationLoss, ValidationAccuracy = m.ValidationAccuracy,
-                ClassesJson = m.ClassesJson, ProbabilityThreshold = m.ProbabilityThreshold, Checkpoint = Array.Empty<byte>(), IsActive = m.IsActive, CreatedAt = m.CreatedAt,
-            })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<bool> DeleteModelAsync(Guid modelId, string actor, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var deleted = await db.TrainedModels.Where(m => m.Id == modelId && !m.IsActive).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        if (deleted == 0)
-        {
-            return false;
-        }
-
-        db.AuditEntries.Add(new AuditEntry { At = Now, Actor = actor, Action = AuditActions.ModelDeleted, SubjectId = modelId.ToString(), Details = "Deleted a trained model." });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return true;
-    }
-
-    public async Task<byte[]?> CheckpointAsync(Guid modelId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.TrainedModels.Where(m => m.Id == modelId).Select(m => m.Checkpoint).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<RetrainSchedule> ScheduleAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.RetrainSchedules.AsNoTracking().SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? new RetrainSchedule();
-    }
-
-    public async Task SaveScheduleAsync(bool enabled, string cron, string actor, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var schedule = await db.RetrainSchedules.SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (schedule is null)
-        {
-            schedule = new RetrainSchedule();
-            db.RetrainSchedules.Add(schedule);
-        }
-
-        (schedule.Enabled, schedule.Cron, schedule.UpdatedBy, schedule.UpdatedAt) = (enabled, cron, actor, Now);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = Now, Actor = actor, Action = AuditActions.RetrainScheduled, SubjectId = "schedule",
-            Details = enabled ? $"Scheduled retraining on '{cron}' (UTC)." : "Turned scheduled retraining off.",
-        });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task AddDecisionAsync(string outcome, string reason, Guid? jobId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.RetrainDecisions.Add(new RetrainDecision { At = Now, Outcome = outcome, Reason = reason, JobId = jobId });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<IReadOnlyList<RetrainDecision>> DecisionsAsync(int take = 10, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.RetrainDecisions.AsNoTracking().OrderByDescending(d => d.At).Take(take).ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>People with at least <paramref name="minFaces"/> enrolled faces, the ones a retrain can learn.</summary>
-    public async Task<IReadOnlyList<Guid>> EligiblePeopleAsync(int minFaces, CancellationToken cancellationToken = default)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Faces.GroupBy(f => f.PersonId).Where(g => g.Count() >= minFaces).Select(g => g.Key)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Whether any face was enrolled, imported or deleted, or any person deleted, after <paramref name="since"/> (from the audit trail).</summary>
-    public async Task<bool> FacesChangedSinceAsync(DateTime since, CancellationToken cancellationToken = default)
-    {
-        string[] changes = [AuditActions.PhotoEnrolled, AuditActions.PhotoDeleted, AuditActions.FaceDeleted, AuditActions.PersonDeleted, AuditActions.FacesImported];
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.AuditEntries.AnyAsync(a => a.At > since && changes.Contains(a.Action), cancellationToken).ConfigureAwait(false);
-    }
+    internal static void SetStage(FacePortalDbContext db, Guid jobId, string stage, double progress) =>
+        db.TrainingJobs.Where(j => j.Id == jobId).ExecuteUpdate(s => s.SetProperty(j => j.Stage, stage).SetProperty(j => j.Progress, progress));
 
     private async Task EndAsync(Guid jobId, TrainingJobStatus status, string stage, string? error, CancellationToken cancellationToken)
     {
@@ -267,9 +173,6 @@ public sealed class TrainingJobStore(IDbContextFactory<FacePortalDbContext> data
         Finish(job, status, stage);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    private static void SetStage(FacePortalDbContext db, Guid jobId, string stage, double progress) =>
-        db.TrainingJobs.Where(j => j.Id == jobId).ExecuteUpdate(s => s.SetProperty(j => j.Stage, stage).SetProperty(j => j.Progress, progress));
 
     private void Finish(TrainingJob job, TrainingJobStatus status, string stage)
     {
