@@ -263,14 +263,7 @@ public sealed class PeopleService(
     }
 
     private void Audit(FacePortalDbContext db, string actor, string action, Guid subject, string details) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = time.GetUtcNow().UtcDateTime,
-            Actor = actor,
-            Action = action,
-            SubjectId = subject.ToString(),
-            Details = details,
-        });
+        AuditTrail.Add(db, time.GetUtcNow().UtcDateTime, actor, action, subject.ToString(), details);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

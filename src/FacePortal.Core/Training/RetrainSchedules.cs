@@ -27,11 +27,9 @@ public sealed class RetrainSchedules(IDbContextFactory<FacePortalDbContext> data
         }
 
         (schedule.Enabled, schedule.Cron, schedule.UpdatedBy, schedule.UpdatedAt) = (enabled, cron, actor, Now);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = Now, Actor = actor, Action = AuditActions.RetrainScheduled, SubjectId = "schedule",
-            Details = enabled ? $"Scheduled retraining on '{cron}' (UTC)." : "Turned scheduled retraining off.",
-        });
+        AuditTrail.Add(
+            db, Now, actor, AuditActions.RetrainScheduled, "schedule",
+            enabled ? $"Scheduled retraining on '{cron}' (UTC)." : "Turned scheduled retraining off.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 

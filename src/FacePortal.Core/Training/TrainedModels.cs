@@ -49,7 +49,7 @@ public sealed class TrainedModels(IDbContextFactory<FacePortalDbContext> databas
             return false;
         }
 
-        db.AuditEntries.Add(new AuditEntry { At = Now, Actor = actor, Action = AuditActions.ModelDeleted, SubjectId = modelId.ToString(), Details = "Deleted a trained model." });
+        AuditTrail.Add(db, Now, actor, AuditActions.ModelDeleted, modelId.ToString(), "Deleted a trained model.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -71,14 +71,9 @@ public sealed class TrainedModels(IDbContextFactory<FacePortalDbContext> databas
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.IsActive, true), cancellationToken).ConfigureAwait(false);
         }
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = Now,
-            Actor = actor,
-            Action = AuditActions.ModelActivated,
-            SubjectId = modelId?.ToString() ?? "gallery",
-            Details = modelId is null ? "Recognition uses the gallery (no trained model)." : $"Recognition uses trained model {modelId}.",
-        });
+        AuditTrail.Add(
+            db, Now, actor, AuditActions.ModelActivated, modelId?.ToString() ?? "gallery",
+            modelId is null ? "Recognition uses the gallery (no trained model)." : $"Recognition uses trained model {modelId}.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }

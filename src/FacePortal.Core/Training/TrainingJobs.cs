@@ -17,7 +17,7 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
         var now = Now;
         var job = new TrainingJob { RequestedBy = actor, Request = request, CreatedAt = now, Status = TrainingJobStatus.Queued, Stage = "Waiting for a worker" };
         db.TrainingJobs.Add(job);
-        db.AuditEntries.Add(new AuditEntry { At = now, Actor = actor, Action = AuditActions.TrainingQueued, SubjectId = job.Id.ToString(), Details = "Queued a training job." });
+        AuditTrail.Add(db, now, actor, AuditActions.TrainingQueued, job.Id.ToString(), "Queued a training job.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return job;
     }
@@ -94,7 +94,9 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
             db.TrainedModels.Add(model);
         }
 
-        db.AuditEntries.Add(new AuditEntry { At = now, Actor = AuditEntry.SystemActor, Action = AuditActions.TrainingFinished, SubjectId = jobId.ToString(), Details = $"Training finished: validation accuracy {result.ValidationAccuracy:P1} at epoch {result.BestEpoch}." });
+        AuditTrail.Add(
+            db, now, AuditEntry.SystemActor, AuditActions.TrainingFinished, jobId.ToString(),
+            $"Training finished: validation accuracy {result.ValidationAccuracy:P1} at epoch {result.BestEpoch}.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -130,7 +132,7 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
             Finish(job, TrainingJobStatus.Cancelled, "Cancelled before it started.");
         }
 
-        db.AuditEntries.Add(new AuditEntry { At = Now, Actor = actor, Action = AuditActions.TrainingCancelled, SubjectId = jobId.ToString(), Details = "Asked the training job to stop." });
+        AuditTrail.Add(db, Now, actor, AuditActions.TrainingCancelled, jobId.ToString(), "Asked the training job to stop.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return job.QueueJobId ?? string.Empty;
     }
