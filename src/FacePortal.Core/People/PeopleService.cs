@@ -113,19 +113,20 @@ public sealed class PeopleService(
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<PersonChange> CreateAsync(string name, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Creates a person and returns their id, or fails when the name cannot be used.</summary>
+    public async Task<Outcome<Guid>> CreateAsync(string name, string actor, CancellationToken cancellationToken = default)
     {
         var error = ValidateName(name);
         if (error is not null)
         {
-            return new PersonChange(null, error);
+            return Outcome.Failed<Guid>(error);
         }
 
         name = name.Trim();
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (await NameTakenAsync(db, name, null, cancellationToken).ConfigureAwait(false))
         {
-            return new PersonChange(null, $"There is already a person called {name}.");
+            return Outcome.Failed<Guid>($"There is already a person called {name}.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -133,15 +134,15 @@ public sealed class PeopleService(
         db.People.Add(person);
         Audit(db, actor, AuditActions.PersonCreated, person.Id, $"Created {name}.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new PersonChange(person.Id, null);
+        return Outcome.Ok(person.Id);
     }
 
-    public async Task<PersonChange> RenameAsync(Guid id, string name, string actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> RenameAsync(Guid id, string name, string actor, CancellationToken cancellationToken = default)
     {
         var error = ValidateName(name);
         if (error is not null)
         {
-            return new PersonChange(id, error);
+            return Outcome.Failed(error);
         }
 
         name = name.Trim();
@@ -149,12 +150,12 @@ public sealed class PeopleService(
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
         if (person is null)
         {
-            return new PersonChange(id, "This person no longer exists.");
+            return Outcome.Failed("This person no longer exists.");
         }
 
         if (await NameTakenAsync(db, name, id, cancellationToken).ConfigureAwait(false))
         {
-            return new PersonChange(id, $"There is already a person called {name}.");
+            return Outcome.Failed($"There is already a person called {name}.");
         }
 
         var old = person.Name;
@@ -167,7 +168,7 @@ public sealed class PeopleService(
             listener.PersonRenamed(id, name);
         }
 
-        return new PersonChange(id, null);
+        return Outcome.Ok();
     }
 
     /// <summary>Deletes the person, their photos, faces, crops and embeddings, rows and files.</summary>

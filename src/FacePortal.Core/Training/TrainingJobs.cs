@@ -115,14 +115,14 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
             .ConfigureAwait(false);
     }
 
-    /// <summary>Asks a job to stop; returns the queue's id for it (null when it already ended or does not exist).</summary>
-    public async Task<string?> RequestCancelAsync(Guid jobId, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Asks a job to stop; on success the value is the queue's id for it, if it was handed to the queue.</summary>
+    public async Task<Outcome<string?>> RequestCancelAsync(Guid jobId, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var job = await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken).ConfigureAwait(false);
         if (job is null || job.Status is not (TrainingJobStatus.Queued or TrainingJobStatus.Running))
         {
-            return null;
+            return Outcome.Failed<string?>("This job has already ended or does not exist.");
         }
 
         job.CancelRequested = true;
@@ -134,7 +134,7 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
 
         AuditTrail.Add(db, Now, actor, AuditActions.TrainingCancelled, jobId.ToString(), "Asked the training job to stop.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return job.QueueJobId ?? string.Empty;
+        return Outcome.Ok(job.QueueJobId);
     }
 
     public async Task<IReadOnlyList<TrainingJob>> ListAsync(int take = 50, CancellationToken cancellationToken = default)

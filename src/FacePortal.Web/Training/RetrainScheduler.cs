@@ -1,3 +1,4 @@
+using FacePortal.Core;
 using FacePortal.Core.Training;
 using Hangfire;
 
@@ -8,17 +9,17 @@ public sealed class RetrainScheduler(RetrainSchedules schedules, IRecurringJobMa
 {
     public const string RecurringJobId = "faceportal-retrain";
 
-    /// <summary>Saves and applies a schedule; returns a sentence when the cron expression is not valid.</summary>
-    public async Task<string?> SaveAsync(bool enabled, string cron, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Saves and applies a schedule; fails when the cron expression is not valid.</summary>
+    public async Task<Outcome> SaveAsync(bool enabled, string cron, string actor, CancellationToken cancellationToken = default)
     {
         cron = cron.Trim();
         if (Apply(enabled, cron) is { } problem)
         {
-            return problem;
+            return Outcome.Failed(problem);
         }
 
         await schedules.SaveAsync(enabled, cron, actor, cancellationToken);
-        return null;
+        return Outcome.Ok();
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)

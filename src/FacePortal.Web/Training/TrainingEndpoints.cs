@@ -17,10 +17,10 @@ public static class TrainingEndpoints
 
         api.MapPost("/training", async (TrainingRequest request, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct) =>
         {
-            var (jobId, problem) = await queue.QueueAsync(request, ActorName.Of(user), ct);
-            return jobId is { } id
-                ? Results.Accepted($"/api/training/{id}", new { id })
-                : Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+            var queued = await queue.QueueAsync(request, ActorName.Of(user), ct);
+            return queued.Succeeded
+                ? Results.Accepted($"/api/training/{queued.Value}", new { id = queued.Value })
+                : Results.Problem(queued.Error, statusCode: StatusCodes.Status400BadRequest);
         });
 
         api.MapGet("/training", (TrainingJobs jobs, CancellationToken ct) => jobs.ListAsync(50, ct));
@@ -29,16 +29,16 @@ public static class TrainingEndpoints
             await jobs.GetAsync(id, ct) is { } job ? Results.Ok(job) : PeopleEndpoints.NotFound("training job"));
 
         api.MapPost("/training/{id:guid}/cancel", async (Guid id, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct) =>
-            await queue.CancelAsync(id, ActorName.Of(user), ct)
-                ? Results.Accepted()
-                : Results.Problem("This job has already ended or does not exist.", statusCode: StatusCodes.Status409Conflict));
+            await queue.CancelAsync(id, ActorName.Of(user), ct) is { Succeeded: false } refused
+                ? Results.Problem(refused.Error, statusCode: StatusCodes.Status409Conflict)
+                : Results.Accepted());
 
         api.MapGet("/training/schedule", async (RetrainSchedules schedules, CancellationToken ct) =>
             new { schedule = await schedules.GetAsync(ct), decisions = await schedules.DecisionsAsync(20, ct) });
 
         api.MapPut("/training/schedule", async (ScheduleChange change, RetrainScheduler scheduler, ClaimsPrincipal user, CancellationToken ct) =>
-            await scheduler.SaveAsync(change.Enabled, change.Cron ?? string.Empty, ActorName.Of(user), ct) is { } problem
-                ? Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest)
+            await scheduler.SaveAsync(change.Enabled, change.Cron ?? string.Empty, ActorName.Of(user), ct) is { Succeeded: false } refused
+                ? Results.Problem(refused.Error, statusCode: StatusCodes.Status400BadRequest)
                 : Results.NoContent());
 
         api.MapGet("/models", (Guid? job, TrainedModels trained, CancellationToken ct) => trained.ListAsync(job, ct));
