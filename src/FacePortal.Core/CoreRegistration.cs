@@ -68,7 +68,10 @@ public static class CoreRegistration
 
     private static void AddTraining(IServiceCollection services)
     {
-        services.AddSingleton<TrainingJobStore>();
+        services.AddSingleton<TrainingJobs>();
+        services.AddSingleton<TrainingEpochs>();
+        services.AddSingleton<TrainedModels>();
+        services.AddSingleton<RetrainSchedules>();
         services.AddSingleton<TrainingJobRunner>();
         services.AddSingleton<ScheduledRetrain>();
     }

@@ -6,10 +6,21 @@ namespace FacePortal.Core.Auditing;
 /// <summary>Writes and reads the audit trail.</summary>
 public sealed class AuditTrail(IDbContextFactory<FacePortalDbContext> databases, TimeProvider time)
 {
+    /// <summary>
+    /// Adds an entry to <paramref name="db"/> without saving, so it commits with the change it
+    /// describes (or not at all). For a change made outside our database, use <see cref="RecordAsync"/>.
+    /// </summary>
+    public static void Add(FacePortalDbContext db, DateTime at, string actor, string action, string? subjectId, string details)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        db.AuditEntries.Add(new AuditEntry { At = at, Actor = actor, Action = action, SubjectId = subjectId, Details = details });
+    }
+
+    /// <summary>Records an entry on its own, for changes outside our database (accounts, exports, imports).</summary>
     public async Task RecordAsync(string actor, string action, string? subjectId, string details, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow().UtcDateTime, Actor = actor, Action = action, SubjectId = subjectId, Details = details });
+        Add(db, time.GetUtcNow().UtcDateTime, actor, action, subjectId, details);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -22,13 +22,9 @@ public static class DatabaseInitializer
         var collected = await BlobReferences.CollectOrphansAsync(db, blobs, nowUtc.AddMinutes(-10), cancellationToken).ConfigureAwait(false);
         if (collected > 0)
         {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = nowUtc,
-                Actor = AuditEntry.SystemActor,
-                Action = AuditActions.BlobsCollected,
-                Details = $"Removed {collected} file(s) that no photo or face referred to (left by an interrupted write or deletion).",
-            });
+            AuditTrail.Add(
+                db, nowUtc, AuditEntry.SystemActor, AuditActions.BlobsCollected, null,
+                $"Removed {collected} file(s) that no photo or face referred to (left by an interrupted write or deletion).");
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
 

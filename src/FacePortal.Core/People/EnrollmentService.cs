@@ -280,14 +280,9 @@ public sealed class EnrollmentService(
         person.UpdatedAt = now;
         db.Photos.Add(photo);
         db.Faces.Add(face);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now,
-            Actor = actor,
-            Action = AuditActions.PhotoEnrolled,
-            SubjectId = person.Id.ToString(),
-            Details = $"Enrolled a face of {person.Name} from {photo.Source.ToString().ToLowerInvariant()} '{photo.FileName}' ({photo.Width}x{photo.Height}, {photo.ByteLength:N0} bytes).",
-        });
+        AuditTrail.Add(
+            db, now, actor, AuditActions.PhotoEnrolled, person.Id.ToString(),
+            $"Enrolled a face of {person.Name} from {photo.Source.ToString().ToLowerInvariant()} '{photo.FileName}' ({photo.Width}x{photo.Height}, {photo.ByteLength:N0} bytes).");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var enrolled = new GalleryFace(face.Id, person.Id, person.Name, FloatBlob.ToFloats(face.Embedding));
         foreach (var listener in listeners)

@@ -114,19 +114,20 @@ public sealed class PeopleService(
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<PersonChange> CreateAsync(string name, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Creates a person and returns their id, or fails when the name cannot be used.</summary>
+    public async Task<Outcome<Guid>> CreateAsync(string name, string actor, CancellationToken cancellationToken = default)
     {
         var error = ValidateName(name);
         if (error is not null)
         {
-            return new PersonChange(null, error);
+            return Outcome.Failed<Guid>(error);
         }
 
         name = VisibleName.Normalize(name);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (await NameTakenAsync(db, name, null, cancellationToken).ConfigureAwait(false))
         {
-            return new PersonChange(null, $"There is already a person called {name}.");
+            return Outcome.Failed<Guid>($"There is already a person called {name}.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -134,15 +135,15 @@ public sealed class PeopleService(
         db.People.Add(person);
         Audit(db, actor, AuditActions.PersonCreated, person.Id, $"Created {name}.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return new PersonChange(person.Id, null);
+        return Outcome.Ok(person.Id);
     }
 
-    public async Task<PersonChange> RenameAsync(Guid id, string name, string actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> RenameAsync(Guid id, string name, string actor, CancellationToken cancellationToken = default)
     {
         var error = ValidateName(name);
         if (error is not null)
         {
-            return new PersonChange(id, error);
+            return Outcome.Failed(error);
         }
 
         name = VisibleName.Normalize(name);
@@ -150,12 +151,12 @@ public sealed class PeopleService(
         var person = await db.People.SingleOrDefaultAsync(p => p.Id == id, cancellationToken).ConfigureAwait(false);
         if (person is null)
         {
-            return new PersonChange(id, "This person no longer exists.");
+            return Outcome.Failed("This person no longer exists.");
         }
 
         if (await NameTakenAsync(db, name, id, cancellationToken).ConfigureAwait(false))
         {
-            return new PersonChange(id, $"There is already a person called {name}.");
+            return Outcome.Failed($"There is already a person called {name}.");
         }
 
         var old = person.Name;
@@ -168,7 +169,7 @@ public sealed class PeopleService(
             listener.PersonRenamed(id, name);
         }
 
-        return new PersonChange(id, null);
+        return Outcome.Ok();
     }
 
     /// <summary>Deletes the person, their photos, faces, crops and embeddings, rows and files.</summary>
@@ -264,14 +265,7 @@ public sealed class PeopleService(
     }
 
     private void Audit(FacePortalDbContext db, string actor, string action, Guid subject, string details) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = time.GetUtcNow().UtcDateTime,
-            Actor = actor,
-            Action = action,
-            SubjectId = subject.ToString(),
-            Details = details,
-        });
+        AuditTrail.Add(db, time.GetUtcNow().UtcDateTime, actor, action, subject.ToString(), details);
 
     private static string EscapeLike(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

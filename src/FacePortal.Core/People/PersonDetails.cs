@@ -11,12 +11,6 @@ public sealed record FaceSummary(Guid Id, Guid PhotoId, FaceBox Box, float Detec
 public sealed record PhotoSummary(
     Guid Id, string FileName, string ContentType, long ByteLength, int Width, int Height, PhotoSource Source, int FacesFound, string? Warning, DateTime AddedAt);
 
-/// <summary>The result of a change to a person: the id, or why it was refused.</summary>
-public sealed record PersonChange(Guid? Id, string? Error)
-{
-    public bool Succeeded => Error is null;
-}
-
 /// <summary>What a deletion removed, so the UI and the audit trail can say so.</summary>
 public sealed record DeletionReport(bool Found, int Photos, int Faces, int FilesDeleted)
 {

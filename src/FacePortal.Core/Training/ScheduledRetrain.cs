@@ -9,7 +9,8 @@ namespace FacePortal.Core.Training;
 /// no model in use (the gallery), the new model is kept for an admin to choose: the schedule never
 /// overrides a deliberate return to the gallery. Every run records what it decided and why.
 /// </summary>
-public sealed class ScheduledRetrain(TrainingJobStore jobs, TrainingJobRunner runner, ActiveModelService models, ILogger<ScheduledRetrain> logger)
+public sealed class ScheduledRetrain(
+    TrainingJobs jobs, TrainedModels trained, RetrainSchedules schedules, TrainingJobRunner runner, ActiveModelService models, ILogger<ScheduledRetrain> logger)
 {
     public const string Actor = "schedule";
     private const int MinFaces = 2;
@@ -17,7 +18,7 @@ public sealed class ScheduledRetrain(TrainingJobStore jobs, TrainingJobRunner ru
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var active = models.Current;
-        var people = await jobs.EligiblePeopleAsync(MinFaces, cancellationToken).ConfigureAwait(false);
+        var people = await schedules.EligiblePeopleAsync(MinFaces, cancellationToken).ConfigureAwait(false);
         if (people.Count < 2)
         {
             await DecideAsync("skipped", $"Fewer than two people have at least {MinFaces} faces; nothing to train.", null).ConfigureAwait(false);
@@ -26,13 +27,13 @@ public sealed class ScheduledRetrain(TrainingJobStore jobs, TrainingJobRunner ru
 
         if (active is not null
             && active.Classes.Select(c => c.Id).ToHashSet().SetEquals(people)
-            && !await jobs.FacesChangedSinceAsync(active.CreatedAt, cancellationToken).ConfigureAwait(false))
+            && !await schedules.FacesChangedSinceAsync(active.CreatedAt, cancellationToken).ConfigureAwait(false))
         {
             await DecideAsync("skipped", $"No person or face changed since the model in use was trained ({active.CreatedAt:yyyy-MM-dd HH:mm} UTC).", null).ConfigureAwait(false);
             return;
         }
 
-        var job = await jobs.QueueAsync(new TrainingRequest { PersonIds = [.. people] }.ToJson(), Actor, cancellationToken).ConfigureAwait(false);
+        var job = await jobs.QueueAsync(new TrainingRequest { PersonIds = [.. people] }, Actor, cancellationToken).ConfigureAwait(false);
         await runner.RunAsync(job.Id, cancellationToken).ConfigureAwait(false);
         var finished = await jobs.GetAsync(job.Id, cancellationToken).ConfigureAwait(false);
         if (finished?.Status != TrainingJobStatus.Succeeded)
@@ -41,7 +42,7 @@ public sealed class ScheduledRetrain(TrainingJobStore jobs, TrainingJobRunner ru
             return;
         }
 
-        var best = (await jobs.ModelsAsync(job.Id, cancellationToken).ConfigureAwait(false)).Single(m => m.Kind == "best");
+        var best = (await trained.ListAsync(job.Id, cancellationToken).ConfigureAwait(false)).Single(m => m.Kind == "best");
         if (active is null)
         {
             await DecideAsync("kept", $"Trained a model ({best.ValidationAccuracy:P1} on validation). The gallery is in use, so it waits for an admin to put it in use.", job.Id).ConfigureAwait(false);
@@ -60,6 +61,6 @@ public sealed class ScheduledRetrain(TrainingJobStore jobs, TrainingJobRunner ru
     private async Task DecideAsync(string outcome, string reason, Guid? jobId)
     {
         logger.LogInformation("Scheduled retrain {Outcome}: {Reason}", outcome, reason);
-        await jobs.AddDecisionAsync(outcome, reason, jobId, CancellationToken.None).ConfigureAwait(false);
+        await schedules.AddDecisionAsync(outcome, reason, jobId, CancellationToken.None).ConfigureAwait(false);
     }
 }

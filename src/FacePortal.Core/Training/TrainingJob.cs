@@ -2,7 +2,7 @@ namespace FacePortal.Core.Training;
 
 /// <summary>
 /// A training run as the portal tracks it, independent of the job queue that executes it: what was
-/// asked, how far it got, how it ended. Request and result details are JSON, read by the Training project.
+/// asked, how far it got, how it ended.
 /// </summary>
 public sealed class TrainingJob
 {
@@ -20,8 +20,8 @@ public sealed class TrainingJob
 
     public TrainingJobStatus Status { get; set; }
 
-    /// <summary>The request: people and hyperparameters (<c>TrainingRequest</c> in the Training project).</summary>
-    public required string RequestJson { get; set; }
+    /// <summary>The request: people and hyperparameters (stored as JSON, so a retry runs the same request).</summary>
+    public required TrainingRequest Request { get; set; }
 
     /// <summary>0..1 within the current stage.</summary>
     public double Progress { get; set; }
@@ -43,8 +43,8 @@ public sealed class TrainingJob
 
     public double? ValidationAccuracy { get; set; }
 
-    /// <summary>The outcome: confusion matrix, per-person metrics, timings (<c>TrainingSummary</c>).</summary>
-    public string? ResultJson { get; set; }
+    /// <summary>The outcome of a job that succeeded: confusion matrix, per-person metrics, timings (stored as JSON).</summary>
+    public TrainingSummary? Result { get; set; }
 
     public List<TrainingEpoch> Epochs { get; set; } = [];
 }

@@ -21,7 +21,8 @@ namespace FacePortal.Core.Training;
 /// database. Safe to run again for the same id: a new attempt clears the old one's results first.
 /// </summary>
 public sealed class TrainingJobRunner(
-    TrainingJobStore jobs,
+    TrainingJobs jobs,
+    TrainingEpochs epochHistory,
     IDbContextFactory<FacePortalDbContext> databases,
     BlobStore blobs,
     FacePipeline pipeline,
@@ -29,8 +30,8 @@ public sealed class TrainingJobRunner(
 {
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        var requestJson = await jobs.StartAsync(jobId, cancellationToken).ConfigureAwait(false);
-        if (requestJson is null)
+        var request = await jobs.StartAsync(jobId, cancellationToken).ConfigureAwait(false);
+        if (request is null)
         {
             logger.LogInformation("Training job {JobId} has nothing to run", jobId);
             return;
@@ -39,7 +40,6 @@ public sealed class TrainingJobRunner(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            var request = TrainingRequest.FromJson(requestJson);
             var options = request.ToRunOptions();
             var (dataset, people) = await LoadAsync(request.PersonIds, cancellationToken).ConfigureAwait(false);
             if ((request.Validate() ?? TransferRun.Check(dataset, null, options)) is { } problem)
@@ -52,18 +52,18 @@ public sealed class TrainingJobRunner(
             logger.LogInformation("Training job {JobId}: {Model}, {People} people, {Faces} faces, on {Device}", jobId, request.Model, people.Count, dataset.Faces.Count, device);
             if (request.Model == ModelKind.ScratchCnn)
             {
-                var scratch = ScratchRun.Run(dataset, options, new EpochRecorder(jobs, jobId, request.Head.Epochs, stop), stop.Token);
+                var scratch = ScratchRun.Run(dataset, options, new EpochRecorder(epochHistory, jobId, request.Head.Epochs, stop), stop.Token);
                 var matrix = scratch.Validation;
                 var scratchSummary = new TrainingSummary(
                     ModelKind.ScratchCnn, people, matrix.Counts, PerClass(people, matrix), matrix.Accuracy, matrix.MacroF1, 0, 0, 0, 0, scratch.Training.BestEpoch,
                     scratch.TrainFaces, scratch.TrainSamples, scratch.ValidationFaces, scratch.Preparation.TotalSeconds, scratch.NetworkTraining.TotalSeconds,
                     scratch.Training.StoppedEarlyBecause, device);
-                await jobs.CompleteAsync(jobId, scratch.Training.BestEpoch, matrix.Accuracy, scratchSummary.ToJson(), [], CancellationToken.None).ConfigureAwait(false);
+                await jobs.CompleteAsync(jobId, scratchSummary, [], CancellationToken.None).ConfigureAwait(false);
                 return;
             }
 
             var run = new TransferRun(new FeatureExtractor(pipeline.Embedder));
-            var epochs = new EpochRecorder(jobs, jobId, request.Head.Epochs, stop);
+            var epochs = new EpochRecorder(epochHistory, jobId, request.Head.Epochs, stop);
             var extraction = new ExtractionRecorder(jobs, jobId);
             using var result = run.Run(dataset, null, options, epochs, extraction, stop.Token);
 
@@ -71,9 +71,7 @@ public sealed class TrainingJobRunner(
             var classes = JsonSerializer.Serialize(people);
             await jobs.CompleteAsync(
                 jobId,
-                result.Training.BestEpoch,
-                result.Validation.Accuracy,
-                summary.ToJson(),
+                summary,
                 [Model("best", result.Best, classes, result.OpenSet.Threshold), Model("last", result.Last, classes, result.OpenSet.Threshold)],
                 CancellationToken.None).ConfigureAwait(false);
         }
@@ -162,11 +160,11 @@ public sealed class TrainingJobRunner(
         people.Select((p, c) => new ClassMetrics(p.Name, matrix.Precision(c), matrix.Recall(c), matrix.F1(c), matrix.Counts[c].Sum())).ToList();
 
     /// <summary>Persists each epoch as it ends (the dashboard's curve grows from these) and turns a cancel request into cancellation.</summary>
-    private sealed class EpochRecorder(TrainingJobStore jobs, Guid jobId, int maxEpochs, CancellationTokenSource stop) : IProgress<EpochMetrics>
+    private sealed class EpochRecorder(TrainingEpochs history, Guid jobId, int maxEpochs, CancellationTokenSource stop) : IProgress<EpochMetrics>
     {
         public void Report(EpochMetrics value)
         {
-            var cancel = jobs.AddEpoch(
+            var cancel = history.Add(
                 new TrainingEpoch
                 {
                     JobId = jobId,
@@ -186,7 +184,7 @@ public sealed class TrainingJobRunner(
         }
     }
 
-    private sealed class ExtractionRecorder(TrainingJobStore jobs, Guid jobId) : IProgress<double>
+    private sealed class ExtractionRecorder(TrainingJobs jobs, Guid jobId) : IProgress<double>
     {
         private int _lastPercent = -1;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FacePortal.Training.Augmentation;
 using FacePortal.Training.Heads;
 using FacePortal.Training.Scratch;
@@ -40,11 +39,6 @@ public sealed record TrainingRequest
         { AugmentedCopies: < 0 or > 50 } => "Augmented copies must be between 0 and 50.",
         _ => Head.Validate(),
     };
-
-    public string ToJson() => JsonSerializer.Serialize(this);
-
-    public static TrainingRequest FromJson(string json) =>
-        JsonSerializer.Deserialize<TrainingRequest>(json) ?? throw new InvalidDataException("The training request is empty.");
 }
 
 public enum ModelKind

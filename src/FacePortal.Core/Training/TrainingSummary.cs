@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace FacePortal.Core.Training;
 
 /// <summary>A finished job's results as the dashboard shows them; stored as JSON with the job.</summary>
@@ -21,13 +19,7 @@ public sealed record TrainingSummary(
     double FeatureSeconds,
     double TrainingSeconds,
     string? StoppedEarly,
-    string Device)
-{
-    public string ToJson() => JsonSerializer.Serialize(this);
-
-    public static TrainingSummary FromJson(string json) =>
-        JsonSerializer.Deserialize<TrainingSummary>(json) ?? throw new InvalidDataException("The training summary is empty.");
-}
+    string Device);
 
 /// <summary>A person a model was trained on.</summary>
 public sealed record TrainedClass(Guid Id, string Name);

@@ -1,3 +1,4 @@
+using FacePortal.Core;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Text;
 using Microsoft.AspNetCore.Identity;
@@ -31,22 +32,23 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
             u.LastSignInAt)).ToList();
     }
 
-    public async Task<UserChange> CreateAsync(string userName, string? password, IReadOnlyCollection<string> roles, string actor)
+    /// <summary>Creates an account; on success the value is the generated password, or null when <paramref name="password"/> was given.</summary>
+    public async Task<Outcome<string?>> CreateAsync(string userName, string? password, IReadOnlyCollection<string> roles, string actor)
     {
         if (string.IsNullOrWhiteSpace(userName))
         {
-            return new UserChange("Enter a user name.");
+            return Outcome.Failed<string?>("Enter a user name.");
         }
 
         userName = VisibleName.Normalize(userName);
         if (VisibleName.Problem(userName) is { } problem)
         {
-            return new UserChange(problem.Replace("A name", "A user name", StringComparison.Ordinal));
+            return Outcome.Failed<string?>(problem.Replace("A name", "A user name", StringComparison.Ordinal));
         }
 
         if (roles.Count == 0 || roles.Any(r => !Roles.All.Contains(r)))
         {
-            return new UserChange("Choose at least one role.");
+            return Outcome.Failed<string?>("Choose at least one role.");
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -56,24 +58,24 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         var result = await users.CreateAsync(user, password ?? generated!);
         if (!result.Succeeded)
         {
-            return new UserChange(Describe(result));
+            return Outcome.Failed<string?>(Describe(result));
         }
 
         result = await users.AddToRolesAsync(user, roles);
         if (!result.Succeeded)
         {
-            return new UserChange(Describe(result));
+            return Outcome.Failed<string?>(Describe(result));
         }
 
         await audit.RecordAsync(actor, AuditActions.UserCreated, user.Id, $"Created user '{user.UserName}' with role(s) {string.Join(", ", roles)}.");
-        return UserChange.Ok(generated);
+        return Outcome.Ok(generated);
     }
 
-    public async Task<UserChange> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, string actorId, string actor)
+    public async Task<Outcome> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, string actorId, string actor)
     {
         if (roles.Any(r => !Roles.All.Contains(r)))
         {
-            return new UserChange("Unknown role.");
+            return Outcome.Failed("Unknown role.");
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -81,7 +83,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return new UserChange("This user no longer exists.");
+            return Outcome.Failed("This user no longer exists.");
         }
 
         var current = await users.GetRolesAsync(user);
@@ -90,7 +92,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
             var refusal = await RefuseAdminLossAsync(users, user, actorId, "remove the Admin role from");
             if (refusal is not null)
             {
-                return refusal;
+                return Outcome.Failed(refusal);
             }
         }
 
@@ -102,7 +104,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
 
         if (!result.Succeeded)
         {
-            return new UserChange(Describe(result));
+            return Outcome.Failed(Describe(result));
         }
 
         // A new stamp ends the user's sessions, so the new roles apply at once.
@@ -110,17 +112,17 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         sessions.End(user.Id);
         await audit.RecordAsync(actor, AuditActions.UserRolesChanged, user.Id,
             $"Roles of '{user.UserName}' changed from [{string.Join(", ", current)}] to [{string.Join(", ", roles)}].");
-        return UserChange.Ok();
+        return Outcome.Ok();
     }
 
-    public async Task<UserChange> SetLockedAsync(string userId, bool locked, string actorId, string actor)
+    public async Task<Outcome> SetLockedAsync(string userId, bool locked, string actorId, string actor)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return new UserChange("This user no longer exists.");
+            return Outcome.Failed("This user no longer exists.");
         }
 
         if (locked)
@@ -128,7 +130,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
             var refusal = await RefuseAdminLossAsync(users, user, actorId, "lock");
             if (refusal is not null)
             {
-                return refusal;
+                return Outcome.Failed(refusal);
             }
         }
 
@@ -140,7 +142,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
 
         if (!result.Succeeded)
         {
-            return new UserChange(Describe(result));
+            return Outcome.Failed(Describe(result));
         }
 
         await users.UpdateSecurityStampAsync(user);
@@ -151,18 +153,21 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
 
         await audit.RecordAsync(actor, locked ? AuditActions.UserLocked : AuditActions.UserUnlocked, user.Id,
             $"{(locked ? "Locked" : "Unlocked")} user '{user.UserName}'.");
-        return UserChange.Ok();
+        return Outcome.Ok();
     }
 
-    /// <summary>Sets a new password (generated when <paramref name="newPassword"/> is empty) and ends the user's sessions.</summary>
-    public async Task<UserChange> ResetPasswordAsync(string userId, string? newPassword, string actor)
+    /// <summary>
+    /// Sets a new password (generated when <paramref name="newPassword"/> is empty) and ends the
+    /// user's sessions; on success the value is the generated password, if any.
+    /// </summary>
+    public async Task<Outcome<string?>> ResetPasswordAsync(string userId, string? newPassword, string actor)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return new UserChange("This user no longer exists.");
+            return Outcome.Failed<string?>("This user no longer exists.");
         }
 
         var generated = string.IsNullOrEmpty(newPassword) ? PasswordGenerator.Generate() : null;
@@ -170,55 +175,57 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail a
         var result = await users.ResetPasswordAsync(user, token, newPassword ?? generated!);
         if (!result.Succeeded)
         {
-            return new UserChange(Describe(result));
+            return Outcome.Failed<string?>(Describe(result));
         }
 
         sessions.End(user.Id);
         await audit.RecordAsync(actor, AuditActions.UserPasswordReset, user.Id, $"Reset the password of '{user.UserName}'.");
-        return UserChange.Ok(generated);
+        return Outcome.Ok(generated);
     }
 
-    public async Task<UserChange> DeleteAsync(string userId, string actorId, string actor)
+    public async Task<Outcome> DeleteAsync(string userId, string actorId, string actor)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return new UserChange("This user no longer exists.");
+            return Outcome.Failed("This user no longer exists.");
         }
 
         var refusal = await RefuseAdminLossAsync(users, user, actorId, "delete");
         if (refusal is not null)
         {
-            return refusal;
+            return Outcome.Failed(refusal);
         }
 
         var result = await users.DeleteAsync(user);
         if (!result.Succeeded)
         {
-            return new UserChange(Describe(result));
+            return Outcome.Failed(Describe(result));
         }
 
         sessions.End(user.Id);
         await audit.RecordAsync(actor, AuditActions.UserDeleted, user.Id, $"Deleted user '{user.UserName}'.");
-        return UserChange.Ok();
+        return Outcome.Ok();
     }
 
-    private static async Task<UserChange?> RefuseAdminLossAsync(UserManager<PortalUser> users, PortalUser user, string actorId, string verb)
+    /// <summary>Why the change would leave the portal without an admin, or null when it would not.</summary>
+    private static async Task<string?> RefuseAdminLossAsync(UserManager<PortalUser> users, PortalUser user, string actorId, string verb)
     {
         if (user.Id == actorId)
         {
-            return new UserChange($"You cannot {verb} your own account.");
+            return $"You cannot {verb} your own account.";
         }
 
         if (await users.IsInRoleAsync(user, Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count <= 1)
         {
-            return new UserChange($"You cannot {verb} the last administrator.");
+            return $"You cannot {verb} the last administrator.";
         }
 
         return null;
     }
 
-    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+    private static string Describe(IdentityResult result) =>
+        string.Join(" ", result.Errors.Select(e => e.Description)) is { Length: > 0 } errors ? errors : "The account could not be changed.";
 }

@@ -23,7 +23,7 @@ public static class PeopleEndpoints
         {
             var change = await people.CreateAsync(body.Name ?? string.Empty, ActorName.Of(user), ct);
             return change.Succeeded
-                ? Results.Created($"/api/people/{change.Id}", new { id = change.Id })
+                ? Results.Created($"/api/people/{change.Value}", new { id = change.Value })
                 : Results.Problem(change.Error, statusCode: StatusCodes.Status400BadRequest);
         });
 

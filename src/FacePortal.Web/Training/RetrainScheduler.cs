@@ -1,29 +1,30 @@
+using FacePortal.Core;
 using FacePortal.Core.Training;
 using Hangfire;
 
 namespace FacePortal.Web.Training;
 
 /// <summary>Keeps Hangfire's recurring job in step with the schedule saved in our database (also at start-up, since an in-memory queue forgets it).</summary>
-public sealed class RetrainScheduler(TrainingJobStore jobs, IRecurringJobManager recurring) : IHostedService
+public sealed class RetrainScheduler(RetrainSchedules schedules, IRecurringJobManager recurring) : IHostedService
 {
     public const string RecurringJobId = "faceportal-retrain";
 
-    /// <summary>Saves and applies a schedule; returns a sentence when the cron expression is not valid.</summary>
-    public async Task<string?> SaveAsync(bool enabled, string cron, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Saves and applies a schedule; fails when the cron expression is not valid.</summary>
+    public async Task<Outcome> SaveAsync(bool enabled, string cron, string actor, CancellationToken cancellationToken = default)
     {
         cron = cron.Trim();
         if (Apply(enabled, cron) is { } problem)
         {
-            return problem;
+            return Outcome.Failed(problem);
         }
 
-        await jobs.SaveScheduleAsync(enabled, cron, actor, cancellationToken);
-        return null;
+        await schedules.SaveAsync(enabled, cron, actor, cancellationToken);
+        return Outcome.Ok();
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var schedule = await jobs.ScheduleAsync(cancellationToken);
+        var schedule = await schedules.GetAsync(cancellationToken);
         Apply(schedule.Enabled, schedule.Cron);
     }
 

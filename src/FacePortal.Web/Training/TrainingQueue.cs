@@ -1,3 +1,4 @@
+using FacePortal.Core;
 using FacePortal.Core.Training;
 using Hangfire;
 using Hangfire.States;
@@ -5,22 +6,22 @@ using Hangfire.States;
 namespace FacePortal.Web.Training;
 
 /// <summary>Queues and cancels training jobs: our database records them, Hangfire executes them by id.</summary>
-public sealed class TrainingQueue(TrainingJobStore jobs, IBackgroundJobClient client)
+public sealed class TrainingQueue(TrainingJobs jobs, IBackgroundJobClient client)
 {
     public const string QueueName = "training";
 
-    /// <summary>Queues a job, or returns the request's first problem.</summary>
-    public async Task<(Guid? JobId, string? Problem)> QueueAsync(TrainingRequest request, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Queues a job and returns its id, or fails with the request's first problem.</summary>
+    public async Task<Outcome<Guid>> QueueAsync(TrainingRequest request, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Validate() is { } problem)
         {
-            return (null, problem);
+            return Outcome.Failed<Guid>(problem);
         }
 
-        var job = await jobs.QueueAsync(request.ToJson(), actor, cancellationToken);
+        var job = await jobs.QueueAsync(request, actor, cancellationToken);
         await EnqueueAsync(job.Id, cancellationToken);
-        return (job.Id, null);
+        return Outcome.Ok(job.Id);
     }
 
     /// <summary>Hands a recorded job to Hangfire (again, after a restart lost the in-memory queue).</summary>
@@ -31,20 +32,15 @@ public sealed class TrainingQueue(TrainingJobStore jobs, IBackgroundJobClient cl
     }
 
     /// <summary>Asks a job to stop: a waiting one is cancelled at once, a running one at its next epoch or sooner.</summary>
-    public async Task<bool> CancelAsync(Guid jobId, string actor, CancellationToken cancellationToken = default)
+    public async Task<Outcome> CancelAsync(Guid jobId, string actor, CancellationToken cancellationToken = default)
     {
-        var queueId = await jobs.RequestCancelAsync(jobId, actor, cancellationToken);
-        if (queueId is null)
-        {
-            return false;
-        }
-
-        if (queueId.Length > 0)
+        var requested = await jobs.RequestCancelAsync(jobId, actor, cancellationToken);
+        if (requested is { Succeeded: true, Value: { } queueId })
         {
             // Deleting the Hangfire job also signals the running job's cancellation token.
             client.Delete(queueId);
         }
 
-        return true;
+        return requested;
     }
 }

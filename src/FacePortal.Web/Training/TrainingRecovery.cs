@@ -6,7 +6,7 @@ namespace FacePortal.Web.Training;
 /// With in-memory job storage a restart forgets the queue; our database still lists the jobs that
 /// were waiting or running, so they are queued again and start over cleanly.
 /// </summary>
-public sealed class TrainingRecovery(TrainingJobStore jobs, TrainingQueue queue, JobStorageOptions options, ILogger<TrainingRecovery> logger) : IHostedService
+public sealed class TrainingRecovery(TrainingJobs jobs, TrainingQueue queue, JobStorageOptions options, ILogger<TrainingRecovery> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

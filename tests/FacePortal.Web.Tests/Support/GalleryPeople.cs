@@ -14,10 +14,10 @@ public static class GalleryPeople
         Assert.True(created.Succeeded, created.Error);
         foreach (var photo in photos)
         {
-            var result = await enrollment.EnrollPhotoAsync(created.Id!.Value, TestPhotos.DeepFace(photo), photo, PhotoSource.Upload, "test");
+            var result = await enrollment.EnrollPhotoAsync(created.Value, TestPhotos.DeepFace(photo), photo, PhotoSource.Upload, "test");
             Assert.True(result.IsAccepted, result.Message);
         }
 
-        return created.Id!.Value;
+        return created.Value;
     }
 }

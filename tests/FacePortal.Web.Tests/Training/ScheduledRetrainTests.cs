@@ -35,7 +35,7 @@ public sealed class ScheduledRetrainTests
         Assert.Contains(servers, s => s.Queues.Contains(job.Queue)); // A worker of ours will pick it up.
         Assert.Equal(HttpStatusCode.NoContent, off.StatusCode);
         Assert.Empty(RecurringJobs(factory));
-        var saved = await factory.Services.GetRequiredService<TrainingJobStore>().ScheduleAsync(TestContext.Current.CancellationToken);
+        var saved = await factory.Services.GetRequiredService<RetrainSchedules>().GetAsync(TestContext.Current.CancellationToken);
         Assert.Equal((false, "30 2 * * *"), (saved.Enabled, saved.Cron));
     }
 
@@ -48,21 +48,23 @@ public sealed class ScheduledRetrainTests
         await GalleryPeople.EnrollAsync(factory, "Sched Three", "img20.jpg", "img21.jpg");
         var retrain = factory.Services.GetRequiredService<ScheduledRetrain>();
         var models = factory.Services.GetRequiredService<ActiveModelService>();
-        var jobs = factory.Services.GetRequiredService<TrainingJobStore>();
+        var jobs = factory.Services.GetRequiredService<TrainingJobs>();
+        var schedules = factory.Services.GetRequiredService<RetrainSchedules>();
+        var trainedModels = factory.Services.GetRequiredService<TrainedModels>();
 
         // With the gallery in use, a new model is trained but waits for an admin.
         await retrain.RunAsync(TestContext.Current.CancellationToken);
-        var first = (await jobs.DecisionsAsync(1, TestContext.Current.CancellationToken)).Single();
+        var first = (await schedules.DecisionsAsync(1, TestContext.Current.CancellationToken)).Single();
         Assert.Equal("kept", first.Outcome);
         Assert.Contains("waits for an admin", first.Reason, StringComparison.Ordinal);
         Assert.Null(models.Current);
 
         // With that model in use and nothing changed, nothing is trained.
-        var trained = (await jobs.ModelsAsync(first.JobId, TestContext.Current.CancellationToken)).Single(m => m.Kind == "best");
+        var trained = (await trainedModels.ListAsync(first.JobId, TestContext.Current.CancellationToken)).Single(m => m.Kind == "best");
         await models.ActivateAsync(trained.Id, "test", TestContext.Current.CancellationToken);
         var jobsBefore = (await jobs.ListAsync(cancellationToken: TestContext.Current.CancellationToken)).Count;
         await retrain.RunAsync(TestContext.Current.CancellationToken);
-        Assert.Equal("skipped", (await jobs.DecisionsAsync(1, TestContext.Current.CancellationToken)).Single().Outcome);
+        Assert.Equal("skipped", (await schedules.DecisionsAsync(1, TestContext.Current.CancellationToken)).Single().Outcome);
         Assert.Equal(jobsBefore, (await jobs.ListAsync(cancellationToken: TestContext.Current.CancellationToken)).Count);
 
         // A new face is a change: it trains again and keeps or replaces the model by validation accuracy.
@@ -70,8 +72,8 @@ public sealed class ScheduledRetrainTests
             angelina, TestPhotos.DeepFace("img5.jpg"), "img5.jpg", PhotoSource.Upload, "test", TestContext.Current.CancellationToken);
         Assert.True(enrolled.IsAccepted);
         await retrain.RunAsync(TestContext.Current.CancellationToken);
-        var third = (await jobs.DecisionsAsync(1, TestContext.Current.CancellationToken)).Single();
-        var retrained = (await jobs.ModelsAsync(third.JobId, TestContext.Current.CancellationToken)).Single(m => m.Kind == "best");
+        var third = (await schedules.DecisionsAsync(1, TestContext.Current.CancellationToken)).Single();
+        var retrained = (await trainedModels.ListAsync(third.JobId, TestContext.Current.CancellationToken)).Single(m => m.Kind == "best");
         if (retrained.ValidationAccuracy >= trained.ValidationAccuracy)
         {
             Assert.Equal("activated", third.Outcome);

@@ -30,7 +30,7 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
         Assert.Equal(Enumerable.Range(1, job.Epochs.Count), job.Epochs.Select(e => e.Epoch));
         Assert.InRange(job.Epochs.Count, 1, 15);
         Assert.True(job.ValidationAccuracy > 0.5, $"validation accuracy {job.ValidationAccuracy}");
-        var summary = TrainingSummary.FromJson(job.ResultJson!);
+        var summary = job.Result!;
         Assert.Equal(3, summary.Classes.Count);
         Assert.Equal(summary.ValidationFaces, summary.Confusion.Sum(row => row.Sum()));
         Assert.Equal("CPU", summary.Device);
@@ -78,7 +78,7 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
 
         var job = await WaitForAsync(id, TrainingJobStatus.Succeeded);
 
-        var summary = TrainingSummary.FromJson(job.ResultJson!);
+        var summary = job.Result!;
         Assert.Equal(ModelKind.ScratchCnn, summary.Model);
         Assert.Equal(summary.ValidationFaces, summary.Confusion.Sum(row => row.Sum()));
         Assert.InRange(job.Epochs.Count, 1, 3);

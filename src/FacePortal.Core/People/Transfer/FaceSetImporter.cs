@@ -97,14 +97,14 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
                 else
                 {
                     var created = await people.CreateAsync(name, actor, cancellationToken).ConfigureAwait(false);
-                    if (created.Id is not { } createdId || !created.Succeeded)
+                    if (!created.Succeeded)
                     {
                         problems.Add($"{folder}: {created.Error}");
                         done += entries.Count;
                         continue;
                     }
 
-                    personId = createdId;
+                    personId = created.Value;
                 }
 
                 var results = new List<EnrollmentResult>();

@@ -1,0 +1,15 @@
+using FacePortal.Core.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FacePortal.Core.Data.Configurations;
+
+internal sealed class RetrainDecisionConfiguration : IEntityTypeConfiguration<RetrainDecision>
+{
+    public void Configure(EntityTypeBuilder<RetrainDecision> decision)
+    {
+        decision.Property(d => d.Outcome).HasMaxLength(16).IsUnicode(false);
+        decision.Property(d => d.Reason).HasMaxLength(1000);
+        decision.HasIndex(d => d.At);
+    }
+}

@@ -1,0 +1,15 @@
+using FacePortal.Core.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FacePortal.Core.Data.Configurations;
+
+internal sealed class TrainedModelConfiguration : IEntityTypeConfiguration<TrainedModel>
+{
+    public void Configure(EntityTypeBuilder<TrainedModel> model)
+    {
+        model.Property(m => m.Kind).HasMaxLength(16).IsUnicode(false);
+        model.HasIndex(m => m.JobId);
+        model.HasOne<TrainingJob>().WithMany().HasForeignKey(m => m.JobId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

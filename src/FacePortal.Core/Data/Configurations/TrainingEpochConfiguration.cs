@@ -1,0 +1,10 @@
+using FacePortal.Core.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FacePortal.Core.Data.Configurations;
+
+internal sealed class TrainingEpochConfiguration : IEntityTypeConfiguration<TrainingEpoch>
+{
+    public void Configure(EntityTypeBuilder<TrainingEpoch> epoch) => epoch.HasKey(e => new { e.JobId, e.Epoch });
+}

@@ -1,0 +1,82 @@
+using FacePortal.Core.Auditing;
+using FacePortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FacePortal.Core.Training;
+
+/// <summary>
+/// The trained models in our database: listing, the checkpoint file, deletion, and which one is
+/// in use (<see cref="Recognition.ActiveModelService"/> keeps that one loaded in memory).
+/// </summary>
+public sealed class TrainedModels(IDbContextFactory<FacePortalDbContext> databases, TimeProvider time)
+{
+    /// <summary>Models without their checkpoint bytes, newest first.</summary>
+    public async Task<IReadOnlyList<TrainedModel>> ListAsync(Guid? jobId = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.TrainedModels.AsNoTracking()
+            .Where(m => jobId == null || m.JobId == jobId)
+            .OrderByDescending(m => m.CreatedAt).ThenBy(m => m.Kind)
+            .Select(m => new TrainedModel
+            {
+                Id = m.Id, JobId = m.JobId, Kind = m.Kind, Epoch = m.Epoch, ValidationLoss = m.ValidationLoss, ValidationAccuracy = m.ValidationAccuracy,
+                ClassesJson = m.ClassesJson, ProbabilityThreshold = m.ProbabilityThreshold, Checkpoint = Array.Empty<byte>(), IsActive = m.IsActive, CreatedAt = m.CreatedAt,
+            })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The model in use, checkpoint included, or null when recognition uses the gallery.</summary>
+    public async Task<TrainedModel?> ActiveAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.TrainedModels.AsNoTracking().Where(m => m.IsActive).OrderByDescending(m => m.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<byte[]?> CheckpointAsync(Guid modelId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.TrainedModels.Where(m => m.Id == modelId).Select(m => m.Checkpoint).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes a model that is not in use; false when there is no such model or it is in use.</summary>
+    public async Task<bool> DeleteAsync(Guid modelId, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await db.TrainedModels.Where(m => m.Id == modelId && !m.IsActive).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        if (deleted == 0)
+        {
+            return false;
+        }
+
+        AuditTrail.Add(db, Now, actor, AuditActions.ModelDeleted, modelId.ToString(), "Deleted a trained model.");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Marks a model as the one in use, or none (the gallery) when <paramref name="modelId"/> is null. False when the model does not exist.</summary>
+    public async Task<bool> ActivateAsync(Guid? modelId, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (modelId is { } id && !await db.TrainedModels.AnyAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await db.TrainedModels.Where(m => m.IsActive && m.Id != modelId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.IsActive, false), cancellationToken).ConfigureAwait(false);
+        if (modelId is { } chosen)
+        {
+            await db.TrainedModels.Where(m => m.Id == chosen)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.IsActive, true), cancellationToken).ConfigureAwait(false);
+        }
+
+        AuditTrail.Add(
+            db, Now, actor, AuditActions.ModelActivated, modelId?.ToString() ?? "gallery",
+            modelId is null ? "Recognition uses the gallery (no trained model)." : $"Recognition uses trained model {modelId}.");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+}
