@@ -10,4 +10,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication)
         var state = await authentication.GetAuthenticationStateAsync();
         return (ActorName.Of(state.User), ActorName.IdOf(state.User));
     }
+
+    /// <summary>The name the audit trail records for what this user does.</summary>
+    public async Task<string> NameAsync() => (await GetAsync()).Name;
 }

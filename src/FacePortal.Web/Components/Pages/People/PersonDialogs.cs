@@ -1,4 +1,5 @@
 using FacePortal.Core.People;
+using FacePortal.Web.Components.Shared;
 using MudBlazor;
 
 namespace FacePortal.Web.Components.Pages.People;
@@ -20,12 +21,10 @@ public static class PersonDialogs
         return await dialog.Result is { Canceled: false };
     }
 
-    public static Task<bool?> ConfirmDeleteAsync(IDialogService dialogs, string name, int photos, int faces) =>
-        dialogs.ShowMessageBoxAsync(
+    public static Task<bool> ConfirmDeleteAsync(IDialogService dialogs, string name, int photos, int faces) =>
+        dialogs.ConfirmAsync(
             $"Delete {name}?",
-            $"This deletes {name}, {photos} photo(s) and {faces} face(s) with their embeddings, from the database and from disk. It cannot be undone.",
-            yesText: "Delete",
-            cancelText: "Cancel");
+            $"This deletes {name}, {photos} photo(s) and {faces} face(s) with their embeddings, from the database and from disk. It cannot be undone.");
 
     public static string DescribeDeletion(string name, DeletionReport report) => report.Found
         ? $"Deleted {name}: {report.Photos} photo(s), {report.Faces} face(s), {report.FilesDeleted} file(s) removed from disk."

@@ -4,8 +4,8 @@ using FacePortal.Training.Transfer;
 
 namespace FacePortal.Web.Components.Pages.Training;
 
-/// <summary>The new-job form's fields, starting from the training defaults.</summary>
-public sealed class TrainingForm
+/// <summary>The fields of <see cref="NewJobForm"/>, starting from the training defaults.</summary>
+public sealed class NewJobFields
 {
     private static readonly HeadTrainingOptions Defaults = new();
 

@@ -1,0 +1,51 @@
+using Bunit;
+using FacePortal.Core.Training;
+using FacePortal.Web.Components.Pages.Training;
+using FacePortal.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FacePortal.Web.Tests.Components.Pages.Training;
+
+public sealed class RetrainSchedulePanelTests() : AppComponentTest("Ada")
+{
+    [Fact]
+    public async Task Saves_a_valid_schedule_in_the_name_of_the_signed_in_user_and_refuses_an_invalid_one()
+    {
+        var jobs = App.Services.GetRequiredService<RetrainSchedules>();
+
+        var panel = Render<RetrainSchedulePanel>();
+        Assert.Equal("0 3 * * *", panel.Find("#schedule-cron").GetAttribute("value"));
+
+        panel.Find("#retrain-schedule input[type=checkbox]").Change(true);
+        panel.Find("#schedule-cron").Change("every night");
+        panel.Find("#schedule-save").Click();
+        panel.WaitForAssertion(() => Assert.Contains("'every night' is not a cron expression", panel.Find("#schedule-message").TextContent, StringComparison.Ordinal));
+        Assert.False((await jobs.GetAsync(Xunit.TestContext.Current.CancellationToken)).Enabled);
+
+        panel.Find("#schedule-cron").Change(" 30 2 * * * ");
+        panel.Find("#schedule-save").Click();
+        panel.WaitForAssertion(() => Assert.Equal("Retraining runs on '30 2 * * *' (UTC).", panel.Find("#schedule-message").TextContent.Trim()));
+        var saved = await jobs.GetAsync(Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal((true, "30 2 * * *", "Ada"), (saved.Enabled, saved.Cron, saved.UpdatedBy));
+    }
+
+    [Fact]
+    public async Task Shows_the_five_latest_decisions_and_new_ones_as_they_are_taken()
+    {
+        var jobs = App.Services.GetRequiredService<RetrainSchedules>();
+        for (var i = 1; i <= 6; i++)
+        {
+            await jobs.AddDecisionAsync("skipped", $"Nothing changed ({i}).", null, Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var panel = Render<RetrainSchedulePanel>();
+        Assert.Equal(5, panel.FindAll(".retrain-decision").Count);
+
+        await jobs.AddDecisionAsync("kept", "The new model waits for an admin.", null, Xunit.TestContext.Current.CancellationToken);
+
+        panel.WaitForAssertion(
+            () => Assert.Contains(panel.FindAll(".retrain-decision"), d => d.TextContent.Contains("The new model waits for an admin.", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10));
+        Assert.Equal(5, panel.FindAll(".retrain-decision").Count);
+    }
+}

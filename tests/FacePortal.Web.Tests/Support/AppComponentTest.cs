@@ -1,0 +1,34 @@
+using Bunit;
+using FacePortal.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace FacePortal.Web.Tests.Support;
+
+/// <summary>
+/// A bUnit test of a page on the real app (its database, models and queue), signed in as <paramref name="userName"/>:
+/// whatever the test context does not provide itself comes from <see cref="App"/>.
+/// </summary>
+public abstract class AppComponentTest : BunitContext
+{
+    protected AppComponentTest(string userName = FacePortalFactory.AdminName)
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        AddAuthorization().SetAuthorized(userName);
+        Services.AddScoped<CurrentUser>();
+        Services.AddFallbackServiceProvider(App.Services);
+        Render<MudPopoverProvider>();
+    }
+
+    protected FacePortalFactory App { get; } = new();
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        // The pages and their refresh loops go before the app they read from.
+        await DisposeComponentsAsync();
+        await base.DisposeAsyncCore();
+        await App.DisposeAsync();
+    }
+}
