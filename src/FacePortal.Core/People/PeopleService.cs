@@ -108,10 +108,8 @@ public sealed class PeopleService(
 
     public async Task<Guid?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
-        var normalized = VisibleName.Normalize(name).ToLowerInvariant();
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.People.Where(p => p.Name.ToLower() == normalized).Select(p => (Guid?)p.Id)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return await IdByNameAsync(db, VisibleName.Normalize(name), null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates a person and returns their id, or fails when the name cannot be used.</summary>
@@ -258,10 +256,19 @@ public sealed class PeopleService(
         return new DeletionReport(true, 1, faces.Count, files);
     }
 
-    private static Task<bool> NameTakenAsync(FacePortalDbContext db, string name, Guid? except, CancellationToken cancellationToken)
+    private static async Task<bool> NameTakenAsync(FacePortalDbContext db, string name, Guid? except, CancellationToken cancellationToken) =>
+        await IdByNameAsync(db, name, except, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>
+    /// The person called <paramref name="name"/>, ignoring case in every script. SQLite's lower() and
+    /// LIKE fold ASCII only ("Zoë Ünicode" and "zoë ünicode" would be two people), so the database
+    /// narrows by length and the comparison runs here.
+    /// </summary>
+    private static async Task<Guid?> IdByNameAsync(FacePortalDbContext db, string name, Guid? except, CancellationToken cancellationToken)
     {
-        var normalized = name.ToLowerInvariant();
-        return db.People.AnyAsync(p => p.Name.ToLower() == normalized && p.Id != except, cancellationToken);
+        var sameLength = await db.People.Where(p => p.Name.Length == name.Length && p.Id != except)
+            .Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return sameLength.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Id;
     }
 
     private void Audit(FacePortalDbContext db, string actor, string action, Guid subject, string details) =>

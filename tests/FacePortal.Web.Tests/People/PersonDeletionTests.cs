@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using FacePortal.Core.People;
 using FacePortal.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FacePortal.Web.Tests.People;
 
@@ -97,5 +98,18 @@ public sealed class PersonDeletionTests(FacePortalFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("invisible or text-direction characters (U+202E)", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.False(await factory.QueryAsync(db => db.People.AnyAsync(p => p.Name.Contains("gnp"))));
+    }
+
+    [Fact]
+    public async Task Names_differing_only_in_the_case_of_non_ascii_letters_are_the_same_person()
+    {
+        using var admin = await factory.SignInAsync();
+        var zoe = await ApiJson.CreatePersonAsync(admin, "Zoë Ünicode");
+
+        using var twin = await admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "ZOË üNICODE" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, twin.StatusCode);
+        Assert.Contains("There is already a person called", await twin.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(zoe, await factory.Services.GetRequiredService<PeopleService>().FindByNameAsync("zoë ünicode", TestContext.Current.CancellationToken));
     }
 }
