@@ -27,8 +27,8 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
             // The camera plays img1.jpg, a photo of her that was not enrolled.
             await StartLiveAsync(page);
             await Diagnose(page, fixture, () => Assertions.Expect(page.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", Name, new() { Timeout = 20_000 }), "live-known-failure");
-            await Assertions.Expect(page.Locator("#live-people .live-person-name")).ToHaveTextAsync(Name, new() { Timeout = 5_000 });
-            await page.WaitForFunctionAsync("() => parseFloat(document.querySelector('#live-fps').textContent) > 0", null, new() { Timeout = 10_000 });
+            await Assertions.Expect(page.Locator("#live-people .live-person-name")).ToHaveTextAsync(Name, new() { Timeout = 20_000 });
+            await page.WaitForFunctionAsync("() => parseFloat(document.querySelector('#live-fps').textContent) > 0", null, new() { Timeout = 20_000 });
             Assert.True(double.Parse(await page.Locator("#live-rtt").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0);
             Assert.Contains("0.40", await page.Locator("#live-threshold").InnerTextAsync(), StringComparison.Ordinal);
             await Shot(page, "live-known.png");
@@ -55,7 +55,7 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
                 await hd.GetByText("1280 px (HD, 1280×720)").ClickAsync();
                 await StartLiveAsync(hd, navigate: false);
                 await Diagnose(hd, fixture, () => Assertions.Expect(hd.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", Name, new() { Timeout = 20_000 }), "live-hd-failure");
-                await Assertions.Expect(hd.Locator("#live-stats")).ToContainTextAsync("Frames 1280×720", new() { Timeout = 5_000 });
+                await Assertions.Expect(hd.Locator("#live-stats")).ToContainTextAsync("Frames 1280×720", new() { Timeout = 20_000 });
                 await Shot(hd, "live-720p.png");
             }
 
