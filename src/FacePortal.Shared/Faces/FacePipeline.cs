@@ -45,11 +45,40 @@ public sealed class FacePipeline
     }
 
     /// <summary>All faces in the image, best detection score first.</summary>
-    public IReadOnlyList<FaceAnalysis> Analyze(DecodedImage image, PipelineTimings? timings = null)
+    public IReadOnlyList<FaceAnalysis> Analyze(DecodedImage image, PipelineTimings? timings = null) =>
+        Analyze(image, scoreThreshold: null, timings);
+
+    /// <summary>
+    /// A photo that should show one person: its faces and the <see cref="PrimaryFace"/>; when the
+    /// configured detector threshold finds none, the detector runs once more at its retry threshold.
+    /// </summary>
+    public OnePersonAnalysis AnalyzeOnePerson(DecodedImage image, PipelineTimings? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var faces = Analyze(image, timings);
+        float? retry = null;
+        var options = _detector.Options;
+        if (faces.Count == 0 && options.RetryScoreThreshold < options.ScoreThreshold)
+        {
+            retry = options.RetryScoreThreshold;
+            faces = Analyze(image, retry, timings);
+        }
+
+        return new OnePersonAnalysis(faces, PrimaryFace.Of(faces, image.OriginalWidth, image.OriginalHeight), image.OriginalWidth, image.OriginalHeight, retry);
+    }
+
+    /// <summary><see cref="AnalyzeOnePerson(DecodedImage, PipelineTimings?)"/> of an encoded photo. Throws <see cref="ImageDecodeException"/> for bad input.</summary>
+    public OnePersonAnalysis AnalyzeOnePerson(ReadOnlySpan<byte> encoded)
+    {
+        using var image = _decoder.Decode(encoded);
+        return AnalyzeOnePerson(image);
+    }
+
+    private IReadOnlyList<FaceAnalysis> Analyze(DecodedImage image, float? scoreThreshold, PipelineTimings? timings)
     {
         ArgumentNullException.ThrowIfNull(image);
         var started = Stopwatch.GetTimestamp();
-        var detections = _detector.Detect(image);
+        var detections = _detector.Detect(image, scoreThreshold);
         timings?.Detect = PipelineTimings.Since(started);
         if (detections.Count == 0)
         {

@@ -6,8 +6,11 @@ namespace FacePortal.Shared.Models;
 /// <summary>How long the tuner may time one model. Start-up must stay quick, so the budget is small and bounded.</summary>
 public sealed record TuningBudget
 {
-    /// <summary>Rounds every candidate gets before any is dropped or the clock is looked at.</summary>
-    public int MinRounds { get; init; } = 3;
+    /// <summary>Rounds every candidate gets before any is dropped.</summary>
+    public int DropAfterRounds { get; init; } = 3;
+
+    /// <summary>Rounds the candidates still in the race get before the clock is looked at (fast models get many more).</summary>
+    public int MinRounds { get; init; } = 5;
 
     public int MaxRounds { get; init; } = 20;
 
@@ -94,16 +97,19 @@ public sealed class SessionTuner(TuningCache cache, TuningEnvironment environmen
                     contender.Times.Add(input.Run(contender.Session!).TotalMilliseconds);
                 }
 
+                if (round >= _budget.DropAfterRounds)
+                {
+                    var alive = contenders.Where(c => c.Session is not null).ToList();
+                    var best = alive.Min(c => c.Median);
+                    foreach (var slow in alive.Where(c => c.Median > best * _budget.DropFactor))
+                    {
+                        slow.Drop();
+                    }
+                }
+
                 if (round < _budget.MinRounds)
                 {
                     continue;
-                }
-
-                var alive = contenders.Where(c => c.Session is not null).ToList();
-                var best = alive.Min(c => c.Median);
-                foreach (var slow in alive.Where(c => c.Median > best * _budget.DropFactor))
-                {
-                    slow.Drop();
                 }
 
                 if (clock.Elapsed >= _budget.Time || contenders.Count(c => c.Session is not null) == 1)
