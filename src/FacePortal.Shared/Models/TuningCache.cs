@@ -6,8 +6,9 @@ namespace FacePortal.Shared.Models;
 public sealed record CachedTuning(TuningKey Key, string Setting, IReadOnlyList<SettingTiming> Timings, DateTimeOffset MeasuredAt);
 
 /// <summary>
-/// Tuning decisions on disk, one small JSON file per model file. A file for another key (a new
-/// model, CPU, runtime or thread count) or one that cannot be read counts as absent, and is replaced.
+/// Tuning decisions on disk, one small JSON file per model file and thread count (the CLI and the
+/// web app may run with different counts). A file for another key (a new model, CPU or runtime) or
+/// one that cannot be read counts as absent, and is replaced.
 /// </summary>
 public sealed class TuningCache(string directory)
 {
@@ -15,13 +16,15 @@ public sealed class TuningCache(string directory)
 
     public string Directory { get; } = Path.GetFullPath(directory);
 
-    public string PathFor(string modelFile) => Path.Combine(Directory, Path.GetFileName(modelFile) + ".json");
+    public string PathFor(string modelFile, int intraOpThreads) =>
+        Path.Combine(Directory, $"{Path.GetFileName(modelFile)}.{intraOpThreads}-thread.json");
 
     public CachedTuning? Read(string modelFile, TuningKey key)
     {
+        ArgumentNullException.ThrowIfNull(key);
         try
         {
-            var entry = JsonSerializer.Deserialize<CachedTuning>(File.ReadAllBytes(PathFor(modelFile)), Json);
+            var entry = JsonSerializer.Deserialize<CachedTuning>(File.ReadAllBytes(PathFor(modelFile, key.IntraOpThreads)), Json);
             return entry is not null && entry.Key == key ? entry : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
@@ -33,7 +36,8 @@ public sealed class TuningCache(string directory)
     /// <summary>Stores a decision (write, then rename: readers never see half a file). Returns a note when it could not.</summary>
     public string? Write(string modelFile, CachedTuning entry)
     {
-        var path = PathFor(modelFile);
+        ArgumentNullException.ThrowIfNull(entry);
+        var path = PathFor(modelFile, entry.Key.IntraOpThreads);
         var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {

@@ -20,7 +20,7 @@ public sealed class SessionTunerTests : IDisposable
 
         var first = Tuner("CPU A").Load(model, hash, SessionTuning.Auto);
         first.Session.Dispose();
-        var cacheFile = new TuningCache(CacheDir).PathFor(ModelFile.Landmarks);
+        var cacheFile = new TuningCache(CacheDir).PathFor(ModelFile.Landmarks, 1);
         var written = File.GetLastWriteTimeUtc(cacheFile);
         var second = Tuner("CPU A").Load(model, hash, SessionTuning.Auto);
         second.Session.Dispose();
@@ -111,7 +111,7 @@ public sealed class SessionTunerTests : IDisposable
         var model = Path.Combine(TestPaths.Models, ModelFile.Landmarks);
         var hash = ModelManifest.Sha256Of(model);
         Directory.CreateDirectory(CacheDir);
-        File.WriteAllText(new TuningCache(CacheDir).PathFor(ModelFile.Landmarks), "{ not json");
+        File.WriteAllText(new TuningCache(CacheDir).PathFor(ModelFile.Landmarks, 1), "{ not json");
 
         var tuned = Tuner("CPU A").Load(model, hash, SessionTuning.Auto);
         tuned.Session.Dispose();
