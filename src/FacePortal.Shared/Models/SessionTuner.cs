@@ -17,7 +17,7 @@ public sealed record TuningBudget
     /// <summary>Timing stops after this much once <see cref="MinRounds"/> are done.</summary>
     public TimeSpan Time { get; init; } = TimeSpan.FromMilliseconds(600);
 
-    /// <summary>A candidate whose median is this many times the best one's is dropped: it cannot win, and it is the slow one.</summary>
+    /// <summary>A candidate whose fastest run is this many times the best one's is dropped: it cannot win, and it is the slow one.</summary>
     public double DropFactor { get; init; } = 1.5;
 
     /// <summary>The default (first) candidate keeps its place unless another is faster by more than this fraction.</summary>
@@ -32,7 +32,8 @@ public sealed record TunedSession(InferenceSession Session, SessionTuningReport 
 /// <summary>
 /// Builds a model's CPU session with the setting that runs fastest on this machine. Candidates
 /// are timed in interleaved rounds on synthetic input (so a burst of other work on the machine
-/// hits them alike), each by its median; the decision is cached under a key of the CPU, the ONNX
+/// hits them alike), each by its fastest run (other work only ever adds time to a run, so the
+/// fastest is the best estimate of the setting's own cost); the decision is cached under a key of the CPU, the ONNX
 /// Runtime version, the model's SHA-256 and the thread count, so later starts only read it.
 /// </summary>
 public sealed class SessionTuner(TuningCache cache, TuningEnvironment environment, TuningBudget? budget = null)
@@ -100,8 +101,8 @@ public sealed class SessionTuner(TuningCache cache, TuningEnvironment environmen
                 if (round >= _budget.DropAfterRounds)
                 {
                     var alive = contenders.Where(c => c.Session is not null).ToList();
-                    var best = alive.Min(c => c.Median);
-                    foreach (var slow in alive.Where(c => c.Median > best * _budget.DropFactor))
+                    var best = alive.Min(c => c.Best);
+                    foreach (var slow in alive.Where(c => c.Best > best * _budget.DropFactor))
                     {
                         slow.Drop();
                     }
@@ -119,9 +120,9 @@ public sealed class SessionTuner(TuningCache cache, TuningEnvironment environmen
             }
 
             var remaining = contenders.Where(c => c.Session is not null).ToList();
-            var winner = remaining.MinBy(c => c.Median)!;
+            var winner = remaining.MinBy(c => c.Best)!;
             var preferred = contenders[0];
-            if (preferred.Session is not null && preferred.Median <= winner.Median * (1 + _budget.DefaultMargin))
+            if (preferred.Session is not null && preferred.Best <= winner.Best * (1 + _budget.DefaultMargin))
             {
                 winner = preferred;
             }
@@ -131,7 +132,7 @@ public sealed class SessionTuner(TuningCache cache, TuningEnvironment environmen
                 other.Drop();
             }
 
-            var timings = contenders.Select(c => new SettingTiming(c.Setting.Name, Math.Round(c.Median, 3), c.Times.Count)).ToList();
+            var timings = contenders.Select(c => new SettingTiming(c.Setting.Name, Math.Round(c.Best, 3), Math.Round(c.Median, 3), c.Times.Count)).ToList();
             return (winner.Session!, winner.Setting, timings);
         }
         catch
@@ -154,6 +155,8 @@ public sealed class SessionTuner(TuningCache cache, TuningEnvironment environmen
         public InferenceSession? Session { get; private set; } = session;
 
         public List<double> Times { get; } = [];
+
+        public double Best => Times.Min();
 
         public double Median
         {

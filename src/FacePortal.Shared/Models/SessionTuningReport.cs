@@ -18,8 +18,11 @@ public enum TuningSource
     Cuda,
 }
 
-/// <summary>The median run time of one candidate setting on synthetic input, and how many runs it rests on.</summary>
-public sealed record SettingTiming(string Setting, double MedianMilliseconds, int Runs);
+/// <summary>
+/// One candidate setting's runs on synthetic input: the fastest (what decides: other work on the
+/// machine only ever adds time to a run), the median, and how many runs they rest on.
+/// </summary>
+public sealed record SettingTiming(string Setting, double BestMilliseconds, double MedianMilliseconds, int Runs);
 
 /// <summary>What the tuner measured for one model and what it chose; the health page and <c>bench</c> show it.</summary>
 public sealed record SessionTuningReport(
@@ -31,7 +34,7 @@ public sealed record SessionTuningReport(
     DateTimeOffset? MeasuredAt = null,
     string? Note = null)
 {
-    /// <summary>"EXTENDED (measured: ALL 65.70 ms, EXTENDED 21.70 ms, ...)", in one line.</summary>
+    /// <summary>"EXTENDED (measured now, fastest of N runs: ALL 65.70 ms, EXTENDED 21.70 ms, ...)", in one line.</summary>
     public string Describe()
     {
         var source = Source switch
@@ -43,7 +46,7 @@ public sealed record SessionTuningReport(
         };
         var timings = Timings.Count == 0
             ? string.Empty
-            : ": " + string.Join(", ", Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Setting} {t.MedianMilliseconds:0.00} ms")));
+            : ", fastest run: " + string.Join(", ", Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Setting} {t.BestMilliseconds:0.00} ms")));
         return $"{Setting} ({source}{timings})" + (Note is null ? string.Empty : $"; {Note}");
     }
 }

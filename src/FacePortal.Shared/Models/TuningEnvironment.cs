@@ -10,8 +10,11 @@ public sealed record TuningEnvironment(string Cpu, string OrtVersion, int IntraO
 }
 
 /// <summary>Everything a cached decision depends on; any change means timing again.</summary>
-public sealed record TuningKey(string Cpu, string OrtVersion, string ModelSha256, int IntraOpThreads, string Candidates)
+/// <param name="Format">How decisions are measured and stored; a change makes older decisions count as absent.</param>
+public sealed record TuningKey(string Cpu, string OrtVersion, string ModelSha256, int IntraOpThreads, string Candidates, int Format)
 {
+    public const int CurrentFormat = 2;
+
     public static TuningKey For(TuningEnvironment environment, string modelSha256)
     {
         ArgumentNullException.ThrowIfNull(environment);
@@ -20,6 +23,7 @@ public sealed record TuningKey(string Cpu, string OrtVersion, string ModelSha256
             environment.OrtVersion,
             modelSha256,
             environment.IntraOpThreads,
-            string.Join(" | ", SessionSetting.Candidates.Select(c => c.Name)));
+            string.Join(" | ", SessionSetting.Candidates.Select(c => c.Name)),
+            CurrentFormat);
     }
 }
