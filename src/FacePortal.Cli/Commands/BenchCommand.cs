@@ -53,29 +53,29 @@ public static class BenchCommand
                 output.WriteLine($"  {file,-17} {models.Tuning[file].Describe()}");
             }
 
-            var bare = BareModelTimes.Measure(models, Math.Min(runs, 100));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Bare sessions (setting in use, synthetic input, p50): detect {bare.Detect:0.00} ms, landmarks {bare.Landmarks:0.00} ms, embed {bare.Embed:0.00} ms; sum {bare.Sum(1):0.00} ms"));
-
-            var single = FrameBench.Measure(pipeline, frame, runs);
+            using var bare = new BareSessions(models);
+            var single = FrameBench.Measure(pipeline, bare, frame, runs);
             if (single.Faces != 1)
             {
                 throw new CommandLineException($"The benchmark frame must show exactly one face; it shows {single.Faces}.");
             }
 
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Bare sessions (setting in use, synthetic input, p50, run between the frames below): detect {single.Bare.Detect:0.00} ms, landmarks {single.Bare.Landmarks:0.00} ms, embed {single.Bare.Embed:0.00} ms; sum {single.Bare.Sum(1):0.00} ms"));
             output.WriteLine();
             output.WriteLine($"Frame: {Path.GetFileName(source)} as a 640x480 JPEG ({frame.Length / 1024} KiB), 1 face; {runs} runs on one core");
-            single.Write(output, bare);
+            single.Write(output);
 
             var extraRuns = Math.Max(20, runs / 5);
+            var pipelineFaces = new FacePipelineOptions().MaxParallelFaces;
             if (File.Exists(group))
             {
                 var groupJpeg = File.ReadAllBytes(group);
                 using var header = pipeline.Decoder.Decode(groupJpeg);
-                var groupBench = FrameBench.Measure(pipeline, groupJpeg, extraRuns);
+                var groupBench = FrameBench.Measure(pipeline, bare, groupJpeg, extraRuns);
                 output.WriteLine();
-                output.WriteLine($"Frame: {Path.GetFileName(group)} ({header.OriginalWidth}x{header.OriginalHeight}, {groupJpeg.Length / 1024} KiB), {groupBench.Faces} faces; {extraRuns} runs on one core");
-                groupBench.Write(output, bare);
+                output.WriteLine($"Frame: {Path.GetFileName(group)} ({header.OriginalWidth}x{header.OriginalHeight}, {groupJpeg.Length / 1024} KiB), {groupBench.Faces} faces; {extraRuns} runs, faces side by side on up to {pipelineFaces} cores");
+                groupBench.Write(output);
             }
             else
             {
@@ -83,10 +83,10 @@ public static class BenchCommand
                 output.WriteLine($"Group photo '{group}' not found (pass --group FILE, or run scripts/setup.sh --for-tests); skipped.");
             }
 
-            var wideBench = FrameBench.Measure(pipeline, wide, extraRuns);
+            var wideBench = FrameBench.Measure(pipeline, bare, wide, extraRuns);
             output.WriteLine();
             output.WriteLine($"Frame: {Path.GetFileName(source)} as a 1280x720 JPEG ({wide.Length / 1024} KiB), {wideBench.Faces} face(s); {extraRuns} runs on one core");
-            wideBench.Write(output, bare);
+            wideBench.Write(output);
 
             output.WriteLine();
             var workers = Environment.ProcessorCount;
