@@ -4,7 +4,7 @@ using FacePortal.Shared.Faces.Embeddings;
 using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Imaging;
 using FacePortal.Shared.Tests.Support;
-using SkiaSharp;
+using FacePortal.TestSupport;
 
 namespace FacePortal.Shared.Tests.Faces;
 
@@ -26,7 +26,7 @@ public sealed class PrimaryFaceTests(PipelineFixture fixture)
     [Fact]
     public void In_a_portrait_with_a_bigger_bystander_the_subject_is_the_primary_face()
     {
-        using var image = fixture.Pipeline.Decoder.Decode(TestImages.SubjectWithBiggerBystander());
+        using var image = fixture.Pipeline.Decoder.Decode(ComposedPhotos.SubjectWithBiggerBystander());
         var reference = Embedding("img2.jpg");
         var bystander = Embedding("img8.jpg");
 
@@ -56,13 +56,10 @@ public sealed class PrimaryFaceTests(PipelineFixture fixture)
         Assert.Null(analysis.RetryThreshold);
     }
 
-    // The photographer at the bottom right of selfie-many-people.jpg is cut by the photo's edge. With the
-    // five whole faces painted over (wide margins, which also hide the top of that half face), UltraFace
-    // scores what is left of the people at the edges 0.6 to 0.64: found only by the retry.
     [Fact]
     public void A_face_missed_at_the_configured_threshold_is_found_by_one_retry_at_the_lower_one_and_says_so()
     {
-        var photo = TestImages.PaintedOver(TestPaths.DeepFacePhoto("selfie-many-people.jpg"), WholeFacesOfTheSelfie);
+        var photo = ComposedPhotos.FacesOnlyTheRetryFinds();
         Assert.Empty(fixture.Pipeline.Analyze(photo));
 
         var analysis = fixture.Pipeline.AnalyzeOnePerson(photo);
@@ -96,11 +93,6 @@ public sealed class PrimaryFaceTests(PipelineFixture fixture)
 
         Assert.False(pipeline.AnalyzeOnePerson(image).Retried);
     }
-
-    /// <summary>The five faces found at 0.7 (`./faceportal detect`), each with a 30-pixel margin.</summary>
-    private static SKRect[] WholeFacesOfTheSelfie =>
-        new[] { new SKRect(89, 291, 205, 444), new SKRect(358, 108, 495, 288), new SKRect(211, 120, 304, 246), new SKRect(0, 244, 72, 354), new SKRect(529, 66, 600, 226) }
-            .Select(r => SKRect.Inflate(r, 30, 30)).ToArray();
 
     private float[] Embedding(string file) => fixture.Pipeline.AnalyzeOnePerson(File.ReadAllBytes(TestPaths.DeepFacePhoto(file))).Primary!.Embedding;
 }

@@ -64,55 +64,6 @@ public static class TestImages
         return WithExifOrientation(data.ToArray(), 6);
     }
 
-    /// <summary>
-    /// A 1600x900 frame with the subject (img1.jpg, face about 200 px wide) at the centre and a
-    /// bystander (img8.jpg, face about 320 px wide, so the largest face) near the left edge: the
-    /// framing of a portrait with someone closer to the camera beside it.
-    /// </summary>
-    public static byte[] SubjectWithBiggerBystander()
-    {
-        using var frame = new SKBitmap(new SKImageInfo(1600, 900, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (var canvas = new SKCanvas(frame))
-        {
-            canvas.Clear(new SKColor(120, 120, 120));
-
-            // Face centres measured with `./faceportal detect`: img8 (325, 300), face 253 px wide; img1 (722, 596), 593 px.
-            Place(canvas, TestPaths.DeepFacePhoto("img8.jpg"), faceCentre: new SKPoint(325, 300), scale: 320f / 253, at: new SKPoint(200, 450));
-            Place(canvas, TestPaths.DeepFacePhoto("img1.jpg"), faceCentre: new SKPoint(722, 596), scale: 200f / 593, at: new SKPoint(800, 450));
-        }
-
-        using var data = frame.Encode(SKEncodedImageFormat.Jpeg, 92);
-        return data.ToArray();
-    }
-
-    /// <summary>A photo with some rectangles painted over in flat grey, as JPEG (the rest of the frame is untouched).</summary>
-    public static byte[] PaintedOver(string path, params SKRect[] rects)
-    {
-        using var photo = SKBitmap.Decode(path);
-        using (var canvas = new SKCanvas(photo))
-        using (var grey = new SKPaint { Color = new SKColor(128, 128, 128) })
-        {
-            foreach (var rect in rects)
-            {
-                canvas.DrawRect(rect, grey);
-            }
-        }
-
-        using var data = photo.Encode(SKEncodedImageFormat.Jpeg, 95);
-        return data.ToArray();
-    }
-
-    private static void Place(SKCanvas canvas, string photoPath, SKPoint faceCentre, float scale, SKPoint at)
-    {
-        using var photo = SKBitmap.Decode(photoPath);
-        using var image = SKImage.FromBitmap(photo);
-        canvas.Save();
-        canvas.Translate(at.X - (faceCentre.X * scale), at.Y - (faceCentre.Y * scale));
-        canvas.Scale(scale);
-        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
-        canvas.Restore();
-    }
-
     private static byte[] EncodeBmp(SKBitmap bitmap)
     {
         var rowBytes = ((bitmap.Width * 3) + 3) & ~3;
