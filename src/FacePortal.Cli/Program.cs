@@ -19,8 +19,10 @@ const string Usage = """
       bench-train --images DIR [--people 5] [--faces 40] [--copies 5]
                                              Wall time of a training job, feature extraction vs head training
       detect --images DIR [--out DIR]        Faces and boxes per image; --out writes annotated copies
-      bench [--image FILE] [--runs N] [--seconds S]
-                                             Per-stage latency on a 640x480 JPEG, then throughput
+      bench [--image FILE] [--group FILE] [--runs N] [--seconds S]
+                                             Session setting and bare time per model; per-stage latency and its ratio
+                                             to the bare model times on a 640x480 JPEG, a 4-face group photo and a
+                                             1280x720 frame; then throughput
       torch-info                             Checks that TorchSharp loads on this machine
       backup --out FILE [--data DIR]         The installation (database, photos, crops, trained models) in one zip; safe while the app runs
       restore FILE [--data DIR]              Unpacks a backup into an empty data directory (default: ./data or FacePortal__DataDirectory)
@@ -29,6 +31,8 @@ const string Usage = """
       --models DIR    Model folder (default models/onnx)
       --threads N     Intra-op threads per model session (default 1)
       --min-score S   Detector score threshold, 0..1 (default 0.7)
+      --tuning T      Session settings: auto (time them once per machine, cached), off (plain ORT_ENABLE_ALL),
+                      basic, extended or all (default auto)
     """;
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

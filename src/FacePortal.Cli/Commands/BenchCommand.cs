@@ -2,66 +2,93 @@ using System.Diagnostics;
 using System.Globalization;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
+using FacePortal.Shared.Models;
 
 namespace FacePortal.Cli.Commands;
 
 /// <summary>
-/// bench [--image FILE] [--runs N] [--seconds S]: per-stage latency of the pipeline on one
-/// 640x480 JPEG with one face, on one core, then throughput with every core busy.
+/// bench [--image FILE] [--group FILE] [--runs N] [--seconds S] [--tuning T]: the session setting
+/// chosen for each model and its bare run time (the floor), then per-stage latency on one core for
+/// a 640x480 JPEG with one face, a group photo with four faces and a 1280x720 frame, each beside the
+/// sum of the bare model times it needs, then throughput with every core busy.
 /// </summary>
 public static class BenchCommand
 {
     public const string DefaultImage = "../shared/datasets/deepface/img1.jpg";
 
+    /// <summary>A face-api demo photo with four faces (installed by scripts/setup.sh --for-tests, which ./test.sh runs).</summary>
+    public const string DefaultGroupImage = ".cache/npm/face-api/demo/sample4.jpg";
+
+    /// <summary>The acceptance bar: the whole pipeline may add at most 30 % to its models' own time.</summary>
+    public const double TargetRatio = 1.3;
+
     public static int Run(CommandArguments args, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
         var source = args.Optional("image") ?? DefaultImage;
         if (!File.Exists(source))
         {
             throw new CommandLineException($"Benchmark image '{source}' not found (pass --image FILE).");
         }
 
+        var group = args.Optional("group") ?? DefaultGroupImage;
         var runs = args.Int("runs", 300);
         var seconds = args.Int("seconds", 5);
-        byte[] jpeg;
+        byte[] frame, wide;
         using (var photo = new ImageDecoder().Decode(File.ReadAllBytes(source)))
         {
-            jpeg = ImageTransforms.CoverJpeg(photo, 640, 480);
+            frame = ImageTransforms.CoverJpeg(photo, 640, 480);
+            wide = ImageTransforms.CoverJpeg(photo, 1280, 720);
         }
 
         output.WriteLine($"Machine: {MachineInfo.Describe()}");
-        output.WriteLine($"Input: {Path.GetFileName(source)} as a 640x480 JPEG ({jpeg.Length / 1024} KiB); {runs} runs, 1 intra-op thread");
-
         var (models, pipeline) = PipelineFactory.Create(args);
         using (models)
         {
-            var faces = pipeline.Analyze(jpeg);
-            if (faces.Count != 1)
+            var threads = models.Options.IntraOpThreads;
+            output.WriteLine($"Sessions: {models.ExecutionProvider}, {threads} intra-op thread(s), tuning {models.Options.Tuning} (cache {models.Options.ResolveTuningCacheDirectory()}), loaded in {models.LoadTime.TotalSeconds:0.00} s");
+            foreach (var file in new[] { ModelFile.Detector, ModelFile.Landmarks, ModelFile.Embedder })
             {
-                throw new CommandLineException($"The benchmark frame must show exactly one face; it shows {faces.Count}.");
+                output.WriteLine($"  {file,-17} {models.Tuning[file].Describe()}");
             }
 
-            for (var i = 0; i < 20; i++)
+            using var bare = new BareSessions(models);
+            var single = FrameBench.Measure(pipeline, bare, frame, runs);
+            if (single.Faces != 1)
             {
-                pipeline.Analyze(jpeg);
+                throw new CommandLineException($"The benchmark frame must show exactly one face; it shows {single.Faces}.");
             }
 
-            var timings = new List<PipelineTimings>(runs);
-            for (var i = 0; i < runs; i++)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Bare sessions (setting in use, synthetic input, p50, run between the frames below): detect {single.Bare.Detect:0.00} ms, landmarks {single.Bare.Landmarks:0.00} ms, embed {single.Bare.Embed:0.00} ms; sum {single.Bare.Sum(1):0.00} ms"));
+            output.WriteLine();
+            output.WriteLine($"Frame: {Path.GetFileName(source)} as a 640x480 JPEG ({frame.Length / 1024} KiB), 1 face; {runs} runs on one core");
+            single.Write(output);
+
+            var extraRuns = Math.Max(20, runs / 5);
+            var pipelineFaces = new FacePipelineOptions().MaxParallelFaces;
+            if (File.Exists(group))
             {
-                var t = new PipelineTimings();
-                pipeline.Analyze(jpeg, t);
-                timings.Add(t);
+                var groupJpeg = File.ReadAllBytes(group);
+                using var header = pipeline.Decoder.Decode(groupJpeg);
+                var groupBench = FrameBench.Measure(pipeline, bare, groupJpeg, extraRuns);
+                output.WriteLine();
+                output.WriteLine($"Frame: {Path.GetFileName(group)} ({header.OriginalWidth}x{header.OriginalHeight}, {groupJpeg.Length / 1024} KiB), {groupBench.Faces} faces; {extraRuns} runs, faces side by side on up to {pipelineFaces} cores");
+                groupBench.Write(output);
+            }
+            else
+            {
+                output.WriteLine();
+                output.WriteLine($"Group photo '{group}' not found (pass --group FILE, or run scripts/setup.sh --for-tests); skipped.");
             }
 
-            output.WriteLine("Stage       p50 ms   p95 ms");
-            Report(output, "decode", timings.Select(t => t.Decode));
-            Report(output, "detect", timings.Select(t => t.Detect));
-            Report(output, "landmarks", timings.Select(t => t.Landmarks));
-            Report(output, "align", timings.Select(t => t.Align));
-            Report(output, "embed", timings.Select(t => t.Embed));
-            Report(output, "total", timings.Select(t => t.Total));
+            var wideBench = FrameBench.Measure(pipeline, bare, wide, extraRuns);
+            output.WriteLine();
+            output.WriteLine($"Frame: {Path.GetFileName(source)} as a 1280x720 JPEG ({wide.Length / 1024} KiB), {wideBench.Faces} face(s); {extraRuns} runs on one core");
+            wideBench.Write(output);
 
+            output.WriteLine();
             var workers = Environment.ProcessorCount;
             var count = 0L;
             var stopwatch = Stopwatch.StartNew();
@@ -70,21 +97,19 @@ public static class BenchCommand
             {
                 while (stopwatch.Elapsed < deadline)
                 {
-                    pipeline.Analyze(jpeg);
+                    pipeline.Analyze(frame);
                     Interlocked.Increment(ref count);
                 }
             });
-            output.WriteLine($"Throughput: {count / stopwatch.Elapsed.TotalSeconds:0.0} faces/s with {workers} workers busy for {stopwatch.Elapsed.TotalSeconds:0.0} s");
+            output.WriteLine($"Throughput (640x480, 1 face): {count / stopwatch.Elapsed.TotalSeconds:0.0} faces/s with {workers} workers busy for {stopwatch.Elapsed.TotalSeconds:0.0} s");
         }
 
         return 0;
     }
 
-    private static void Report(TextWriter output, string stage, IEnumerable<TimeSpan> values)
+    internal static double Percentile(IEnumerable<double> values, double p)
     {
-        var ms = values.Select(v => v.TotalMilliseconds).Order().ToArray();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage,-10} {Percentile(ms, 0.50),7:0.00}  {Percentile(ms, 0.95),7:0.00}"));
+        var sorted = values.Order().ToArray();
+        return sorted[(int)Math.Round(p * (sorted.Length - 1))];
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Round(p * (sorted.Length - 1))];
 }

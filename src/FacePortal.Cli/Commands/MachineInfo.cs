@@ -1,4 +1,6 @@
 using System.Runtime.InteropServices;
+using FacePortal.Shared.Models;
+using Microsoft.ML.OnnxRuntime;
 
 namespace FacePortal.Cli.Commands;
 
@@ -7,15 +9,8 @@ public static class MachineInfo
 {
     public static string Describe()
     {
-        var cpu = "unknown CPU";
-        if (File.Exists("/proc/cpuinfo"))
-        {
-            cpu = File.ReadLines("/proc/cpuinfo")
-                .FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?
-                .Split(':', 2)[1].Trim() ?? cpu;
-        }
-
+        var cpu = CpuIdentity.Name;
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
-        return $"{cpu}; {Environment.ProcessorCount} cores; {memory:0} GiB; {RuntimeInformation.OSDescription}; .NET {Environment.Version}";
+        return $"{cpu}; {Environment.ProcessorCount} cores; {memory:0} GiB; {RuntimeInformation.OSDescription}; .NET {Environment.Version}; ONNX Runtime {OrtEnv.Instance().GetVersionString()}";
     }
 }

@@ -4,7 +4,7 @@ using FacePortal.Shared.Models;
 
 namespace FacePortal.Cli.Commands;
 
-/// <summary>Builds the face pipeline from the common options: --models DIR, --threads N, --min-score S.</summary>
+/// <summary>Builds the face pipeline from the common options: --models DIR, --threads N, --min-score S, --tuning T.</summary>
 public static class PipelineFactory
 {
     public static (FaceModels Models, FacePipeline Pipeline) Create(CommandArguments args, int defaultThreads = 1)
@@ -14,6 +14,7 @@ public static class PipelineFactory
         {
             Directory = args.Optional("models") ?? new FaceModelOptions().Directory,
             IntraOpThreads = args.Int("threads", defaultThreads),
+            Tuning = Tuning(args.Optional("tuning")),
         };
         var models = FaceModels.LoadPipeline(options);
         var detector = new DetectorOptions();
@@ -30,4 +31,9 @@ public static class PipelineFactory
 
         return (models, new FacePipeline(models, new FacePipelineOptions { Detector = detector }));
     }
+
+    private static SessionTuning Tuning(string? value) =>
+        value is null ? SessionTuning.Auto
+        : Enum.TryParse<SessionTuning>(value, ignoreCase: true, out var tuning) && Enum.IsDefined(tuning) ? tuning
+        : throw new CommandLineException($"--tuning must be auto, off, basic, extended or all, not '{value}'.");
 }

@@ -4,6 +4,7 @@ namespace FacePortal.Core.People;
 
 /// <summary>What happened to one photo, in words an admin can act on.</summary>
 /// <param name="OtherFaces">Faces found besides the enrolled one (photo coordinates), for the admin to see.</param>
+/// <param name="LowerThresholdRetry">The detector found no face at its configured threshold and ran again at its lower retry threshold.</param>
 public sealed record EnrollmentResult(
     string FileName,
     EnrollmentStatus Status,
@@ -15,7 +16,8 @@ public sealed record EnrollmentResult(
     FaceBox? EnrolledBox = null,
     IReadOnlyList<FaceBox>? OtherFaces = null,
     int ImageWidth = 0,
-    int ImageHeight = 0)
+    int ImageHeight = 0,
+    bool LowerThresholdRetry = false)
 {
     public bool IsAccepted => Status != EnrollmentStatus.Rejected;
 

@@ -13,8 +13,8 @@ using SkiaSharp;
 namespace FacePortal.Core.People;
 
 /// <summary>
-/// Turns a photo into an enrolled face: checks it, runs the pipeline, keeps the largest face if it
-/// is good enough, and stores the photo, the aligned crop and the rows in one step. Every photo
+/// Turns a photo into an enrolled face: checks it, runs the pipeline, keeps the primary face
+/// (<see cref="PrimaryFace"/>) if it is good enough, and stores the photo, the aligned crop and the rows in one step. Every photo
 /// gets an <see cref="EnrollmentResult"/>; nothing here throws for bad input.
 /// </summary>
 public sealed class EnrollmentService(
@@ -51,33 +51,43 @@ public sealed class EnrollmentService(
             return precheck.Rejection;
         }
 
-        PhotoAnalysis analysis;
+        OnePersonAnalysis analysis;
+        SKEncodedImageFormat format;
         try
         {
             // The pipeline is synchronous CPU work; keep it off the caller's context (a Blazor circuit, a request).
-            analysis = await Task.Run(() => Analyze(content), cancellationToken).ConfigureAwait(false);
+            (analysis, format) = await Task.Run(() => Analyze(content), cancellationToken).ConfigureAwait(false);
         }
         catch (ImageDecodeException ex)
         {
             return EnrollmentResult.Rejected(fileName, RejectionReason.Unreadable, ex.Message);
         }
 
-        if (analysis.Faces.Count == 0)
+        if (analysis.Primary is not { } chosen)
         {
-            return EnrollmentResult.Rejected(fileName, RejectionReason.NoFace, "No face was found in this photo.");
+            return EnrollmentResult.Rejected(
+                fileName, RejectionReason.NoFace,
+                analysis.Retried ? $"No face was found in this photo, not even at the lower detector threshold ({analysis.RetryThreshold:0.0#})." : "No face was found in this photo.")
+                with { LowerThresholdRetry = analysis.Retried };
         }
 
-        var chosen = analysis.Faces.MaxBy(f => f.Box.Area)!;
         var qualityProblem = CheckQuality(fileName, chosen.Quality, analysis.Faces.Count);
         if (qualityProblem is not null)
         {
-            return qualityProblem;
+            return qualityProblem with { LowerThresholdRetry = analysis.Retried };
         }
 
         var warnings = new List<string>();
         if (analysis.Faces.Count > 1)
         {
-            warnings.Add($"{analysis.Faces.Count} faces were found; the largest was enrolled.");
+            warnings.Add(analysis.PrimaryIsLargest
+                ? $"{analysis.Faces.Count} faces were found; the largest was enrolled."
+                : $"{analysis.Faces.Count} faces were found; the one nearest the centre was enrolled, not the largest.");
+        }
+
+        if (analysis.Retried)
+        {
+            warnings.Add($"The face was found only at the lower detector threshold ({analysis.RetryThreshold:0.0#}); check that it is the right one.");
         }
 
         if (precheck.AlsoEnrolledFor.Count > 0)
@@ -91,7 +101,7 @@ public sealed class EnrollmentService(
             PersonId = personId,
             ContentHash = hash,
             FileName = fileName,
-            ContentType = ImageContentTypes.Of(analysis.Format),
+            ContentType = ImageContentTypes.Of(format),
             ByteLength = content.Length,
             Width = analysis.Width,
             Height = analysis.Height,
@@ -117,7 +127,8 @@ public sealed class EnrollmentService(
             chosen.Box,
             others,
             analysis.Width,
-            analysis.Height);
+            analysis.Height,
+            analysis.Retried);
     }
 
     /// <summary>
@@ -226,10 +237,10 @@ public sealed class EnrollmentService(
         return null;
     }
 
-    private PhotoAnalysis Analyze(ReadOnlyMemory<byte> content)
+    private (OnePersonAnalysis Analysis, SKEncodedImageFormat Format) Analyze(ReadOnlyMemory<byte> content)
     {
         using var image = pipeline.Decoder.Decode(content.Span);
-        return new PhotoAnalysis(pipeline.Analyze(image), image.OriginalWidth, image.OriginalHeight, image.Format);
+        return (pipeline.AnalyzeOnePerson(image), image.Format);
     }
 
     private (AlignedFace, float[], FaceQuality, SKEncodedImageFormat) EmbedAligned(ReadOnlyMemory<byte> content)
@@ -306,6 +317,4 @@ public sealed class EnrollmentService(
 
         return name.Length > Photo.MaxFileNameLength ? name[..Photo.MaxFileNameLength] : name;
     }
-
-    private sealed record PhotoAnalysis(IReadOnlyList<FaceAnalysis> Faces, int Width, int Height, SKEncodedImageFormat Format);
 }

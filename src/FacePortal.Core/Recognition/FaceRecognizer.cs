@@ -81,11 +81,11 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
         return new RecognizedFace(face.Box, face.Score, face.Quality, named ? chosen : null, candidates, probabilities[best]);
     }
 
-    /// <summary>Compares the largest face of each photo.</summary>
+    /// <summary>Compares the primary face of each photo (<see cref="PrimaryFace"/>).</summary>
     public VerificationResult Verify(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
     {
-        var (a, faceA) = LargestFace(first, "first");
-        var (b, faceB) = LargestFace(second, "second");
+        var (a, faceA) = PrimaryFaceOf(first, "first");
+        var (b, faceB) = PrimaryFaceOf(second, "second");
         if (faceA is null || faceB is null)
         {
             return VerificationResult.Failed(a, b, a.Problem ?? b.Problem!);
@@ -96,19 +96,17 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
         return new VerificationResult(similarity, threshold, similarity >= threshold, a, b, null);
     }
 
-    private (VerifiedPhoto Photo, FaceAnalysis? Face) LargestFace(ReadOnlySpan<byte> encoded, string which)
+    private (VerifiedPhoto Photo, FaceAnalysis? Face) PrimaryFaceOf(ReadOnlySpan<byte> encoded, string which)
     {
         try
         {
-            using var image = pipeline.Decoder.Decode(encoded);
-            var faces = pipeline.Analyze(image);
-            if (faces.Count == 0)
+            var analysis = pipeline.AnalyzeOnePerson(encoded);
+            if (analysis.Primary is not { } primary)
             {
-                return (new VerifiedPhoto(image.OriginalWidth, image.OriginalHeight, null, 0, $"No face was found in the {which} photo."), null);
+                return (new VerifiedPhoto(analysis.Width, analysis.Height, null, 0, $"No face was found in the {which} photo.", analysis.Retried), null);
             }
 
-            var largest = faces.MaxBy(f => f.Box.Area)!;
-            return (new VerifiedPhoto(image.OriginalWidth, image.OriginalHeight, largest.Box, faces.Count, null), largest);
+            return (new VerifiedPhoto(analysis.Width, analysis.Height, primary.Box, analysis.Faces.Count, null, analysis.Retried), primary);
         }
         catch (ImageDecodeException e)
         {

@@ -3,7 +3,7 @@ using FacePortal.Shared.Faces.Geometry;
 namespace FacePortal.Core.Recognition;
 
 /// <summary>
-/// One-to-one verification of two photos: the largest face of each, their cosine similarity,
+/// One-to-one verification of two photos: the primary face of each (<see cref="Shared.Faces.PrimaryFace"/>), their cosine similarity,
 /// and whether it reaches the threshold. <see cref="Problem"/> is set instead when a photo
 /// cannot be compared (unreadable, or no face).
 /// </summary>
@@ -20,7 +20,8 @@ public sealed record VerificationResult(
 }
 
 /// <summary>One side of a verification: the face compared, and how many faces the photo held.</summary>
-public sealed record VerifiedPhoto(int Width, int Height, FaceBox? Face, int FacesFound, string? Problem)
+/// <param name="LowerThresholdRetry">The detector found no face at its configured threshold and ran again at its lower retry threshold.</param>
+public sealed record VerifiedPhoto(int Width, int Height, FaceBox? Face, int FacesFound, string? Problem, bool LowerThresholdRetry = false)
 {
     public static VerifiedPhoto Unusable(string problem) => new(0, 0, null, 0, problem);
 }

@@ -15,7 +15,7 @@ public static class OpenSetEvaluation
     {
         ArgumentNullException.ThrowIfNull(pairs);
         var identities = PairIdentities.From(pairs);
-        var (embeddings, unusable) = LargestFaceEmbeddings.Compute(pipeline, imageDirectory, identities.Keys, parallelism);
+        var (embeddings, unusable) = PrimaryFaceEmbeddings.Compute(pipeline, imageDirectory, identities.Keys, parallelism);
         var images = embeddings.Keys.ToList();
         var faceIds = images.ToDictionary(f => f, _ => Guid.NewGuid());
         var genuine = new List<GenuineProbe>();

@@ -10,7 +10,7 @@ public sealed record PairEvaluationResult(
     IReadOnlyDictionary<string, string> UnusableImages,
     int SkippedPairs);
 
-/// <summary>Embeds every image once (its largest face), scores each pair by cosine similarity, and reports.</summary>
+/// <summary>Embeds every image once (its primary face), scores each pair by cosine similarity, and reports.</summary>
 public static class PairEvaluation
 {
     public static readonly double[] StandardFars = [1e-2, 1e-3];
@@ -20,7 +20,7 @@ public static class PairEvaluation
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(pairs);
         var files = pairs.SelectMany(p => new[] { p.FileX, p.FileY }).Distinct(StringComparer.Ordinal).ToList();
-        var (embeddings, unusable) = LargestFaceEmbeddings.Compute(pipeline, imageDirectory, files, parallelism);
+        var (embeddings, unusable) = PrimaryFaceEmbeddings.Compute(pipeline, imageDirectory, files, parallelism);
 
         var scored = new List<VerificationPair>();
         var skipped = 0;

@@ -21,14 +21,16 @@ public sealed class FacePipeline
     private readonly LandmarkDetector _landmarks;
     private readonly FaceAligner _aligner = new();
     private readonly FaceEmbedder _embedder;
+    private readonly int _maxParallelFaces;
 
     public FacePipeline(FaceModels models, FacePipelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _decoder = new ImageDecoder(options.Limits);
+        _decoder = new ImageDecoder(options.Limits, new SkiaSharp.SKSizeI(UltraFaceDetector.InputWidth, UltraFaceDetector.InputHeight));
         _detector = new UltraFaceDetector(models, options.Detector);
         _landmarks = new LandmarkDetector(models);
         _embedder = new FaceEmbedder(models);
+        _maxParallelFaces = options.MaxParallelFaces;
     }
 
     public ImageDecoder Decoder => _decoder;
@@ -45,11 +47,40 @@ public sealed class FacePipeline
     }
 
     /// <summary>All faces in the image, best detection score first.</summary>
-    public IReadOnlyList<FaceAnalysis> Analyze(DecodedImage image, PipelineTimings? timings = null)
+    public IReadOnlyList<FaceAnalysis> Analyze(DecodedImage image, PipelineTimings? timings = null) =>
+        Analyze(image, scoreThreshold: null, timings);
+
+    /// <summary>
+    /// A photo that should show one person: its faces and the <see cref="PrimaryFace"/>; when the
+    /// configured detector threshold finds none, the detector runs once more at its retry threshold.
+    /// </summary>
+    public OnePersonAnalysis AnalyzeOnePerson(DecodedImage image, PipelineTimings? timings = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var faces = Analyze(image, timings);
+        float? retry = null;
+        var options = _detector.Options;
+        if (faces.Count == 0 && options.RetryScoreThreshold < options.ScoreThreshold)
+        {
+            retry = options.RetryScoreThreshold;
+            faces = Analyze(image, retry, timings);
+        }
+
+        return new OnePersonAnalysis(faces, PrimaryFace.Of(faces, image.OriginalWidth, image.OriginalHeight), image.OriginalWidth, image.OriginalHeight, retry);
+    }
+
+    /// <summary><see cref="AnalyzeOnePerson(DecodedImage, PipelineTimings?)"/> of an encoded photo. Throws <see cref="ImageDecodeException"/> for bad input.</summary>
+    public OnePersonAnalysis AnalyzeOnePerson(ReadOnlySpan<byte> encoded)
+    {
+        using var image = _decoder.Decode(encoded);
+        return AnalyzeOnePerson(image);
+    }
+
+    private IReadOnlyList<FaceAnalysis> Analyze(DecodedImage image, float? scoreThreshold, PipelineTimings? timings)
     {
         ArgumentNullException.ThrowIfNull(image);
         var started = Stopwatch.GetTimestamp();
-        var detections = _detector.Detect(image);
+        var detections = _detector.Detect(image, scoreThreshold);
         timings?.Detect = PipelineTimings.Since(started);
         if (detections.Count == 0)
         {
@@ -57,25 +88,30 @@ public sealed class FacePipeline
         }
 
         started = Stopwatch.GetTimestamp();
+        image.Prefetch([.. detections.Select(d => LandmarkDetector.CropOf(d.Box))]);
         var landmarks = new FaceLandmarks[detections.Count];
-        for (var i = 0; i < detections.Count; i++)
-        {
-            landmarks[i] = _landmarks.Detect(image, detections[i].Box);
-        }
-
+        ForEachFace(detections.Count, i => landmarks[i] = _landmarks.Detect(image, detections[i].Box));
         timings?.Landmarks = PipelineTimings.Since(started);
 
         started = Stopwatch.GetTimestamp();
+        image.Prefetch([.. landmarks.Select(l => FaceAligner.CropOf(l.ToFivePoints()))]);
         var aligned = new AlignedFace[detections.Count];
-        for (var i = 0; i < detections.Count; i++)
-        {
-            aligned[i] = _aligner.Align(image, landmarks[i].ToFivePoints());
-        }
-
+        ForEachFace(detections.Count, i => aligned[i] = _aligner.Align(image, landmarks[i].ToFivePoints()));
         timings?.Align = PipelineTimings.Since(started);
 
         started = Stopwatch.GetTimestamp();
-        var embeddings = _embedder.Embed(aligned);
+        float[][] embeddings;
+        if (_embedder.SupportsBatch)
+        {
+            embeddings = _embedder.Embed(aligned);
+        }
+        else
+        {
+            var one = new float[aligned.Length][];
+            ForEachFace(aligned.Length, i => one[i] = _embedder.Embed(aligned[i]));
+            embeddings = one;
+        }
+
         timings?.Embed = PipelineTimings.Since(started);
 
         var scale = image.ScaleToOriginal;
@@ -96,6 +132,25 @@ public sealed class FacePipeline
         }
 
         return faces;
+    }
+
+    /// <summary>
+    /// The models take one face per run (their batch dimension is fixed at 1), so the faces of a
+    /// frame run side by side, up to <see cref="FacePipelineOptions.MaxParallelFaces"/> at once.
+    /// </summary>
+    private void ForEachFace(int count, Action<int> body)
+    {
+        if (count == 1 || _maxParallelFaces <= 1)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = _maxParallelFaces }, body);
     }
 
     /// <summary>68 landmarks for a box, in original-image coordinates.</summary>

@@ -9,22 +9,32 @@ namespace FacePortal.Shared.Imaging;
 /// </summary>
 public sealed class DecodedImage : IDisposable
 {
-    private readonly ImagePyramid _pyramid;
+    private readonly IImagePixels _pixels;
 
     internal DecodedImage(SKImage image, int originalWidth, int originalHeight, SKEncodedImageFormat format)
+        : this(new ImagePyramid(image, ownsBase: true), image.Width, image.Height, originalWidth, originalHeight, format)
     {
-        Image = image;
+    }
+
+    internal DecodedImage(IImagePixels pixels, int width, int height, int originalWidth, int originalHeight, SKEncodedImageFormat format)
+    {
+        _pixels = pixels;
+        Width = width;
+        Height = height;
         OriginalWidth = originalWidth;
         OriginalHeight = originalHeight;
         Format = format;
-        _pyramid = new ImagePyramid(image);
     }
 
-    internal SKImage Image { get; }
+    /// <summary>The whole working image; a large JPEG decoded for detection only is decoded whole on first use.</summary>
+    internal SKImage Image => _pixels.Whole;
 
-    public int Width => Image.Width;
+    /// <summary>Where the pixels come from (a test looks at what a large JPEG decoded).</summary>
+    internal IImagePixels Pixels => _pixels;
 
-    public int Height => Image.Height;
+    public int Width { get; }
+
+    public int Height { get; }
 
     /// <summary>Upright width of the original file.</summary>
     public int OriginalWidth { get; }
@@ -48,11 +58,10 @@ public sealed class DecodedImage : IDisposable
     /// Draws the image through <paramref name="matrix"/> (image to canvas coordinates) without
     /// aliasing: it samples the pyramid level whose residual scale is between 1/2 and 1, bilinearly.
     /// </summary>
-    internal void DrawTransformed(SKCanvas canvas, SKMatrix matrix) => _pyramid.Draw(canvas, matrix);
+    internal void DrawTransformed(SKCanvas canvas, SKMatrix matrix) => _pixels.Draw(canvas, matrix);
 
-    public void Dispose()
-    {
-        _pyramid.Dispose();
-        Image.Dispose();
-    }
+    /// <summary>Tells the image which draws come next (the faces of a frame), so a large JPEG decodes their regions in one pass.</summary>
+    internal void Prefetch(IReadOnlyList<ImageDraw> draws) => _pixels.Prefetch(draws);
+
+    public void Dispose() => _pixels.Dispose();
 }

@@ -2,8 +2,13 @@ using SkiaSharp;
 
 namespace FacePortal.Shared.Imaging;
 
-/// <summary>Decodes JPEG, PNG, WebP and BMP safely: limits first, then pixels, then EXIF orientation.</summary>
-public sealed class ImageDecoder(ImageLimits limits)
+/// <summary>
+/// Decodes JPEG, PNG, WebP and BMP safely: limits first, then pixels, then EXIF orientation.
+/// Given the size the detector draws whole images at, a JPEG at least four times that size is
+/// decoded whole only at that reduced scale, and at full resolution only around what is drawn
+/// finer later (the faces; see <see cref="JpegRegionPixels"/>).
+/// </summary>
+public sealed class ImageDecoder(ImageLimits limits, SKSizeI? detectionSize = null)
 {
     private static readonly HashSet<SKEncodedImageFormat> SupportedFormats =
     [
@@ -70,6 +75,18 @@ public sealed class ImageDecoder(ImageLimits limits)
         }
 
         var size = WorkingSize(codec);
+        if (detectionSize is { } detection && codec.EncodedFormat == SKEncodedImageFormat.Jpeg && codec.EncodedOrigin == SKEncodedOrigin.TopLeft
+            && JpegRegionPixels.PreviewEighths(header.Size, size, detection) is { } eighths)
+        {
+            var previewSize = codec.GetScaledDimensions(eighths / 8f);
+            var previewInfo = new SKImageInfo(previewSize.Width, previewSize.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+            using var preview = new SKBitmap(previewInfo);
+            DecodePixels(codec, preview, previewInfo);
+            preview.SetImmutable();
+            var pixels = JpegRegionPixels.Create(SKData.CreateCopy(data), size, SKImage.FromBitmap(preview));
+            return new DecodedImage(pixels, size.Width, size.Height, header.Width, header.Height, codec.EncodedFormat);
+        }
+
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
         var bitmap = new SKBitmap(info);
         try

@@ -8,19 +8,30 @@ namespace FacePortal.Shared.Imaging;
 /// which cost more than the detector itself; these are built once and shared by the
 /// detector, landmark and alignment draws of one frame.
 /// </summary>
-internal sealed class ImagePyramid(SKImage baseImage) : IDisposable
+/// <param name="ownsBase">Whether disposing the pyramid disposes <paramref name="baseImage"/> too.</param>
+internal sealed class ImagePyramid(SKImage baseImage, bool ownsBase = false) : IImagePixels
 {
-    private static readonly SKSamplingOptions Bilinear = new(SKFilterMode.Linear, SKMipmapMode.None);
+    internal static readonly SKSamplingOptions Bilinear = new(SKFilterMode.Linear, SKMipmapMode.None);
 
     private readonly List<SKImage> _levels = [baseImage];
     private readonly Lock _gate = new();
 
+    public SKImage Whole => baseImage;
+
+    /// <summary>The largest shrink of <paramref name="matrix"/> along either axis (1 = same size, 0.5 = half).</summary>
+    internal static float ShrinkOf(SKMatrix matrix) => Math.Min(
+        MathF.Sqrt((matrix.ScaleX * matrix.ScaleX) + (matrix.SkewY * matrix.SkewY)),
+        MathF.Sqrt((matrix.SkewX * matrix.SkewX) + (matrix.ScaleY * matrix.ScaleY)));
+
+    /// <summary>Nothing to ready: every pixel is decoded already.</summary>
+    public void Prefetch(IReadOnlyList<ImageDraw> draws)
+    {
+    }
+
     public void Draw(SKCanvas canvas, SKMatrix matrix)
     {
         // The largest shrink along either axis decides the level.
-        var scale = Math.Min(
-            MathF.Sqrt((matrix.ScaleX * matrix.ScaleX) + (matrix.SkewY * matrix.SkewY)),
-            MathF.Sqrt((matrix.SkewX * matrix.SkewX) + (matrix.ScaleY * matrix.ScaleY)));
+        var scale = ShrinkOf(matrix);
         var level = 0;
         while (scale * (1 << (level + 1)) <= 1.0001f && Math.Min(baseImage.Width, baseImage.Height) >> (level + 1) >= 8)
         {
@@ -86,8 +97,7 @@ internal sealed class ImagePyramid(SKImage baseImage) : IDisposable
     {
         lock (_gate)
         {
-            // Level 0 belongs to the DecodedImage.
-            foreach (var level in _levels.Skip(1))
+            foreach (var level in _levels.Skip(ownsBase ? 0 : 1))
             {
                 level.Dispose();
             }

@@ -22,6 +22,19 @@ public sealed record FaceModelOptions
 
     /// <summary>Check each file against the SHA-256 pinned in the repository before loading it.</summary>
     public bool VerifyChecksums { get; init; } = true;
+
+    /// <summary>How each CPU session's settings are chosen (see <see cref="SessionTuning"/>). CUDA sessions are never tuned.</summary>
+    public SessionTuning Tuning { get; init; } = SessionTuning.Auto;
+
+    /// <summary>
+    /// Where <see cref="SessionTuning.Auto"/> keeps its decisions; empty means <c>.tuning</c> inside
+    /// <see cref="Directory"/>. When it cannot be written (a read-only image), tuning still runs, at every start.
+    /// </summary>
+    public string? TuningCacheDirectory { get; init; }
+
+    /// <summary>The absolute folder of the tuning cache.</summary>
+    public string ResolveTuningCacheDirectory() =>
+        Path.GetFullPath(string.IsNullOrWhiteSpace(TuningCacheDirectory) ? Path.Combine(Directory, ".tuning") : TuningCacheDirectory);
 }
 
 public enum ExecutionProviderPreference

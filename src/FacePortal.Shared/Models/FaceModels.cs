@@ -5,12 +5,14 @@ namespace FacePortal.Shared.Models;
 
 /// <summary>
 /// The one place that loads the face models: verifies each file, picks the execution
-/// provider once, and owns the sessions. Sessions are created once and shared;
-/// ONNX Runtime's Run is safe to call from many threads at once.
+/// provider once, tunes each CPU session for this machine (<see cref="SessionTuner"/>), and owns
+/// the sessions. Sessions are created once and shared; ONNX Runtime's Run is safe to call from
+/// many threads at once.
 /// </summary>
 public sealed class FaceModels : IDisposable
 {
     private readonly Dictionary<string, InferenceSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SessionTuningReport> _tuning = new(StringComparer.Ordinal);
 
     private FaceModels(FaceModelOptions options, string directory, string provider, string? providerNote)
     {
@@ -33,6 +35,9 @@ public sealed class FaceModels : IDisposable
 
     public IReadOnlyCollection<string> LoadedFiles => _sessions.Keys;
 
+    /// <summary>Per model file: the session setting in use, what was measured and where the decision came from.</summary>
+    public IReadOnlyDictionary<string, SessionTuningReport> Tuning => _tuning;
+
     public TimeSpan LoadTime { get; private set; }
 
     /// <summary>True when this binary was built with the GPU packages (-p:FacePortalGpu=true).</summary>
@@ -50,22 +55,37 @@ public sealed class FaceModels : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var directory = Path.GetFullPath(options.Directory);
         var started = Stopwatch.GetTimestamp();
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         if (options.VerifyChecksums)
         {
             foreach (var file in files)
             {
-                ModelManifest.Embedded.Verify(directory, file);
+                hashes[file] = ModelManifest.Embedded.Verify(directory, file);
             }
         }
 
         var (provider, note) = ChooseProvider(options);
         var models = new FaceModels(options, directory, provider, note);
+        var tuner = new SessionTuner(new TuningCache(options.ResolveTuningCacheDirectory()), TuningEnvironment.Current(options.IntraOpThreads));
         try
         {
             foreach (var file in files)
             {
-                using var sessionOptions = CreateSessionOptions(options, provider == "CUDA");
-                models._sessions[file] = new InferenceSession(Path.Combine(directory, file), sessionOptions);
+                var path = Path.Combine(directory, file);
+                if (provider == "CUDA")
+                {
+                    var cudaStarted = Stopwatch.GetTimestamp();
+                    using var sessionOptions = CreateCudaSessionOptions(options);
+                    models._sessions[file] = new InferenceSession(path, sessionOptions);
+                    models._tuning[file] = new SessionTuningReport(file, SessionSetting.All.Name, TuningSource.Cuda, [], Stopwatch.GetElapsedTime(cudaStarted));
+                    continue;
+                }
+
+                // The hash keys the tuning cache; only Auto needs it when the checksums were not checked.
+                var hash = hashes.GetValueOrDefault(file) ?? (options.Tuning == SessionTuning.Auto ? ModelManifest.Sha256Of(path) : string.Empty);
+                var tuned = tuner.Load(path, hash, options.Tuning);
+                models._sessions[file] = tuned.Session;
+                models._tuning[file] = tuned.Report;
             }
         }
         catch
@@ -82,20 +102,11 @@ public sealed class FaceModels : IDisposable
     public static FaceModels LoadPipeline(FaceModelOptions options) =>
         Load(options, ModelFile.Detector, ModelFile.Landmarks, ModelFile.Embedder);
 
-    private static SessionOptions CreateSessionOptions(FaceModelOptions options, bool cuda)
+    /// <summary>CUDA keeps its own path: ONNX Runtime's full optimisation, placed on the GPU, never timed on the CPU.</summary>
+    private static SessionOptions CreateCudaSessionOptions(FaceModelOptions options)
     {
-        var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            IntraOpNumThreads = Math.Max(1, options.IntraOpThreads),
-            InterOpNumThreads = 1,
-        };
-        if (cuda)
-        {
-            sessionOptions.AppendExecutionProvider_CUDA(0);
-        }
-
+        var sessionOptions = SessionSetting.All.CreateOptions(options.IntraOpThreads);
+        sessionOptions.AppendExecutionProvider_CUDA(0);
         return sessionOptions;
     }
 

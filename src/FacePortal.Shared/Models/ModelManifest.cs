@@ -27,8 +27,8 @@ public sealed class ModelManifest
         return new ModelManifest(hashes);
     }
 
-    /// <summary>Checks one file; throws <see cref="ModelFileException"/> when it is missing, unknown or altered.</summary>
-    public void Verify(string directory, string fileName)
+    /// <summary>Checks one file and returns its SHA-256; throws <see cref="ModelFileException"/> when it is missing, unknown or altered.</summary>
+    public string Verify(string directory, string fileName)
     {
         var path = Path.Combine(directory, fileName);
         if (!File.Exists(path))
@@ -43,14 +43,22 @@ public sealed class ModelManifest
             throw new ModelFileException(fileName, $"Model file '{fileName}' has no pinned SHA-256 in models/models.sha256.");
         }
 
-        using var stream = File.OpenRead(path);
-        var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+        var actual = Sha256Of(path);
         if (actual != expected)
         {
             throw new ModelFileException(
                 fileName,
                 $"Model file '{path}' has SHA-256 {actual}, not the pinned {expected}. Delete it and restore it with {FaceModelOptions.RestoreCommand}.");
         }
+
+        return actual;
+    }
+
+    /// <summary>Lower-case hex SHA-256 of a file.</summary>
+    public static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static ModelManifest LoadEmbedded()

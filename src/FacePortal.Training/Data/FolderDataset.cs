@@ -6,7 +6,7 @@ namespace FacePortal.Training.Data;
 
 /// <summary>
 /// A folder per person of photos (the layout Keras' flow_from_directory reads): each photo's
-/// largest face is aligned; photos without a usable face are listed, not fatal.
+/// primary face (<see cref="PrimaryFace"/>) is aligned; photos without a usable face are listed, not fatal.
 /// </summary>
 public static class FolderDataset
 {
@@ -44,14 +44,14 @@ public static class FolderDataset
             {
                 try
                 {
-                    var found = pipeline.Analyze(File.ReadAllBytes(file));
-                    if (found.Count == 0)
+                    var found = pipeline.AnalyzeOnePerson(File.ReadAllBytes(file));
+                    if (found.Primary is null)
                     {
                         skipped.Add($"{file}: no face found");
                         continue;
                     }
 
-                    faces.Add(new LabelledFace(found.MaxBy(f => f.Box.Area)!.AlignedFace, label, file));
+                    faces.Add(new LabelledFace(found.Primary.AlignedFace, label, file));
                 }
                 catch (ImageDecodeException e)
                 {

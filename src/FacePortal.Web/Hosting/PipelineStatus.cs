@@ -3,7 +3,7 @@ using FacePortal.Shared.Models;
 
 namespace FacePortal.Web.Hosting;
 
-/// <summary>What the health page and /healthz report: the loaded models, the provider and the warm-up time.</summary>
+/// <summary>What the health page and /healthz report: the loaded models, the provider, each session's tuning and the warm-up time.</summary>
 public sealed class PipelineStatus(FaceModels models, WarmupReport warmup)
 {
     public IReadOnlyList<string> ModelFiles { get; } = models.LoadedFiles.Order(StringComparer.Ordinal).ToList();
@@ -21,6 +21,13 @@ public sealed class PipelineStatus(FaceModels models, WarmupReport warmup)
     public bool ChecksumsVerified { get; } = models.Options.VerifyChecksums;
 
     public TimeSpan LoadTime { get; } = models.LoadTime;
+
+    public SessionTuning Tuning { get; } = models.Options.Tuning;
+
+    public string TuningCacheDirectory { get; } = models.Options.ResolveTuningCacheDirectory();
+
+    /// <summary>Per model file: the session setting in use, what was measured and where the decision came from.</summary>
+    public IReadOnlyDictionary<string, SessionTuningReport> ModelTuning { get; } = models.Tuning;
 
     public WarmupReport Warmup { get; } = warmup;
 

@@ -43,6 +43,37 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Bench_prints_each_models_setting_the_bare_times_and_the_ratio_for_three_frames()
+    {
+        var output = new StringWriter();
+        var exit = BenchCommand.Run(
+            new CommandArguments([
+                "--image", Path.Combine(RepoLocations.DeepFace, "img1.jpg"), "--group", Path.Combine(RepoLocations.FaceApiDemo, "sample4.jpg"),
+                "--runs", "20", "--seconds", "1", "--models", RepoLocations.Models, "--tuning", "extended"]),
+            output);
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+        Assert.Contains("tuning Extended", text, StringComparison.Ordinal);
+        Assert.Matches(@"fr_feature\.onnx\s+EXTENDED \(configured\)", text);
+        Assert.Matches(@"Bare sessions .*: detect \d+\.\d\d ms, landmarks \d+\.\d\d ms, embed \d+\.\d\d ms; sum \d+\.\d\d ms", text);
+        Assert.Contains("as a 640x480 JPEG", text, StringComparison.Ordinal);
+        Assert.Contains("sample4.jpg (1920x1448", text, StringComparison.Ordinal);
+        Assert.Contains("4 faces", text, StringComparison.Ordinal);
+        Assert.Contains("as a 1280x720 JPEG", text, StringComparison.Ordinal);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(text, @"End-to-end p50 / sum of bare model times: \d+\.\d\d / \d+\.\d\d ms = \d+\.\d\dx").Count);
+        Assert.Matches(@"Throughput \(640x480, 1 face\): \d+\.\d faces/s", text);
+    }
+
+    [Fact]
+    public void An_unknown_tuning_is_refused_with_the_choices()
+    {
+        var ex = Assert.Throws<CommandLineException>(() => PipelineFactory.Create(new CommandArguments(["--models", RepoLocations.Models, "--tuning", "fastest"])));
+
+        Assert.Contains("auto, off, basic, extended or all", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TorchSharp_loads_its_native_runtime_here()
     {
         var output = new StringWriter();

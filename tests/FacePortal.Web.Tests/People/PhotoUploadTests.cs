@@ -93,6 +93,34 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_subject_is_enrolled_rather_than_a_bigger_bystander()
+    {
+        using var admin = await factory.SignInAsync();
+        var person = await ApiJson.CreatePersonAsync(admin, "Subject");
+
+        var result = Assert.Single(await ApiJson.UploadAsync(admin, person, ("portrait.jpg", ComposedPhotos.SubjectWithBiggerBystander())));
+
+        Assert.Equal(EnrollmentStatus.AcceptedWithWarning, result.Status);
+        Assert.Contains("2 faces were found; the one nearest the centre was enrolled, not the largest.", result.Message, StringComparison.Ordinal);
+        Assert.InRange(result.EnrolledBox!.Value.CenterX, 700, 900);
+        Assert.True(Assert.Single(result.OtherFaces!).Area > result.EnrolledBox.Value.Area);
+        Assert.False(result.LowerThresholdRetry);
+    }
+
+    [Fact]
+    public async Task A_face_found_only_by_the_detectors_retry_says_so()
+    {
+        using var admin = await factory.SignInAsync();
+        var person = await ApiJson.CreatePersonAsync(admin, "Retry");
+
+        var result = Assert.Single(await ApiJson.UploadAsync(admin, person, ("hard.jpg", ComposedPhotos.FacesOnlyTheRetryFinds())));
+
+        Assert.True(result.LowerThresholdRetry);
+        Assert.True(result.FacesFound > 0);
+        Assert.Contains("lower detector threshold", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_duplicate_is_refused_for_the_same_person_and_stored_once_for_another()
     {
         using var admin = await factory.SignInAsync();

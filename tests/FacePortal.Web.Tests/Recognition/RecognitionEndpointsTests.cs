@@ -98,6 +98,21 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
     }
 
     [Fact]
+    public async Task Verify_compares_the_subject_of_a_portrait_not_a_bigger_bystander()
+    {
+        using var response = await PostAsync(
+            "/api/recognition/verify",
+            ("first", "portrait.jpg", ComposedPhotos.SubjectWithBiggerBystander()),
+            ("second", "img2.jpg", TestPhotos.DeepFace("img2.jpg")));
+        var result = (await response.Content.ReadFromJsonAsync<VerificationResult>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+
+        Assert.True(result.IsSamePerson, $"similarity {result.Similarity}");
+        Assert.Equal(2, result.First.FacesFound);
+        Assert.InRange(result.First.Face!.Value.CenterX, 700, 900);
+        Assert.False(result.First.LowerThresholdRetry);
+    }
+
+    [Fact]
     public async Task Verify_says_which_photo_has_no_face()
     {
         var grey = new byte[200 * 150 * 4];
@@ -113,6 +128,7 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
         Assert.Equal("No face was found in the second photo.", result.Problem);
         Assert.NotNull(result.First.Face);
         Assert.Equal(0, result.Second.FacesFound);
+        Assert.True(result.Second.LowerThresholdRetry);
     }
 
     [Fact]

@@ -14,10 +14,17 @@ public sealed class FaceAligner
     public static SimilarityTransform TransformFor(ReadOnlySpan<Vector2> fivePoints) =>
         SimilarityTransform.Estimate(fivePoints, Target);
 
+    /// <summary>The draw of the aligned crop: the image through the similarity transform, onto 112x112.</summary>
+    internal static ImageDraw CropOf(ReadOnlySpan<Vector2> fivePoints)
+    {
+        var t = TransformFor(fivePoints);
+        return new ImageDraw(new SKMatrix(t.A, -t.B, t.Tx, t.B, t.A, t.Ty, 0, 0, 1), ArcFaceTemplate.Size, ArcFaceTemplate.Size);
+    }
+
     public unsafe AlignedFace Align(DecodedImage image, ReadOnlySpan<Vector2> fivePoints)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var t = TransformFor(fivePoints);
+        var draw = CropOf(fivePoints);
         const int size = ArcFaceTemplate.Size;
         var rgba = new byte[size * size * 4];
         var info = new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Premul);
@@ -28,7 +35,7 @@ public sealed class FaceAligner
             using var surface = SKSurface.Create(info, (IntPtr)pixels, info.RowBytes);
             var canvas = surface.Canvas;
             canvas.Clear(SKColors.Black);
-            image.DrawTransformed(canvas, new SKMatrix(t.A, -t.B, t.Tx, t.B, t.A, t.Ty, 0, 0, 1));
+            image.DrawTransformed(canvas, draw.Matrix);
             canvas.Flush();
         }
 

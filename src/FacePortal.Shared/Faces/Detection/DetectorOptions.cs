@@ -8,6 +8,13 @@ public sealed record DetectorOptions
     [Range(0.0, 1.0)]
     public float ScoreThreshold { get; init; } = 0.7f;
 
+    /// <summary>
+    /// When a photo that must show one person yields no face at <see cref="ScoreThreshold"/>, the
+    /// detector runs once more at this one (a dim or half-turned portrait often scores 0.5 to 0.7).
+    /// Not used for frames and group photos, where a missing face is not an error.
+    /// </summary>
+    public float RetryScoreThreshold { get; init; } = 0.5f;
+
     /// <summary>Candidates overlapping a better one by more than this IoU are dropped.</summary>
     [Range(0.0, 1.0)]
     public float NmsIouThreshold { get; init; } = 0.35f;

@@ -23,8 +23,8 @@ public sealed class UltraFaceDetector(FaceModels models, DetectorOptions options
 
     public DetectorOptions Options { get; } = options;
 
-    /// <summary>Faces in <paramref name="image"/>'s working coordinates, best first.</summary>
-    public List<FaceDetection> Detect(DecodedImage image)
+    /// <summary>Faces in <paramref name="image"/>'s working coordinates, best first; <paramref name="scoreThreshold"/> overrides the configured one.</summary>
+    public List<FaceDetection> Detect(DecodedImage image, float? scoreThreshold = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         var letterbox = Letterbox.Fit(image.Width, image.Height, InputWidth, InputHeight);
@@ -38,7 +38,7 @@ public sealed class UltraFaceDetector(FaceModels models, DetectorOptions options
         using var outputs = _session.Run(runOptions, ["input"], [input], ["scores", "boxes"]);
         var scores = outputs[0].GetTensorDataAsSpan<float>();
         var boxes = outputs[1].GetTensorDataAsSpan<float>();
-        return Decode(scores, boxes, letterbox, image.Width, image.Height, image.ScaleToOriginal);
+        return Decode(scores, boxes, letterbox, image.Width, image.Height, image.ScaleToOriginal, scoreThreshold ?? Options.ScoreThreshold);
     }
 
     private static void FillInput(DecodedImage image, Letterbox letterbox, Span<float> tensor)
@@ -54,7 +54,7 @@ public sealed class UltraFaceDetector(FaceModels models, DetectorOptions options
     }
 
     internal List<FaceDetection> Decode(
-        ReadOnlySpan<float> scores, ReadOnlySpan<float> boxes, Letterbox letterbox, int width, int height, float scaleToOriginal)
+        ReadOnlySpan<float> scores, ReadOnlySpan<float> boxes, Letterbox letterbox, int width, int height, float scaleToOriginal, float scoreThreshold)
     {
         var minSize = Options.MinFaceSize / scaleToOriginal;
         var candidates = new List<FaceDetection>();
@@ -62,7 +62,7 @@ public sealed class UltraFaceDetector(FaceModels models, DetectorOptions options
         for (var i = 0; i < count; i++)
         {
             var score = scores[(2 * i) + 1];
-            if (score < Options.ScoreThreshold)
+            if (score < scoreThreshold)
             {
                 continue;
             }

@@ -15,6 +15,16 @@ public sealed class LandmarkDetector(FaceModels models)
 
     private readonly InferenceSession _session = models[ModelFile.Landmarks];
 
+    /// <summary>The draw of the model's input: the square of side box height centred on the box, onto 64x64.</summary>
+    internal static ImageDraw CropOf(FaceBox box)
+    {
+        var side = box.Height;
+        var s = InputSize / side;
+        var left = box.CenterX - (side / 2);
+        var top = box.CenterY - (side / 2);
+        return new ImageDraw(new SKMatrix(s, 0, -left * s, 0, s, -top * s, 0, 0, 1), InputSize, InputSize);
+    }
+
     /// <summary>Landmarks in the image's working coordinates.</summary>
     public FaceLandmarks Detect(DecodedImage image, FaceBox box)
     {
@@ -30,9 +40,8 @@ public sealed class LandmarkDetector(FaceModels models)
         {
             using (var canvas = new SKCanvas(crop))
             {
-                var s = InputSize / side;
                 canvas.Clear(SKColors.Black);
-                image.DrawTransformed(canvas, new SKMatrix(s, 0, -left * s, 0, s, -top * s, 0, 0, 1));
+                image.DrawTransformed(canvas, CropOf(box).Matrix);
             }
 
             // The model was trained on grey levels divided by 256.

@@ -31,4 +31,35 @@ public sealed class HealthPageTests : BunitContext
         Assert.Contains("11.5 ms", page.Markup, StringComparison.Ordinal);
         Assert.Contains("2 thread(s) per session", page.Markup, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Shows_the_session_setting_of_each_model_and_what_was_measured()
+    {
+        var cache = Directory.CreateTempSubdirectory("faceportal-health-tuning-").FullName;
+        try
+        {
+            using var models = FaceModels.LoadPipeline(new FaceModelOptions { Directory = RepoLocations.Models, TuningCacheDirectory = cache });
+            Services.AddSingleton(new PipelineStatus(models, new WarmupReport(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero)));
+            Services.AddMudServices();
+            JSInterop.Mode = JSRuntimeMode.Loose;
+
+            var page = Render<HealthPage>();
+
+            var embedder = page.FindAll("#model-table tbody tr").Single(r => r.TextContent.Contains(ModelFile.Embedder, StringComparison.Ordinal));
+            var chosen = models.Tuning[ModelFile.Embedder];
+            Assert.Equal(chosen.Setting, embedder.QuerySelector(".session-setting code")!.TextContent.Trim());
+            Assert.Contains("measured at this start", embedder.TextContent, StringComparison.Ordinal);
+            foreach (var candidate in SessionSetting.Candidates)
+            {
+                Assert.Contains($"{candidate.Name}: ", embedder.QuerySelector(".session-timings")!.TextContent, StringComparison.Ordinal);
+            }
+
+            Assert.Contains("Session tuning Auto", page.Find("#tuning-summary").TextContent, StringComparison.Ordinal);
+            Assert.Contains(cache, page.Find("#tuning-summary").TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
 }

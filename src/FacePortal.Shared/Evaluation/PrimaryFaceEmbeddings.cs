@@ -4,8 +4,8 @@ using FacePortal.Shared.Imaging;
 
 namespace FacePortal.Shared.Evaluation;
 
-/// <summary>The embedding of each image's largest face, for the evaluation commands.</summary>
-public static class LargestFaceEmbeddings
+/// <summary>The embedding of each image's <see cref="PrimaryFace"/>, for the evaluation commands.</summary>
+public static class PrimaryFaceEmbeddings
 {
     /// <summary>Embeds every file in parallel; files without a usable face are listed with the reason.</summary>
     public static (IReadOnlyDictionary<string, float[]> Embeddings, IReadOnlyDictionary<string, string> Unusable) Compute(
@@ -25,14 +25,14 @@ public static class LargestFaceEmbeddings
 
             try
             {
-                var faces = pipeline.Analyze(File.ReadAllBytes(path));
-                if (faces.Count == 0)
+                var analysis = pipeline.AnalyzeOnePerson(File.ReadAllBytes(path));
+                if (analysis.Primary is null)
                 {
                     unusable[file] = "no face found";
                     return;
                 }
 
-                embeddings[file] = faces.MaxBy(f => f.Box.Area)!.Embedding;
+                embeddings[file] = analysis.Primary.Embedding;
             }
             catch (ImageDecodeException ex)
             {
