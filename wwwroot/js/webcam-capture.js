@@ -78,9 +78,16 @@ function draw(canvas, width, height, faces, capturing) {
   canvas.height = height;
   const ctx = canvas.getContext('2d');
   ctx.clearRect(0, 0, width, height);
-  const largest = faces.reduce((best, f) => (!best || f.width * f.height > best.width * best.height ? f : best), null);
+  // The face enrollment will keep: the server's primary-face rule (Shared/Faces/PrimaryFace), area less
+  // twice the squared distance of the box centre from the frame centre.
+  const score = f => {
+    const dx = f.x + f.width / 2 - width / 2;
+    const dy = f.y + f.height / 2 - height / 2;
+    return f.width * f.height - 2 * (dx * dx + dy * dy);
+  };
+  const primary = faces.reduce((best, f) => (!best || score(f) > score(best) ? f : best), null);
   for (const f of faces) {
-    const chosen = f === largest;
+    const chosen = f === primary;
     ctx.lineWidth = Math.max(2, width / 200);
     ctx.strokeStyle = chosen ? (capturing ? '#ff4081' : '#00e676') : '#ff9800';
     ctx.strokeRect(f.x, f.y, f.width, f.height);

@@ -1,6 +1,7 @@
 using FacePortal.Core.Configuration;
 using FacePortal.Web.Accounts;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.SqlServer;
 
@@ -29,6 +30,10 @@ public static class TrainingRegistration
         services.AddSingleton<JobStorage>(sp => sp.GetRequiredService<JobStorageOptions>() is { Storage: JobStorageKind.SqlServer, ConnectionString: { } connectionString }
             ? new SqlServerStorage(connectionString, new SqlServerStorageOptions { PrepareSchemaIfNecessary = true })
             : new InMemoryStorage(new InMemoryStorageOptions()));
+        // Hangfire's default activator is the process-wide JobActivator.Current, which the last app to
+        // configure Hangfire owns: with several apps in one process (the functional tests), a job
+        // could be built from another app's, already disposed, services. Each app activates its own.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
