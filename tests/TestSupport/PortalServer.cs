@@ -17,16 +17,19 @@ public sealed class PortalServer : IAsyncDisposable
     public const string AdminName = "admin";
     public const string AdminPassword = "Accept-Passw0rd!";
 
-    private PortalServer(Process process, Uri baseAddress, string dataDirectory)
+    private readonly bool _ownsDataDirectory;
+
+    private PortalServer(Process process, Uri baseAddress, string dataDirectory, bool ownsDataDirectory)
     {
         _process = process;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
     }
 
     public Uri BaseAddress { get; }
 
-    /// <summary>A fresh data directory (database, photos, crops) for this server only.</summary>
+    /// <summary>A fresh data directory (database, photos, crops) for this server only, unless the caller gave one.</summary>
     public string DataDirectory { get; }
 
     /// <summary>Every file in the blob store: photos and aligned crops.</summary>
@@ -61,13 +64,14 @@ public sealed class PortalServer : IAsyncDisposable
     }
 
     /// <param name="environment">Extra settings for the app, as environment variables (<c>FacePortal__Live__MaxFramesPerSecond</c>...).</param>
-    public static async Task<PortalServer> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="dataDirectory">An existing data directory to use (as after a restart), left in place on disposal; null for a fresh one.</param>
+    public static async Task<PortalServer> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null, string? dataDirectory = null)
     {
         var port = FreePort();
-        var data = Directory.CreateTempSubdirectory("faceportal-e2e-").FullName;
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("faceportal-e2e-").FullName;
         var start = StartInfo(port, data, environment);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
-        var server = new PortalServer(process, new Uri($"http://127.0.0.1:{port}/"), data);
+        var server = new PortalServer(process, new Uri($"http://127.0.0.1:{port}/"), data, ownsDataDirectory: dataDirectory is null);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -102,15 +106,25 @@ public sealed class PortalServer : IAsyncDisposable
         throw new TimeoutException($"The web app did not become healthy within 60 s:\n{server.Log}");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the app at once (SIGKILL, as <c>kill -9</c>): nothing of its own clean-up runs.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -123,12 +137,13 @@ public sealed class PortalServer : IAsyncDisposable
 
     /// <summary>
     /// Runs the app with <paramref name="environment"/> and waits for it to exit by itself, as it
-    /// does when it cannot start; a fresh data directory is used and deleted.
+    /// does when it cannot start; a fresh data directory is used and deleted, unless
+    /// <paramref name="dataDirectory"/> names one (left as it is).
     /// </summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunUntilExitAsync(
-        IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> environment, TimeSpan timeout, CancellationToken cancellationToken, string? dataDirectory = null)
     {
-        var data = Directory.CreateTempSubdirectory("faceportal-e2e-").FullName;
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("faceportal-e2e-").FullName;
         try
         {
             using var process = Process.Start(StartInfo(FreePort(), data, environment)) ?? throw new InvalidOperationException("Could not start the web app.");
@@ -150,7 +165,10 @@ public sealed class PortalServer : IAsyncDisposable
         }
         finally
         {
-            Directory.Delete(data, recursive: true);
+            if (dataDirectory is null)
+            {
+                Directory.Delete(data, recursive: true);
+            }
         }
     }
 

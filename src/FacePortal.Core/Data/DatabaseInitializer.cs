@@ -1,4 +1,3 @@
-using FacePortal.Core.Auditing;
 using FacePortal.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,16 +17,6 @@ public static class DatabaseInitializer
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         }
 
-        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
-        var collected = await BlobReferences.CollectOrphansAsync(db, blobs, nowUtc.AddMinutes(-10), cancellationToken).ConfigureAwait(false);
-        if (collected > 0)
-        {
-            AuditTrail.Add(
-                db, nowUtc, AuditEntry.SystemActor, AuditActions.BlobsCollected, null,
-                $"Removed {collected} file(s) that no photo or face referred to (left by an interrupted write or deletion).");
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return collected;
+        return await BlobReferences.SweepOrphansAsync(db, blobs, nowUtc, cancellationToken).ConfigureAwait(false);
     }
 }

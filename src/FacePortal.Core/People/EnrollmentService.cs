@@ -14,8 +14,10 @@ namespace FacePortal.Core.People;
 
 /// <summary>
 /// Turns a photo into an enrolled face: checks it, runs the pipeline, keeps the primary face
-/// (<see cref="PrimaryFace"/>) if it is good enough, and stores the photo, the aligned crop and the rows in one step. Every photo
-/// gets an <see cref="EnrollmentResult"/>; nothing here throws for bad input.
+/// (<see cref="PrimaryFace"/>) if it is good enough, and stores the photo, the aligned crop and the
+/// rows in one step. Every photo gets an <see cref="EnrollmentResult"/>; nothing here throws for bad
+/// input, nor for a disk that is full or read-only (<see cref="StorageFailure"/>): that photo is
+/// reported as not saved, and a batch goes on with the next one.
 /// </summary>
 public sealed class EnrollmentService(
     FacePipeline pipeline,
@@ -40,10 +42,16 @@ public sealed class EnrollmentService(
             $"The file is {length / (1024.0 * 1024):0.0} MB; the limit is {MaxPhotoBytes / (1024 * 1024)} MB.")
         : null;
 
-    public async Task<EnrollmentResult> EnrollPhotoAsync(
+    public Task<EnrollmentResult> EnrollPhotoAsync(
         Guid personId, ReadOnlyMemory<byte> content, string fileName, PhotoSource source, string actor, CancellationToken cancellationToken = default)
     {
         fileName = CleanFileName(fileName);
+        return UnlessStorageFailsAsync(fileName, EnrollPhotoCoreAsync(personId, content, fileName, source, actor, cancellationToken));
+    }
+
+    private async Task<EnrollmentResult> EnrollPhotoCoreAsync(
+        Guid personId, ReadOnlyMemory<byte> content, string fileName, PhotoSource source, string actor, CancellationToken cancellationToken)
+    {
         var hash = BlobStore.HashOf(content.Span);
         var precheck = await PrecheckAsync(personId, hash, fileName, cancellationToken).ConfigureAwait(false);
         if (precheck.Rejection is not null)
@@ -135,10 +143,16 @@ public sealed class EnrollmentService(
     /// Enrolls a face that is already aligned to the 112x112 template (an exported crop): it is
     /// embedded as it is, because detecting a face inside a tight crop would move it.
     /// </summary>
-    public async Task<EnrollmentResult> EnrollAlignedCropAsync(
+    public Task<EnrollmentResult> EnrollAlignedCropAsync(
         Guid personId, ReadOnlyMemory<byte> content, string fileName, string actor, CancellationToken cancellationToken = default)
     {
         fileName = CleanFileName(fileName);
+        return UnlessStorageFailsAsync(fileName, EnrollAlignedCropCoreAsync(personId, content, fileName, actor, cancellationToken));
+    }
+
+    private async Task<EnrollmentResult> EnrollAlignedCropCoreAsync(
+        Guid personId, ReadOnlyMemory<byte> content, string fileName, string actor, CancellationToken cancellationToken)
+    {
         var hash = BlobStore.HashOf(content.Span);
         var precheck = await PrecheckAsync(personId, hash, fileName, cancellationToken).ConfigureAwait(false);
         if (precheck.Rejection is not null)
@@ -185,6 +199,26 @@ public sealed class EnrollmentService(
             return PersonGone(fileName);
         }
         return new EnrollmentResult(fileName, EnrollmentStatus.Accepted, RejectionReason.None, "Enrolled (aligned crop).", photo.Id, face.Id, 1, face.Box, [], size, size);
+    }
+
+    /// <summary>The photo's result, or "not saved" when the disk or database refused to store it.</summary>
+    private static async Task<EnrollmentResult> UnlessStorageFailsAsync(string fileName, Task<EnrollmentResult> enrollment)
+    {
+        try
+        {
+            return await enrollment.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageFailure.Of(ex) is { } failure)
+        {
+            return NotSaved(fileName, failure);
+        }
+    }
+
+    /// <summary>"The server could not save this photo: the disk is full."</summary>
+    public static EnrollmentResult NotSaved(string fileName, StorageFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return EnrollmentResult.Rejected(CleanFileName(fileName), RejectionReason.NotSaved, $"The server could not save this photo: {failure.Reason}.");
     }
 
     private async Task<(EnrollmentResult? Rejection, List<string> AlsoEnrolledFor)> PrecheckAsync(
@@ -286,21 +320,48 @@ public sealed class EnrollmentService(
             return false;
         }
 
-        await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
-        face.CropHash = await blobs.PutAsync(crop, cancellationToken).ConfigureAwait(false);
-        person.UpdatedAt = now;
-        db.Photos.Add(photo);
-        db.Faces.Add(face);
-        AuditTrail.Add(
-            db, now, actor, AuditActions.PhotoEnrolled, person.Id.ToString(),
-            $"Enrolled a face of {person.Name} from {photo.Source.ToString().ToLowerInvariant()} '{photo.FileName}' ({photo.Width}x{photo.Height}, {photo.ByteLength:N0} bytes).");
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await blobs.PutAsync(content, cancellationToken).ConfigureAwait(false);
+            face.CropHash = await blobs.PutAsync(crop, cancellationToken).ConfigureAwait(false);
+            person.UpdatedAt = now;
+            db.Photos.Add(photo);
+            db.Faces.Add(face);
+            AuditTrail.Add(
+                db, now, actor, AuditActions.PhotoEnrolled, person.Id.ToString(),
+                $"Enrolled a face of {person.Name} from {photo.Source.ToString().ToLowerInvariant()} '{photo.FileName}' ({photo.Width}x{photo.Height}, {photo.ByteLength:N0} bytes).");
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageFailure.Of(ex) is not null)
+        {
+            await RemoveUnsavedBlobsAsync([photo.ContentHash, face.CropHash]).ConfigureAwait(false);
+            throw;
+        }
+
         var enrolled = new GalleryFace(face.Id, person.Id, person.Name, FloatBlob.ToFloats(face.Embedding));
         foreach (var listener in listeners)
         {
             listener.FaceEnrolled(enrolled);
         }
         return true;
+    }
+
+    /// <summary>
+    /// The photo's files may be stored while its rows are not (the database refused the commit):
+    /// remove them now if nothing else uses them. Still holding the reference lock; if even this
+    /// fails, the periodic orphan sweep removes them later.
+    /// </summary>
+    private async Task RemoveUnsavedBlobsAsync(string[] hashes)
+    {
+        try
+        {
+            await using var db = await databases.CreateDbContextAsync().ConfigureAwait(false);
+            await BlobReferences.DeleteUnreferencedAsync(db, blobs, hashes, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageFailure.Of(ex) is not null)
+        {
+            // Left for the sweep.
+        }
     }
 
     private static EnrollmentResult PersonGone(string fileName) =>

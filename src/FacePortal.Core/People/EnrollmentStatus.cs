@@ -18,4 +18,7 @@ public enum RejectionReason
     BadExposure,
     Duplicate,
     PersonNotFound,
+
+    /// <summary>The photo was fine but the server could not store it (a full or read-only disk).</summary>
+    NotSaved,
 }

@@ -1,3 +1,4 @@
+using FacePortal.Core.Auditing;
 using FacePortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +7,33 @@ namespace FacePortal.Core.Storage;
 /// <summary>Deletes blobs that no photo or face refers to any more. Call it holding <see cref="BlobStore.LockReferencesAsync"/>.</summary>
 public static class BlobReferences
 {
+    /// <summary>
+    /// Files younger than this are never collected: an enrollment in another process (or one that
+    /// has not taken the reference lock yet) may have written its blob but not yet its row.
+    /// </summary>
+    public static readonly TimeSpan OrphanMinAge = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Collects orphans older than <see cref="OrphanMinAge"/> under the reference lock and records
+    /// what it removed in the audit trail: what start-up and the periodic sweep both run.
+    /// </summary>
+    public static async Task<int> SweepOrphansAsync(FacePortalDbContext db, BlobStore blobs, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(blobs);
+        using var referenceLock = await blobs.LockReferencesAsync(cancellationToken).ConfigureAwait(false);
+        var collected = await CollectOrphansAsync(db, blobs, nowUtc - OrphanMinAge, cancellationToken).ConfigureAwait(false);
+        if (collected > 0)
+        {
+            AuditTrail.Add(
+                db, nowUtc, AuditEntry.SystemActor, AuditActions.BlobsCollected, null,
+                $"Removed {collected} file(s) that no photo or face referred to (left by an interrupted write or deletion).");
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return collected;
+    }
+
     public static async Task<int> DeleteUnreferencedAsync(FacePortalDbContext db, BlobStore blobs, IEnumerable<string> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -7,6 +7,8 @@ namespace FacePortal.Core.Storage;
 /// Content-addressed files under one directory: a blob's name is the SHA-256 of its bytes, so
 /// duplicates are stored once and no caller-supplied text ever becomes part of a path.
 /// Writes go to a temporary file that is renamed into place, so a reader never sees half a file.
+/// Folders are created by the first write, so constructing a store touches no disk (a read-only
+/// data directory is reported by the start-up check, not by a constructor).
 /// </summary>
 public sealed class BlobStore
 {
@@ -16,7 +18,6 @@ public sealed class BlobStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Root = Path.GetFullPath(root);
-        Directory.CreateDirectory(Root);
     }
 
     public string Root { get; }
@@ -102,6 +103,11 @@ public sealed class BlobStore
     /// <summary>Every stored blob with its last write time (temporary files excluded).</summary>
     public IEnumerable<(string Hash, DateTime LastWriteUtc)> Enumerate()
     {
+        if (!Directory.Exists(Root))
+        {
+            yield break;
+        }
+
         foreach (var path in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
         {
             var name = Path.GetFileName(path);
@@ -116,6 +122,11 @@ public sealed class BlobStore
     public int DeleteStaleTempFiles(DateTime olderThanUtc)
     {
         var deleted = 0;
+        if (!Directory.Exists(Root))
+        {
+            return deleted;
+        }
+
         foreach (var path in Directory.EnumerateFiles(Root, "*" + TempSuffix, SearchOption.AllDirectories))
         {
             if (File.GetLastWriteTimeUtc(path) < olderThanUtc)

@@ -1,3 +1,4 @@
+using FacePortal.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FacePortal.Web.Hosting;
@@ -7,11 +8,27 @@ public static class ApiProblems
 {
     public static IResult NotFound(string what) => Results.Problem($"No such {what}.", statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>507: the request was fine, but the disk or database would not store it.</summary>
+    public static IResult NotSaved(StorageFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return Results.Problem(
+            $"The server could not save data: {failure.Reason}. Ask an administrator to free disk space or make the data directory writable.",
+            statusCode: StatusCodes.Status507InsufficientStorage);
+    }
+
+    /// <summary>500 for a request that failed in a way we did not foresee; the details are in the log, under the request id.</summary>
+    public static IResult ServerError(string requestId) => Results.Problem(
+        $"Something went wrong on the server. It was logged with request id {requestId}; an administrator can look it up.",
+        statusCode: StatusCodes.Status500InternalServerError);
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+
     /// <summary>For <c>UseStatusCodePages</c>: API callers get problem details for bare status codes (401, 403, 404, 413...).</summary>
     public static async Task ForBareStatusCodes(StatusCodeContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+        if (IsApi(context.HttpContext.Request.Path))
         {
             await Results.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using FacePortal.Core.Configuration;
 using FacePortal.Core.Storage;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
@@ -15,13 +16,26 @@ public static class HostingRegistration
 
         // Created by the start-up initializer, which is what runs the warm-up inference.
         services.AddSingleton(sp => new PipelineStatus(sp.GetRequiredService<FaceModels>(), PipelineWarmup.Run(sp.GetRequiredService<FacePipeline>())));
-        services.AddHealthChecks().AddCheck<FacePipelineHealthCheck>("face-pipeline");
+        services.AddValidatedOptions<HealthOptions>(HealthOptions.Section);
+        services.AddHealthChecks()
+            .AddCheck<FacePipelineHealthCheck>("face-pipeline")
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<BlobStoreHealthCheck>("blob-store")
+            .AddCheck<DiskSpaceHealthCheck>("disk-space");
 
         services.AddSingleton(sp => new RequestBuffers(sp.GetRequiredService<DataDirectory>().Combine("tmp")));
         services.AddSingleton<IdleMemoryTrim>();
 
+        // Leftovers of interrupted requests and writes are removed at start-up and then periodically.
+        services.AddValidatedOptions<StorageSweepOptions>(StorageSweepOptions.Section);
+        services.AddSingleton<StorageSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageSweeper>());
+
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
+
+        // UseExceptionHandler("/error") asks it first: problem details for the API, the error page for pages.
+        services.AddExceptionHandler<PortalExceptionHandler>();
         return services;
     }
 

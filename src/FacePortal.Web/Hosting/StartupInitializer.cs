@@ -8,26 +8,30 @@ using Microsoft.EntityFrameworkCore;
 namespace FacePortal.Web.Hosting;
 
 /// <summary>
-/// The work before the app takes its first request: load, verify and warm up the models; migrate
-/// the database and sweep orphaned files; migrate the accounts and seed the first admin; load the
-/// gallery and the model in use. It runs in <see cref="StartingAsync"/>, before any hosted service
+/// The work before the app takes its first request: check that the data directory can be written;
+/// load, verify and warm up the models; migrate the database and sweep orphaned files and request
+/// buffers; migrate the accounts and seed the first admin; load the gallery and the model in use. It runs in <see cref="StartingAsync"/>, before any hosted service
 /// starts (the web server, Hangfire's server, training recovery), so each of them finds it done.
 /// </summary>
 public sealed class StartupInitializer(
     IServiceProvider services,
-    IConfiguration configuration,
-    IHostEnvironment environment,
+    DataDirectory dataDirectory,
     TimeProvider time,
     ILogger<StartupInitializer> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
+        // First, so that a read-only or full disk stops start-up with one line (StartupFailure) before anything half-starts.
+        await dataDirectory.EnsureWritableAsync(cancellationToken);
         LoadModels();
         await InitializeDatabaseAsync(cancellationToken);
+
+        // Not listening yet, so no request is using a buffer: every one there was left by a process that died.
+        services.GetRequiredService<StorageSweeper>().SweepRequestBuffers(DateTime.MaxValue);
         await FirstAdminSeeder.SeedAsync(services, services.GetRequiredService<FirstAdminOptions>(), logger, cancellationToken);
         logger.LogInformation(
             "Data directory {DataDirectory}; database provider {Provider}",
-            PortalPaths.DataDirectory(configuration, environment), services.GetRequiredService<DatabaseOptions>().Provider);
+            dataDirectory.Path, services.GetRequiredService<DatabaseOptions>().Provider);
         await LoadRecognizerAsync(cancellationToken);
     }
 

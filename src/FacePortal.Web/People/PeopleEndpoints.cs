@@ -2,7 +2,6 @@ using System.Security.Claims;
 using FacePortal.Core.People;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Hosting;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.People;
@@ -41,8 +40,7 @@ public static class PeopleEndpoints
 
         api.MapPost("/people/{id:guid}/photos", UploadPhotosAsync)
             .DisableAntiforgery() // SameSite=Strict cookies already keep cross-site posts out.
-            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxRequestBytes))
-            .WithFormOptions(multipartBodyLengthLimit: UploadLimits.MaxRequestBytes);
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxRequestBytes));
 
         api.MapDelete("/photos/{id:guid}", async (Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
             await people.DeletePhotoAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : ApiProblems.NotFound("photo"));
@@ -53,66 +51,55 @@ public static class PeopleEndpoints
     }
 
     private static async Task<IResult> UploadPhotosAsync(
-        Guid id, HttpRequest request, string? source, EnrollmentService enrollment, PeopleService people, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, HttpRequest request, string? source, EnrollmentService enrollment, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await people.FindNameAsync(id, ct) is null)
         {
             return ApiProblems.NotFound("person");
         }
 
-        if (!request.HasFormContentType)
+        // Read as a stream into our own request buffers: every file gets a result, including one the
+        // disk could not hold, and nothing is left in the system's temp folder if the process dies.
+        var limits = new MultipartLimits(enrollment.Options.MaxFilesPerBatch, enrollment.MaxPhotoBytes, "photo", RefuseOversizedParts: false);
+        var (spool, problem) = await MultipartSpool.ReadAsync(request, buffers, limits, ct);
+        if (spool is null)
         {
-            return Results.Problem("Send the photos as multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return problem!;
         }
 
-        IFormCollection form;
-        try
+        await using (spool)
         {
-            form = await request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge();
-        }
-        catch (InvalidDataException)
-        {
-            // The multipart reader reports its own length limit this way.
-            return TooLarge();
-        }
-
-        if (form.Files.Count == 0)
-        {
-            return Results.Problem("No files were sent.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (form.Files.Count > enrollment.Options.MaxFilesPerBatch)
-        {
-            return Results.Problem($"{form.Files.Count} files were sent; at most {enrollment.Options.MaxFilesPerBatch} are accepted at once.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var photoSource = string.Equals(source, "webcam", StringComparison.OrdinalIgnoreCase) ? PhotoSource.Webcam : PhotoSource.Upload;
-        var results = new List<EnrollmentResult>(form.Files.Count);
-        foreach (var file in form.Files)
-        {
-            if (enrollment.RejectIfTooLarge(file.FileName, file.Length) is { } tooLarge)
+            var files = spool.Parts.Where(p => p.FileName is not null).ToList();
+            if (files.Count == 0)
             {
-                results.Add(tooLarge);
-                continue;
+                return Results.Problem("No files were sent.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var bytes = new byte[file.Length];
-            await using (var stream = file.OpenReadStream())
+            var photoSource = string.Equals(source, "webcam", StringComparison.OrdinalIgnoreCase) ? PhotoSource.Webcam : PhotoSource.Upload;
+            var results = new List<EnrollmentResult>(files.Count);
+            foreach (var file in files)
             {
-                await stream.ReadExactlyAsync(bytes, ct);
+                results.Add(await EnrollAsync(file, id, photoSource, enrollment, ActorName.Of(user), ct));
             }
 
-            results.Add(await enrollment.EnrollPhotoAsync(id, bytes, file.FileName, photoSource, ActorName.Of(user), ct));
+            return Results.Ok(results);
         }
-
-        return Results.Ok(results);
     }
 
-    private static IResult TooLarge() => Results.Problem(
-        $"The upload is larger than {UploadLimits.MaxRequestBytes / (1024 * 1024)} MB. Send fewer photos at once.",
-        statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static async Task<EnrollmentResult> EnrollAsync(
+        SpooledPart file, Guid personId, PhotoSource source, EnrollmentService enrollment, string actor, CancellationToken ct)
+    {
+        var fileName = file.FileName!;
+        if (enrollment.RejectIfTooLarge(fileName, file.Length) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        if (file.Failure is { } failure)
+        {
+            return EnrollmentService.NotSaved(fileName, failure);
+        }
+
+        return await enrollment.EnrollPhotoAsync(personId, await file.ReadAllBytesAsync(ct), fileName, source, actor, ct);
+    }
 }

@@ -14,25 +14,25 @@ public static class TransferEndpoints
     {
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Admin).WithTags("Transfer");
 
-        api.MapGet("/export", (FaceSetExporter exporter, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            ExportAsync(exporter, null, "faceportal-faces", user, http, ct));
+        api.MapGet("/export", (FaceSetExporter exporter, RequestBuffers buffers, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+            ExportAsync(exporter, buffers, null, "faceportal-faces", user, http, ct));
 
-        api.MapGet("/people/{id:guid}/export", async (Guid id, FaceSetExporter exporter, PeopleService people, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/people/{id:guid}/export", async (Guid id, FaceSetExporter exporter, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             await people.FindNameAsync(id, ct) is { } name
-                ? await ExportAsync(exporter, [id], $"faceportal-{FolderNames.From(name)}", user, http, ct)
+                ? await ExportAsync(exporter, buffers, [id], $"faceportal-{FolderNames.From(name)}", user, http, ct)
                 : ApiProblems.NotFound("person"));
 
         api.MapPost("/import", ImportAsync)
             .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxImportBytes))
-            .WithFormOptions(multipartBodyLengthLimit: UploadLimits.MaxImportBytes);
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxImportBytes));
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(FaceSetExporter exporter, Guid[]? ids, string name, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(
+        FaceSetExporter exporter, RequestBuffers buffers, Guid[]? ids, string name, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
     {
-        // Written to a temporary file first: the zip writer needs to seek, and a failed export must not send half a file.
-        var temp = TemporaryFile.Create();
+        // Written to a scratch file first: the zip writer needs to seek, and a failed export must not send half a file.
+        var temp = buffers.Create();
         try
         {
             await exporter.WriteAsync(temp, ids, ActorName.Of(user), ct);
@@ -47,34 +47,47 @@ public static class TransferEndpoints
         }
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, FaceSetImporter importer, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(HttpRequest request, FaceSetImporter importer, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct)
     {
-        await using var temp = TemporaryFile.Create();
-        try
+        // The zip waits in our own request buffers (seekable, as the zip reader needs), read as a
+        // stream: nothing is left in the system's temp folder if the process dies mid-upload.
+        if (request.HasFormContentType)
         {
-            if (request.HasFormContentType)
+            var limits = new MultipartLimits(MaxParts: 4, UploadLimits.MaxImportBytes, "zip", RefuseOversizedParts: true);
+            var (spool, problem) = await MultipartSpool.ReadAsync(request, buffers, limits, ct);
+            if (spool is null)
             {
-                var form = await request.ReadFormAsync(ct);
-                if (form.Files.Count != 1)
+                return problem!;
+            }
+
+            await using (spool)
+            {
+                if (spool.Parts.Where(p => p.FileName is not null).ToList() is not [var zip])
                 {
                     return Results.Problem("Send one zip file.", statusCode: StatusCodes.Status400BadRequest);
                 }
 
-                await using var upload = form.Files[0].OpenReadStream();
-                await upload.CopyToAsync(temp, ct);
-            }
-            else
-            {
-                await request.Body.CopyToAsync(temp, ct);
+                return zip.Failure is { } failure ? ApiProblems.NotSaved(failure) : await ImportZipAsync(zip.Content!, importer, user, ct);
             }
         }
-        catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } or InvalidDataException)
+
+        await using var body = buffers.Create();
+        try
+        {
+            await request.Body.CopyToAsync(body, ct);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Results.Problem($"The zip is larger than {UploadLimits.MaxImportBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        temp.Position = 0;
-        var report = await importer.ImportAsync(temp, ActorName.Of(user), progress: null, ct);
+        body.Position = 0;
+        return await ImportZipAsync(body, importer, user, ct);
+    }
+
+    private static async Task<IResult> ImportZipAsync(Stream zip, FaceSetImporter importer, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var report = await importer.ImportAsync(zip, ActorName.Of(user), progress: null, ct);
         return report.People.Count == 0 && report.Problems.Count > 0
             ? Results.Problem(string.Join(" ", report.Problems), statusCode: StatusCodes.Status400BadRequest)
             : Results.Ok(report);

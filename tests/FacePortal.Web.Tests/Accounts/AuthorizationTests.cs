@@ -135,7 +135,7 @@ public sealed class AuthorizationTests(FacePortalFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public void Only_the_sign_in_pages_health_probe_and_static_assets_allow_anonymous_callers()
+    public void Only_the_sign_in_pages_error_page_health_probe_and_static_assets_allow_anonymous_callers()
     {
         using var client = factory.CreateClient();
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
@@ -147,7 +147,8 @@ public sealed class AuthorizationTests(FacePortalFactory factory) : IClassFixtur
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        Assert.Equal(["/account/denied", "/account/login", "/healthz"], anonymous);
+        // The error page too: it must render for whoever hit the error, and shows no data.
+        Assert.Equal(["/account/denied", "/account/login", "/error", "/healthz"], anonymous);
 
         // Everything else carries a policy or falls under the fallback policy (signed-in users only).
         var fallback = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthorizationOptions>>().Value.FallbackPolicy;

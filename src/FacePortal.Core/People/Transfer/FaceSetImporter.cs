@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using FacePortal.Core.Auditing;
+using FacePortal.Core.Storage;
 
 namespace FacePortal.Core.People.Transfer;
 
@@ -96,7 +97,20 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
                 }
                 else
                 {
-                    var created = await people.CreateAsync(name, actor, cancellationToken).ConfigureAwait(false);
+                    Outcome<Guid> created;
+                    try
+                    {
+                        created = await people.CreateAsync(name, actor, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (StorageFailure.Of(ex) is { } failure)
+                    {
+                        // Every file of this person is still reported, as not saved, and the import goes on.
+                        problems.Add($"{folder}: {name} could not be created: {failure.Reason}.");
+                        imported.Add(new ImportedPerson(name, null, false, entries.Select(e => EnrollmentService.NotSaved(e.FullName, failure)).ToList()));
+                        done += entries.Count;
+                        continue;
+                    }
+
                     if (!created.Succeeded)
                     {
                         problems.Add($"{folder}: {created.Error}");
@@ -119,7 +133,7 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
                 if (existing is null && !results.Any(r => r.IsAccepted))
                 {
                     // An import that enrolled nothing of someone must not leave an empty person behind.
-                    await people.DeleteAsync(personId, actor, cancellationToken).ConfigureAwait(false);
+                    await DeleteEmptyPersonAsync(personId, actor, folder, problems, cancellationToken).ConfigureAwait(false);
                     problems.Add($"{folder}: none of the photos could be enrolled, so {name} was not created.");
                     imported.Add(new ImportedPerson(name, null, false, results));
                     continue;
@@ -128,11 +142,31 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
                 imported.Add(new ImportedPerson(name, personId, existing is null, results));
             }
 
-            var report = new ImportReport(imported, problems);
-            await audit.RecordAsync(actor, AuditActions.FacesImported, null,
-                $"Imported a zip: {report.Accepted} face(s) accepted, {report.Rejected} rejected, for {imported.Count} person(s) ({imported.Count(p => p.Created)} new).",
-                cancellationToken).ConfigureAwait(false);
-            return report;
+            var accepted = imported.Sum(p => p.Accepted);
+            try
+            {
+                await audit.RecordAsync(actor, AuditActions.FacesImported, null,
+                    $"Imported a zip: {accepted} face(s) accepted, {imported.Sum(p => p.Rejected)} rejected, for {imported.Count} person(s) ({imported.Count(p => p.Created)} new).",
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (StorageFailure.Of(ex) is { } failure)
+            {
+                problems.Add($"The import could not be recorded in the audit trail: {failure.Reason}.");
+            }
+
+            return new ImportReport(imported, problems);
+        }
+    }
+
+    private async Task DeleteEmptyPersonAsync(Guid personId, string actor, string folder, List<string> problems, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await people.DeleteAsync(personId, actor, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageFailure.Of(ex) is { } failure)
+        {
+            problems.Add($"{folder}: the empty person could not be removed again: {failure.Reason}.");
         }
     }
 
