@@ -35,6 +35,7 @@ try
     app.UseStatusCodePages(ApiProblems.ForBareStatusCodes);
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseApiAntiforgery();
     app.UseRateLimiter();
     app.UseAntiforgery();
 

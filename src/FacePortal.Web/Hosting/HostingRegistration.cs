@@ -22,8 +22,12 @@ public static class HostingRegistration
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
+        services.AddAntiforgery(o => o.HeaderName = ApiAntiforgery.HeaderName);
         return services;
     }
+
+    /// <summary>After authentication and authorization: the check needs to know how the caller signed in.</summary>
+    public static IApplicationBuilder UseApiAntiforgery(this IApplicationBuilder app) => app.UseMiddleware<ApiAntiforgery>();
 
     /// <summary>
     /// Checks every setting now, all together, instead of when the host starts: mapping the live hub

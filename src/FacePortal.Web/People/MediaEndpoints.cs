@@ -55,7 +55,7 @@ public static class MediaEndpoints
         });
 
         api.MapPost("/faces/detect", DetectAsync)
-            .DisableAntiforgery()
+            .Accepting(ApiContentTypes.Photos)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxPreviewBytes));
         return app;
     }

@@ -23,7 +23,7 @@ public static class TransferEndpoints
                 : ApiProblems.NotFound("person"));
 
         api.MapPost("/import", ImportAsync)
-            .DisableAntiforgery()
+            .Accepting("application/zip", ApiContentTypes.Multipart)
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxImportBytes))
             .WithFormOptions(multipartBodyLengthLimit: UploadLimits.MaxImportBytes);
         return app;
