@@ -22,8 +22,25 @@ public static class HostingRegistration
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails();
-        services.AddAntiforgery(o => o.HeaderName = ApiAntiforgery.HeaderName);
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = ApiAntiforgery.HeaderName;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         return services;
+    }
+
+    /// <summary>HSTS and the redirect to HTTPS when HTTPS is configured, then <see cref="SecurityHeaders"/>; first in the pipeline, so every answer has them.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (SecurityHeaders.HttpsConfigured(app.Configuration))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        return app.UseMiddleware<SecurityHeaders>();
     }
 
     /// <summary>After authentication and authorization: the check needs to know how the caller signed in.</summary>

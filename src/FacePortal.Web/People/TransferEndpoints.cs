@@ -14,12 +14,12 @@ public static class TransferEndpoints
     {
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Admin).WithTags("Transfer");
 
-        api.MapGet("/export", (FaceSetExporter exporter, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            ExportAsync(exporter, null, "faceportal-faces", user, http, ct));
+        api.MapGet("/export", (FaceSetExporter exporter, ClaimsPrincipal user, CancellationToken ct) =>
+            ExportAsync(exporter, null, "faceportal-faces", user, ct));
 
-        api.MapGet("/people/{id:guid}/export", async (Guid id, FaceSetExporter exporter, PeopleService people, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/people/{id:guid}/export", async (Guid id, FaceSetExporter exporter, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
             await people.FindNameAsync(id, ct) is { } name
-                ? await ExportAsync(exporter, [id], $"faceportal-{FolderNames.From(name)}", user, http, ct)
+                ? await ExportAsync(exporter, [id], $"faceportal-{FolderNames.From(name)}", user, ct)
                 : ApiProblems.NotFound("person"));
 
         api.MapPost("/import", ImportAsync)
@@ -29,7 +29,7 @@ public static class TransferEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(FaceSetExporter exporter, Guid[]? ids, string name, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(FaceSetExporter exporter, Guid[]? ids, string name, ClaimsPrincipal user, CancellationToken ct)
     {
         // Written to a temporary file first: the zip writer needs to seek, and a failed export must not send half a file.
         var temp = TemporaryFile.Create();
@@ -37,7 +37,6 @@ public static class TransferEndpoints
         {
             await exporter.WriteAsync(temp, ids, ActorName.Of(user), ct);
             temp.Position = 0;
-            http.Response.Headers.CacheControl = "no-store";
             return Results.File(temp, "application/zip", $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmm}.zip");
         }
         catch
