@@ -26,6 +26,7 @@ var app = builder.Build();
 try
 {
     app.ValidateSettings();
+    app.UseSecurityHeaders();
 
     if (!app.Environment.IsDevelopment())
     {
@@ -35,6 +36,7 @@ try
     app.UseStatusCodePages(ApiProblems.ForBareStatusCodes);
     app.UseAuthentication();
     app.UseAuthorization();
+    app.UseApiAntiforgery();
     app.UseRateLimiter();
     app.UseAntiforgery();
 
@@ -46,7 +48,8 @@ try
     app.MapRecognitionApi();
     app.MapLiveRecognition();
     app.MapTraining();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    // SecurityHeaders sends the whole policy, frame-ancestors included; Blazor's own would be a second header.
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
     // The start-up work (StartupInitializer) is done before the server listens.
     await app.RunAsync();

@@ -14,18 +14,18 @@ namespace FacePortal.LoadBench;
 /// </summary>
 internal static class LargePhotoMemoryBench
 {
-    public static async Task<int> RunAsync(Func<Uri, Task<string>> signIn, int requests)
+    public static async Task<int> RunAsync(int requests)
     {
         var inv = CultureInfo.InvariantCulture;
         var photo = NearLimitJpeg(19.9 * 1024 * 1024);
         Console.WriteLine(string.Create(inv, $"Photo: {photo.Length / 1024.0 / 1024.0:0.00} MiB JPEG with a real face; {requests} concurrent verify calls with two of them each"));
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Cpu()}");
         await using var server = await PortalServer.StartAsync(CancellationToken.None);
-        var cookie = await signIn(server.BaseAddress);
+        using var cookies = new HttpClientHandler { AllowAutoRedirect = false };
+        using var http = new HttpClient(cookies) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        await PortalSignIn.SignInAsync(http, PortalServer.AdminName, PortalServer.AdminPassword);
         var before = server.Memory().CurrentMiB;
 
-        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
-        http.DefaultRequestHeaders.Add("Cookie", cookie);
         var started = Stopwatch.GetTimestamp();
         var statuses = await Task.WhenAll(Enumerable.Range(0, requests).Select(async _ =>
         {

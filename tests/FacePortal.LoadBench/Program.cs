@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FacePortal.LoadBench;
 using FacePortal.Shared.Imaging;
 using FacePortal.TestSupport;
@@ -14,7 +13,7 @@ var options = Options.Parse(args);
 var inv = CultureInfo.InvariantCulture;
 if (options.Scenario == "large-photos")
 {
-    return await LargePhotoMemoryBench.RunAsync(SignInAsync, options.Requests);
+    return await LargePhotoMemoryBench.RunAsync(options.Requests);
 }
 
 var frame = Frame(options.Image);
@@ -23,8 +22,11 @@ Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Cpu()}
 
 // The per-connection rate limit (30 frames/s by default) would cap one client below the server's capacity; lift it for the measurement.
 await using var server = await PortalServer.StartAsync(CancellationToken.None, new Dictionary<string, string> { ["FacePortal__Live__MaxFramesPerSecond"] = "1000" });
-var cookie = await SignInAsync(server.BaseAddress);
-await EnrollAsync(server.BaseAddress, cookie);
+using var cookies = new HttpClientHandler { AllowAutoRedirect = false };
+using var api = new HttpClient(cookies) { BaseAddress = server.BaseAddress };
+await PortalSignIn.SignInAsync(api, PortalServer.AdminName, PortalServer.AdminPassword);
+var cookie = $"FacePortal.Auth={cookies.CookieContainer.GetCookies(server.BaseAddress)["FacePortal.Auth"]!.Value}";
+await EnrollAsync(api);
 Console.WriteLine($"Web app: pid {server.ProcessId} at {server.BaseAddress}; memory after start {server.Memory().CurrentMiB:0} MiB");
 Console.WriteLine();
 Console.WriteLine("clients  frames/s  rtt p50  rtt p95  server p50  queue p50  other results          peak RSS");
@@ -68,29 +70,8 @@ static byte[] Frame(string path)
 static double Percentile(double[] sorted, double p) =>
     sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
-static async Task<string> SignInAsync(Uri server)
+static async Task EnrollAsync(HttpClient http)
 {
-    using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
-    using var http = new HttpClient(handler) { BaseAddress = server };
-    var page = await http.GetStringAsync(new Uri("account/login", UriKind.Relative));
-    var token = Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
-    using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-    {
-        ["_handler"] = "login",
-        ["__RequestVerificationToken"] = token,
-        ["Input.UserName"] = PortalServer.AdminName,
-        ["Input.Password"] = PortalServer.AdminPassword,
-    });
-    using var response = await http.PostAsync(new Uri("account/login", UriKind.Relative), form);
-    var cookie = handler.CookieContainer.GetCookies(server)["FacePortal.Auth"]
-        ?? throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
-    return $"{cookie.Name}={cookie.Value}";
-}
-
-static async Task EnrollAsync(Uri server, string cookie)
-{
-    using var http = new HttpClient { BaseAddress = server };
-    http.DefaultRequestHeaders.Add("Cookie", cookie);
     using var created = await http.PostAsJsonAsync(new Uri("api/people", UriKind.Relative), new { name = "Load Bench" });
     created.EnsureSuccessStatusCode();
     var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -1,7 +1,8 @@
 // Webcam preview with a live face box, and capture of N samples for enrollment.
-// Frames go to the server as JPEG over plain HTTP (same-origin, with the sign-in cookie):
-// /api/faces/detect for the preview box, /api/people/{id}/photos?source=webcam for samples.
+// Frames go to the server as JPEG over plain HTTP (same-origin, with the sign-in cookie and the
+// antiforgery token): /api/faces/detect for the preview box, /api/people/{id}/photos?source=webcam for samples.
 
+import { withRequestToken } from './api-request.js';
 import { openCamera, closeCamera, grabJpeg } from './camera.js';
 
 let state = null;
@@ -36,7 +37,7 @@ export async function capture(count, intervalMs, uploadUrl, dotnet) {
       form.append('files', blob, name);
       let text;
       try {
-        const response = await fetch(uploadUrl, { method: 'POST', body: form, credentials: 'same-origin' });
+        const response = await fetch(uploadUrl, { method: 'POST', body: form, headers: withRequestToken(), credentials: 'same-origin' });
         text = await response.text();
         if (!response.ok) {
           text = JSON.stringify([{ fileName: name, status: 'Rejected', reason: 'None', message: problemText(text, response.status) }]);
@@ -59,7 +60,7 @@ async function previewLoop(s, intervalMs) {
     try {
       if (s.video.readyState >= 2) {
         const blob = await grabJpeg(s.video, 0.7);
-        const response = await fetch(s.detectUrl, { method: 'POST', body: blob, headers: { 'Content-Type': 'image/jpeg' }, credentials: 'same-origin' });
+        const response = await fetch(s.detectUrl, { method: 'POST', body: blob, headers: withRequestToken({ 'Content-Type': 'image/jpeg' }), credentials: 'same-origin' });
         if (response.ok && s.running) {
           const result = await response.json();
           draw(s.overlay, result.width, result.height, result.faces, s.capturing);

@@ -36,8 +36,30 @@ public static class HostingRegistration
 
         // UseExceptionHandler("/error") asks it first: problem details for the API, the error page for pages.
         services.AddExceptionHandler<PortalExceptionHandler>();
+
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = ApiAntiforgery.HeaderName;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         return services;
     }
+
+    /// <summary>HSTS and the redirect to HTTPS when HTTPS is configured, then <see cref="SecurityHeaders"/>; first in the pipeline, so every answer has them.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (SecurityHeaders.HttpsConfigured(app.Configuration))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        return app.UseMiddleware<SecurityHeaders>();
+    }
+
+    /// <summary>After authentication and authorization: the check needs to know how the caller signed in.</summary>
+    public static IApplicationBuilder UseApiAntiforgery(this IApplicationBuilder app) => app.UseMiddleware<ApiAntiforgery>();
 
     /// <summary>
     /// Checks every setting now, all together, instead of when the host starts: mapping the live hub

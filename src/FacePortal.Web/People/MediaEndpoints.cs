@@ -8,7 +8,8 @@ namespace FacePortal.Web.People;
 
 /// <summary>
 /// Photos and crops, streamed by id after an authorization check: the blob store's paths are
-/// never exposed, and responses are not cached, so a deleted person's face does not linger.
+/// never exposed, and, like every API answer (SecurityHeaders), not cached, so a deleted
+/// person's face does not linger.
 /// </summary>
 public static class MediaEndpoints
 {
@@ -18,18 +19,17 @@ public static class MediaEndpoints
     {
         var api = app.MapGroup("/api").RequireAuthorization(Policies.Admin).WithTags("Media");
 
-        api.MapGet("/photos/{id:guid}/file", async (Guid id, MediaService media, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/photos/{id:guid}/file", async (Guid id, MediaService media, CancellationToken ct) =>
         {
             if (await media.OpenPhotoAsync(id, ct) is not { } photo)
             {
                 return ApiProblems.NotFound("photo");
             }
 
-            NoStore(http);
             return Results.Stream(photo.Content, photo.ContentType, fileDownloadName: null, enableRangeProcessing: true);
         });
 
-        api.MapGet("/photos/{id:guid}/thumbnail", async (Guid id, int? size, MediaService media, FacePipeline pipeline, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/photos/{id:guid}/thumbnail", async (Guid id, int? size, MediaService media, FacePipeline pipeline, CancellationToken ct) =>
         {
             if (await media.ReadPhotoAsync(id, ct) is not { } bytes)
             {
@@ -39,23 +39,21 @@ public static class MediaEndpoints
             var side = Math.Clamp(size ?? 256, 32, MaxThumbnailSide);
             using var image = pipeline.Decoder.Decode(bytes);
             var jpeg = ImageTransforms.ThumbnailJpeg(image, side);
-            NoStore(http);
             return Results.Bytes(jpeg, "image/jpeg");
         });
 
-        api.MapGet("/faces/{id:guid}/crop", async (Guid id, MediaService media, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/faces/{id:guid}/crop", async (Guid id, MediaService media, CancellationToken ct) =>
         {
             if (await media.OpenFaceCropAsync(id, ct) is not { } crop)
             {
                 return ApiProblems.NotFound("face");
             }
 
-            NoStore(http);
             return Results.Stream(crop.Content, crop.ContentType);
         });
 
         api.MapPost("/faces/detect", DetectAsync)
-            .DisableAntiforgery()
+            .Accepting(ApiContentTypes.Photos)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxPreviewBytes));
         return app;
     }
@@ -90,12 +88,6 @@ public static class MediaEndpoints
         {
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
-    }
-
-    private static void NoStore(HttpContext http)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
     }
 
     public sealed record DetectionResponse(int Width, int Height, IReadOnlyList<DetectedBox> Faces);

@@ -39,7 +39,7 @@ public static class PeopleEndpoints
             await people.DeleteAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : ApiProblems.NotFound("person"));
 
         api.MapPost("/people/{id:guid}/photos", UploadPhotosAsync)
-            .DisableAntiforgery() // SameSite=Strict cookies already keep cross-site posts out.
+            .Accepting(ApiContentTypes.Multipart)
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxRequestBytes));
 
         api.MapDelete("/photos/{id:guid}", async (Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>

@@ -23,7 +23,7 @@ public static class TransferEndpoints
                 : ApiProblems.NotFound("person"));
 
         api.MapPost("/import", ImportAsync)
-            .DisableAntiforgery()
+            .Accepting("application/zip", ApiContentTypes.Multipart)
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxImportBytes));
         return app;
     }
@@ -37,7 +37,6 @@ public static class TransferEndpoints
         {
             await exporter.WriteAsync(temp, ids, ActorName.Of(user), ct);
             temp.Position = 0;
-            http.Response.Headers.CacheControl = "no-store";
             return Results.File(temp, "application/zip", $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmm}.zip");
         }
         catch

@@ -17,11 +17,11 @@ public static class RecognitionEndpoints
     {
         var api = app.MapGroup("/api/recognition").RequireAuthorization(Policies.User).WithTags("Recognition");
         api.MapPost("/identify", IdentifyAsync)
-            .DisableAntiforgery() // SameSite=Strict cookies already keep cross-site posts out.
+            .Accepting(ApiContentTypes.Multipart)
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .RequireRateLimiting(PhotoAnalysisLimits.Policy);
         api.MapPost("/verify", VerifyAsync)
-            .DisableAntiforgery()
+            .Accepting(ApiContentTypes.Multipart)
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .RequireRateLimiting(PhotoAnalysisLimits.Policy);
         return app;

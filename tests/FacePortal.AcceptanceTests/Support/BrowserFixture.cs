@@ -47,7 +47,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A 1280x800 page with camera access, signed in through the real login form.</summary>
+    /// <summary>A 1280x800 page with camera access, signed in through the real login form; policy violations are console errors.</summary>
     public async Task<(IBrowserContext Context, IPage Page)> SignedInPageAsync(
         string userName = PortalServer.AdminName, string password = PortalServer.AdminPassword, IBrowser? browser = null)
     {
@@ -57,6 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = Server.BaseAddress.ToString(),
             Permissions = ["camera"],
         });
+        await PageEvidence.ReportCspViolationsAsync(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync("account/login");
         await page.FillAsync("#username", userName);

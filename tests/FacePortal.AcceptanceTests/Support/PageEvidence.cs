@@ -23,6 +23,18 @@ public static class PageEvidence
         }
     }
 
+    /// <summary>
+    /// Makes every Content Security Policy violation in <paramref name="context"/> a console error
+    /// starting "CSP violation", so the console checks catch them all, whatever Chromium itself logs.
+    /// </summary>
+    public static Task ReportCspViolationsAsync(IBrowserContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error("
+            + "`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} on ${e.documentURI} ${e.sample || ''}`));");
+    }
+
     /// <summary>Console errors the page logs from now on; a test asserts the list is empty at its end.</summary>
     public static List<string> ConsoleErrors(IPage page)
     {

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using FacePortal.Core.Data;
 using FacePortal.TestSupport;
 using FacePortal.Web.Accounts;
@@ -17,7 +15,7 @@ namespace FacePortal.Web.Tests.Support;
 /// The real app with the real models and a real SQLite database in a temporary data directory,
 /// deleted when the factory is disposed. The first admin comes from configuration, as in production.
 /// </summary>
-public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
+public sealed class FacePortalFactory : WebApplicationFactory<Program>
 {
     public const string AdminName = "admin";
     public const string AdminPassword = "Admin-Passw0rd!";
@@ -57,34 +55,20 @@ public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
     public HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Signs in through the real login form (antiforgery token and all).</summary>
+    /// <summary>
+    /// Signs in through the real login form (antiforgery token and all); the client carries the
+    /// request token the API asks of cookie-authenticated writes, as the portal's pages do.
+    /// </summary>
     public async Task<HttpClient> SignInAsync(string userName = AdminName, string password = AdminPassword)
     {
         var client = CreateBrowserlessClient();
-        using var response = await PostLoginAsync(client, userName, password);
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Sign-in of {userName} failed: {response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
-        }
-
+        await PortalSignIn.SignInAsync(client, userName, password);
         return client;
     }
 
     /// <summary>Posts the login form as a browser would; <paramref name="returnUrl"/> goes in the query string.</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string? returnUrl = null)
-    {
-        var page = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
-        var token = AntiforgeryTokenIn(page);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Input.UserName"] = userName,
-            ["Input.Password"] = password,
-        });
-        var target = returnUrl is null ? "/account/login" : $"/account/login?returnUrl={returnUrl}";
-        return await client.PostAsync(new Uri(target, UriKind.Relative), form);
-    }
+    public static Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string? returnUrl = null) =>
+        PortalSignIn.PostLoginAsync(client, userName, password, returnUrl);
 
     /// <summary>Creates an account with the User role only (idempotent) and signs it in.</summary>
     public async Task<HttpClient> SignInAsUserAsync(string userName = "tester")
@@ -140,7 +124,7 @@ public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
     public IReadOnlyList<string> BlobFiles() =>
         Directory.Exists(BlobDirectory) ? Directory.GetFiles(BlobDirectory, "*", SearchOption.AllDirectories).Select(f => Path.GetFileName(f)).ToList() : [];
 
-    public static string AntiforgeryTokenIn(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
+    public static string AntiforgeryTokenIn(string html) => PortalSignIn.FormTokenIn(html);
 
     public override async ValueTask DisposeAsync()
     {
@@ -155,7 +139,4 @@ public sealed partial class FacePortalFactory : WebApplicationFactory<Program>
             // A file still open on a slow shutdown; the temp folder is cleaned by the OS.
         }
     }
-
-    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 }
