@@ -37,6 +37,7 @@ try
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseApiAntiforgery();
+    app.UseSameOriginSockets();
     app.UseRateLimiter();
     app.UseAntiforgery();
 

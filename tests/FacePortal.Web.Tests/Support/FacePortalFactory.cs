@@ -95,7 +95,8 @@ public sealed class FacePortalFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A live-hub connection over WebSockets with MessagePack, as the browser makes it; null cookie means anonymous.</summary>
-    public HubConnection CreateLiveConnection(string? cookie) =>
+    /// <param name="origin">The page's origin, as a browser sends it on the handshake; null sends none (a program).</param>
+    public HubConnection CreateLiveConnection(string? cookie, string? origin = null) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, LiveRecognitionHub.Path.TrimStart('/')), options =>
             {
@@ -104,10 +105,18 @@ public sealed class FacePortalFactory : WebApplicationFactory<Program>
                 options.WebSocketFactory = async (context, ct) =>
                 {
                     var client = Server.CreateWebSocketClient();
-                    if (cookie is not null)
+                    client.ConfigureRequest = request =>
                     {
-                        client.ConfigureRequest = request => request.Headers.Cookie = cookie;
-                    }
+                        if (cookie is not null)
+                        {
+                            request.Headers.Cookie = cookie;
+                        }
+
+                        if (origin is not null)
+                        {
+                            request.Headers.Origin = origin;
+                        }
+                    };
 
                     return await client.ConnectAsync(context.Uri, ct);
                 };
