@@ -91,8 +91,7 @@ public sealed class StorageSweepTests
     private static async Task<HttpClient> SignInAsync(PortalServer server)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = server.BaseAddress };
-        using var response = await FacePortalFactory.PostLoginAsync(client, PortalServer.AdminName, PortalServer.AdminPassword);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await PortalSignIn.SignInAsync(client, PortalServer.AdminName, PortalServer.AdminPassword);
         return client;
     }
 
