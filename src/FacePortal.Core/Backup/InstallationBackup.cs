@@ -1,8 +1,10 @@
 using System.IO.Compression;
 using System.Text.Json;
 using FacePortal.Core.Data;
+using FacePortal.Core.Data.Sqlite;
 using FacePortal.Core.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Backup;
 
@@ -39,7 +41,7 @@ public static class InstallationBackup
                 }
 
                 Snapshot(database, snapshot);
-                (hashes, counts) = Read(snapshot);
+                (hashes, counts) = await ReadAsync(snapshot, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -172,29 +174,20 @@ public static class InstallationBackup
         journal.ExecuteNonQuery();
     }
 
-    private static (IReadOnlyCollection<string> Hashes, BackupCounts Counts) Read(string snapshot)
+    // The snapshot is read through the same model as the live database, so "which files do rows use" has one definition (BlobReferences).
+    private static async Task<(IReadOnlyCollection<string> Hashes, BackupCounts Counts)> ReadAsync(string snapshot, CancellationToken cancellationToken)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = snapshot, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        var hashes = new HashSet<string>(StringComparer.Ordinal);
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT ContentHash FROM Photos UNION SELECT CropHash FROM Faces;";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                hashes.Add(reader.GetString(0));
-            }
-        }
-
-        return (hashes, new BackupCounts(Count(connection, "People"), Count(connection, "Photos"), Count(connection, "Faces"), Count(connection, "TrainedModels")));
-    }
-
-    private static int Count(SqliteConnection connection, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\";";
-        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var options = new DbContextOptionsBuilder<SqliteFacePortalDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = snapshot, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString(), DatabaseRegistration.ConfigureSqlite)
+            .Options;
+        await using var db = new SqliteFacePortalDbContext(options);
+        var hashes = await BlobReferences.ReferencedAsync(db, cancellationToken).ConfigureAwait(false);
+        var counts = new BackupCounts(
+            await db.People.CountAsync(cancellationToken).ConfigureAwait(false),
+            await db.Photos.CountAsync(cancellationToken).ConfigureAwait(false),
+            await db.Faces.CountAsync(cancellationToken).ConfigureAwait(false),
+            await db.TrainedModels.CountAsync(cancellationToken).ConfigureAwait(false));
+        return (hashes, counts);
     }
 
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };

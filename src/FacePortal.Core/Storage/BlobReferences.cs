@@ -68,16 +68,7 @@ public static class BlobReferences
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(blobs);
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var hash in db.Photos.Select(p => p.ContentHash).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            used.Add(hash);
-        }
-
-        await foreach (var hash in db.Faces.Select(f => f.CropHash).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            used.Add(hash);
-        }
+        var used = await ReferencedAsync(db, cancellationToken).ConfigureAwait(false);
 
         var deleted = blobs.DeleteStaleTempFiles(olderThanUtc);
         foreach (var (hash, written) in blobs.Enumerate().ToList())
@@ -89,5 +80,23 @@ public static class BlobReferences
         }
 
         return deleted;
+    }
+
+    /// <summary>Every blob a row refers to: photos' files and faces' aligned crops.</summary>
+    public static async Task<HashSet<string>> ReferencedAsync(FacePortalDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var hash in db.Photos.Select(p => p.ContentHash).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            used.Add(hash);
+        }
+
+        await foreach (var hash in db.Faces.Select(f => f.CropHash).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            used.Add(hash);
+        }
+
+        return used;
     }
 }
