@@ -3,6 +3,7 @@ using FacePortal.Web.Accounts;
 using FacePortal.Web.Components;
 using FacePortal.Web.Hosting;
 using FacePortal.Web.Live;
+using FacePortal.Web.Observability;
 using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Training;
@@ -15,6 +16,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddFacePortalCore(PortalPaths.DataDirectory(builder.Configuration, builder.Environment));
 builder.Services.AddPortalHosting();
+builder.Services.AddPortalObservability(builder.Configuration);
 builder.Services.AddPortalAccounts();
 builder.Services.AddRecognition();
 builder.Services.AddLiveRecognition();
@@ -44,6 +46,7 @@ try
     // The login page needs its stylesheet before anyone has signed in; static assets hold no data.
     app.MapStaticAssets().AllowAnonymous();
     app.MapPortalHealth();
+    app.MapPortalMetrics();
     app.MapAccountEndpoints();
     app.MapPeople();
     app.MapRecognitionApi();
