@@ -1,8 +1,5 @@
 using FacePortal.Core.Configuration;
-using FacePortal.Core.People;
-using FacePortal.Core.Recognition;
 using FacePortal.Core.Telemetry;
-using FacePortal.Core.Training;
 using Microsoft.AspNetCore.Authentication;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -39,12 +36,8 @@ public static class ObservabilityRegistration
                 .AddMeter(PortalTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-
-                // Built with the meter provider, so the gauges they own are there from the first scrape.
-                .AddInstrumentation(sp => sp.GetRequiredService<RecognitionMetrics>())
-                .AddInstrumentation(sp => sp.GetRequiredService<TrainingMetrics>())
-                .AddInstrumentation(sp => sp.GetRequiredService<EnrollmentMetrics>())
                 .AddPrometheusExporter());
+        services.AddHostedService<ObservableGauges>();
 
         if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]))
         {
