@@ -93,14 +93,17 @@ public sealed class FaceAttributeAnalyzer : IDisposable
             Liveness: plugins.HasFlag(FacePlugins.Liveness) ? _liveness.Value.Estimate(image, working) : null);
     }
 
-    /// <summary>The liveness model's three class probabilities for a face (box in original coordinates), for measuring which class means live.</summary>
-    public float[] LivenessProbabilities(DecodedImage image, FaceBox box)
+    /// <summary>
+    /// The liveness model's three class probabilities for a face (box in original coordinates), fed
+    /// B, G, R (as in use) or R, G, B (as the package's JavaScript): what <c>liveness-eval</c> measures.
+    /// </summary>
+    public float[] LivenessProbabilities(DecodedImage image, FaceBox box, bool blueFirst = true)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return _liveness.Value.Probabilities(image, box.Scale(1 / image.ScaleToOriginal));
+        return _liveness.Value.Probabilities(image, box.Scale(1 / image.ScaleToOriginal), blueFirst);
     }
 
-    /// <summary>SSR-Net's gender score runs from 0 to 1; which end is "male" was checked on labelled photos.</summary>
+    /// <summary>SSR-Net's gender score runs from 0 to 1; 1 is "male" (checked on celeb24's 24 named people).</summary>
     private static GenderEstimate Gender(float score)
     {
         var male = Math.Clamp(score, 0, 1);
