@@ -47,6 +47,9 @@ public sealed class FaceAttributeAnalyzer : IDisposable
     /// <summary>The liveness score at or above which <see cref="LivenessEstimate.IsLive"/> is true.</summary>
     public static float LivenessThreshold => LivenessModel.Threshold;
 
+    /// <summary>The liveness model's output class read as "live", and whether it is fed B, G, R: settled by <c>liveness-eval</c>.</summary>
+    public static (int LiveClass, bool BlueFirst) LivenessReading => (LivenessModel.LiveClass, LivenessModel.BlueFirst);
+
     /// <summary>
     /// The asked attributes of one face the pipeline found in <paramref name="image"/> (its box and
     /// landmarks are in original-image coordinates, as <see cref="FacePipeline"/> gives them). A face whose

@@ -13,8 +13,12 @@ internal sealed class LivenessModel(AttributeSession session)
     public const int Size = 128;
     private const float CropScale = 2.7f;
 
-    /// <summary>The output class that means a live face, established by ./faceportal liveness-eval (README).</summary>
-    internal const int LiveClass = 1;
+    /// <summary>
+    /// The output class that means a live face, established by ./faceportal liveness-eval (README): class 0
+    /// is high on our real photos and webcam-like frames and low on the spoofs (AUC 0.96); class 1 is the reverse.
+    /// The package's JavaScript also reports class 0 as its score.
+    /// </summary>
+    internal const int LiveClass = 0;
 
     /// <summary>Score at or above which a face counts as live.</summary>
     public const float Threshold = 0.5f;
