@@ -62,14 +62,21 @@ public sealed class FaceAttributeAnalyzer : IDisposable
         return Analyze(image, face.Box, face.Landmarks, plugins);
     }
 
-    /// <summary><see cref="Analyze(DecodedImage, FaceAnalysis, FacePlugins)"/> from a box and 68 landmarks in original-image coordinates.</summary>
-    public FaceAttributes Analyze(DecodedImage image, FaceBox box, FaceLandmarks landmarks, FacePlugins plugins)
+    /// <summary>
+    /// <see cref="Analyze(DecodedImage, FaceAnalysis, FacePlugins)"/> from a box and 68 landmarks in original-image
+    /// coordinates. Only <see cref="FacePlugins.Eyes"/> needs the landmarks; the others work from the box alone.
+    /// </summary>
+    public FaceAttributes Analyze(DecodedImage image, FaceBox box, FaceLandmarks? landmarks, FacePlugins plugins)
     {
         ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(landmarks);
         if ((plugins & ~AllPlugins) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(plugins), plugins, $"Unknown face plugins: {plugins & ~AllPlugins}.");
+        }
+
+        if (landmarks is null && plugins.HasFlag(FacePlugins.Eyes))
+        {
+            throw new ArgumentNullException(nameof(landmarks), "The eyes plugin needs the face's 68 landmarks.");
         }
 
         if (plugins == FacePlugins.None)
@@ -92,7 +99,7 @@ public sealed class FaceAttributeAnalyzer : IDisposable
             Age: plugins.HasFlag(FacePlugins.Age) ? new AgeEstimate(Math.Max(0, _age.Value.Estimate(image, working))) : null,
             Gender: plugins.HasFlag(FacePlugins.Gender) ? Gender(_gender.Value.Estimate(image, working)) : null,
             Expression: plugins.HasFlag(FacePlugins.Expression) ? _expression.Value.Estimate(image, working) : null,
-            Eyes: plugins.HasFlag(FacePlugins.Eyes) ? _eyes.Value.Estimate(image, landmarks.Scale(toWorking)) : null,
+            Eyes: plugins.HasFlag(FacePlugins.Eyes) ? _eyes.Value.Estimate(image, landmarks!.Scale(toWorking)) : null,
             Liveness: plugins.HasFlag(FacePlugins.Liveness) ? _liveness.Value.Estimate(image, working) : null);
     }
 
