@@ -19,7 +19,7 @@ internal sealed class HeadPoseModel(AttributeSession session)
     {
         var rgba = AttributeCrops.Render(image, AttributeCrops.Pose(box, image.Width, image.Height), Size);
         var input = new float[3 * Size * Size];
-        
+
         // lib/fr_pose.js runs OpenCV's BGR-to-RGB on the canvas' RGBA, which hands the network B, G, R;
         // the Python code it was ported from fed RGB, as the network was trained. We feed RGB.
         TensorPacking.RgbaToPlanar(rgba, input, Mean, Std);
