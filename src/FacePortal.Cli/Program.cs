@@ -23,6 +23,9 @@ const string Usage = """
                                              Session setting and bare time per model; per-stage latency and its ratio
                                              to the bare model times on a 640x480 JPEG, a 4-face group photo and a
                                              1280x720 frame; then throughput
+      liveness-eval --data DIR [--out DIR] [--limit N]
+                                             Experimental liveness, measured: live frames vs spoofs made from DIR's photos
+                                             (photo of a photo, screen with moire and glare, low-contrast print); --out saves samples
       torch-info                             Checks that TorchSharp loads on this machine
       backup --out FILE [--data DIR]         The installation (database, photos, crops, trained models) in one zip; safe while the app runs
       restore FILE [--data DIR]              Unpacks a backup into an empty data directory (default: ./data or FacePortal__DataDirectory)
@@ -61,6 +64,7 @@ try
         "bench-train" => BenchTrainCommand.Run(options, Console.Out),
         "detect" => DetectCommand.Run(options, Console.Out),
         "bench" => BenchCommand.Run(options, Console.Out),
+        "liveness-eval" => LivenessEvalCommand.Run(options, Console.Out),
         "torch-info" => TorchInfoCommand.Run(Console.Out),
         "backup" => BackupCommand.Run(options, Console.Out),
         _ => throw new CommandLineException($"Unknown command '{args[0]}'. Run ./faceportal --help."),

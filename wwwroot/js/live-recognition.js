@@ -24,6 +24,7 @@ export async function start(video, overlay, options, dotnet) {
   const s = {
     video, overlay, dotnet, connection, stream: camera.stream, running: true,
     frameWidth: options.frameWidth, quality: options.jpegQuality, maxInFlight: options.maxInFlight || 2,
+    liveness: !!options.liveness,
     canvas: document.createElement('canvas'), seq: 0, inFlight: new Map(),
     answered: [], roundTrips: [], serverTimes: [], dropped: 0, refused: 0, lastProblem: null, latest: null,
   };
@@ -60,6 +61,11 @@ export function setFrameWidth(width) {
   if (session) session.frameWidth = width;
 }
 
+// The server computes the (experimental) liveness badge only for frames that ask for it.
+export function setLiveness(on) {
+  if (session) session.liveness = !!on;
+}
+
 async function sendLoop(s) {
   while (s.running) {
     expireLostFrames(s);
@@ -74,7 +80,7 @@ async function sendLoop(s) {
       const seq = ++s.seq;
       const capturedAt = performance.now();
       s.inFlight.set(seq, capturedAt);
-      s.connection.send('SendFrame', { seq, capturedAt, image }).catch(() => s.inFlight.delete(seq));
+      s.connection.send('SendFrame', { seq, capturedAt, image, liveness: s.liveness }).catch(() => s.inFlight.delete(seq));
     } catch (e) {
       s.lastProblem = e.message;
       await sleep(200);
@@ -120,7 +126,10 @@ function report(s, problem) {
     dropped: s.dropped,
     refused: s.refused,
     problem: problem ?? s.lastProblem,
-    faces: faces.map(f => ({ name: f.name ?? null, personId: f.personId ?? null, similarity: f.similarity, probability: f.probability ?? null })),
+    faces: faces.map(f => ({
+      name: f.name ?? null, personId: f.personId ?? null, similarity: f.similarity, probability: f.probability ?? null,
+      liveness: f.liveness?.score ?? null, live: f.liveness ? f.liveness.live : null, livenessRefusal: f.liveness?.refusal ?? null,
+    })),
   }).catch(() => { /* the page is gone */ });
   s.lastProblem = null;
 }
@@ -138,6 +147,7 @@ function draw(canvas, result) {
   ctx.font = `600 ${fontSize}px Roboto, Arial, sans-serif`;
   ctx.textBaseline = 'bottom';
   const labels = [];
+  const badges = [];
   for (const f of result.faces) {
     const colour = f.name ? KNOWN : UNKNOWN;
     const label = `${f.name ?? 'Unknown'} ${f.similarity.toFixed(2)}`;
@@ -151,16 +161,38 @@ function draw(canvas, result) {
     ctx.fillRect(f.x - line / 2, top - fontSize - 6, textWidth, fontSize + 6);
     ctx.fillStyle = '#000';
     ctx.fillText(label, f.x + 4 - line / 2, top - 2);
+    if (f.liveness) badges.push(drawLiveness(ctx, f, line, fontSize));
   }
+
+  canvas.dataset.liveness = badges.join('|');
 
   // What is drawn, readable by tests and assistive tools.
   canvas.dataset.labels = labels.join('|');
   canvas.setAttribute('aria-label', labels.length ? `Faces in view: ${labels.join(', ')}` : 'No face in view');
 }
 
+// Under the box: "live 0.93 (experimental)" or "spoof? 0.12 (experimental)"; amber, never the green of a name.
+function drawLiveness(ctx, f, line, fontSize) {
+  const text = f.liveness.score == null
+    ? 'liveness: face too small'
+    : `${f.liveness.live ? 'live' : 'spoof?'} ${f.liveness.score.toFixed(2)}${f.liveness.experimental ? ' (experimental)' : ''}`;
+  const small = Math.max(11, Math.round(fontSize * 0.8));
+  ctx.save();
+  ctx.font = `500 ${small}px Roboto, Arial, sans-serif`;
+  ctx.textBaseline = 'top';
+  const width = ctx.measureText(text).width + 8;
+  ctx.fillStyle = f.liveness.live ? '#ffb300' : '#ff6d00';
+  ctx.fillRect(f.x - line / 2, f.y + f.h + line, width, small + 6);
+  ctx.fillStyle = '#000';
+  ctx.fillText(text, f.x + 4 - line / 2, f.y + f.h + line + 3);
+  ctx.restore();
+  return text;
+}
+
 function clear(canvas) {
   canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
   canvas.dataset.labels = '';
+  canvas.dataset.liveness = '';
 }
 
 function push(values, value) {

@@ -17,4 +17,8 @@ public sealed class FrameRequest
     /// <summary>The frame as JPEG (PNG and WebP are accepted too).</summary>
     [Key("image")]
     public byte[]? Image { get; set; }
+
+    /// <summary>Also run the (experimental) liveness model on every face; off unless the page's toggle is on.</summary>
+    [Key("liveness")]
+    public bool Liveness { get; set; }
 }

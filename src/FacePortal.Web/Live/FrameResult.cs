@@ -94,6 +94,29 @@ public sealed class LiveFace
 
     [Key("frontalness")]
     public float Frontalness { get; set; }
+
+    /// <summary>Only when the frame asked for it: what the experimental liveness model says of this face.</summary>
+    [Key("liveness")]
+    public LiveLiveness? Liveness { get; set; }
+}
+
+/// <summary>The liveness badge of one face. The model's separation is measured in the README; it is experimental.</summary>
+[MessagePackObject]
+public sealed class LiveLiveness
+{
+    /// <summary>The model's probability that the face is live, 0..1; null when the face was refused.</summary>
+    [Key("score")]
+    public float? Score { get; set; }
+
+    [Key("live")]
+    public bool IsLive { get; set; }
+
+    [Key("experimental")]
+    public bool Experimental { get; set; } = true;
+
+    /// <summary>Why there is no score (the face is too small).</summary>
+    [Key("refusal")]
+    public string? Refusal { get; set; }
 }
 
 /// <summary>Where the server spent a frame's time, in milliseconds.</summary>
@@ -121,6 +144,10 @@ public sealed class ServerTiming
 
     [Key("match")]
     public double Match { get; set; }
+
+    /// <summary>The liveness model over every face; 0 when the frame did not ask for it.</summary>
+    [Key("liveness")]
+    public double Liveness { get; set; }
 
     /// <summary>From arrival until the result was handed to SignalR.</summary>
     [Key("total")]

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using FacePortal.Core.People;
 using FacePortal.Core.Recognition;
 using FacePortal.Core.Telemetry;
+using FacePortal.Shared.Faces;
+using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Imaging;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,6 +16,8 @@ namespace FacePortal.Web.Live;
 /// </summary>
 public sealed class LiveFrameProcessor(
     FaceRecognizer recognizer,
+    FacePipeline pipeline,
+    FaceAttributeAnalyzer attributes,
     RecognitionGallery gallery,
     IHubContext<LiveRecognitionHub, ILiveRecognitionClient> hub,
     LiveOptions options,
@@ -104,8 +108,19 @@ public sealed class LiveFrameProcessor(
             PortalTelemetry.Span("queue", arrived, arrived + queued)?.Dispose();
             try
             {
-                var recognition = recognizer.Recognize(frame.Request.Image, index);
-                return Succeeded(frame, recognition, queued);
+                if (!frame.Request.Liveness)
+                {
+                    return Succeeded(frame, recognizer.Recognize(frame.Request.Image, index), queued, liveness: null, TimeSpan.Zero);
+                }
+
+                var timings = new PipelineTimings();
+                var decodeStarted = Stopwatch.GetTimestamp();
+                using var image = pipeline.Decoder.Decode(frame.Request.Image);
+                timings.Decode = Stopwatch.GetElapsedTime(decodeStarted);
+                var recognition = recognizer.Recognize(image, index, timings);
+                var livenessStarted = Stopwatch.GetTimestamp();
+                var liveness = recognition.Faces.Select(f => ToBadge(attributes.Analyze(image, f.Box, landmarks: null, FacePlugins.Liveness))).ToArray();
+                return Succeeded(frame, recognition, queued, liveness, Stopwatch.GetElapsedTime(livenessStarted));
             }
             catch (ImageDecodeException e)
             {
@@ -121,7 +136,11 @@ public sealed class LiveFrameProcessor(
         }
     }
 
-    private static FrameResult Succeeded(PendingFrame frame, RecognitionResult recognition, TimeSpan queued)
+    private static LiveLiveness ToBadge(FaceAttributes attributes) => attributes.Liveness is { } liveness
+        ? new LiveLiveness { Score = liveness.Score, IsLive = liveness.IsLive, Experimental = liveness.Experimental }
+        : new LiveLiveness { Refusal = attributes.Refusal };
+
+    private static FrameResult Succeeded(PendingFrame frame, RecognitionResult recognition, TimeSpan queued, LiveLiveness[]? liveness, TimeSpan livenessTime)
     {
         var timings = recognition.Timings;
         return new FrameResult
@@ -132,7 +151,7 @@ public sealed class LiveFrameProcessor(
             Height = recognition.ImageHeight,
             Threshold = recognition.Threshold,
             Recognizer = recognition.Recognizer,
-            Faces = recognition.Faces.Select(ToLiveFace).ToArray(),
+            Faces = recognition.Faces.Select((f, i) => ToLiveFace(f, liveness?[i])).ToArray(),
             Timing = new ServerTiming
             {
                 Queue = queued.TotalMilliseconds,
@@ -142,12 +161,13 @@ public sealed class LiveFrameProcessor(
                 Align = timings.Align.TotalMilliseconds,
                 Embed = timings.Embed.TotalMilliseconds,
                 Match = recognition.Match.TotalMilliseconds,
+                Liveness = livenessTime.TotalMilliseconds,
                 Total = Stopwatch.GetElapsedTime(frame.ReceivedAt).TotalMilliseconds,
             },
         };
     }
 
-    private static LiveFace ToLiveFace(RecognizedFace face) => new()
+    private static LiveFace ToLiveFace(RecognizedFace face, LiveLiveness? liveness) => new()
     {
         X = face.Box.Left,
         Y = face.Box.Top,
@@ -160,6 +180,7 @@ public sealed class LiveFrameProcessor(
         DetectionScore = face.DetectionScore,
         Sharpness = face.Quality.Sharpness,
         Frontalness = face.Quality.Frontalness,
+        Liveness = liveness,
     };
 
     private static FrameResult Failed(FrameRequest frame, string status, string message) => new()

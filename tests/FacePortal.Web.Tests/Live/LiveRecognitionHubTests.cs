@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using FacePortal.Core.People;
+using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Web.Live;
 using FacePortal.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -54,6 +55,24 @@ public sealed class LiveRecognitionHubTests : IAsyncLifetime
         Assert.Null(unknown.Name);
         Assert.Null(unknown.PersonId);
         Assert.True(unknown.Similarity < stranger.Threshold, $"a stranger scored {unknown.Similarity}");
+    }
+
+    [Fact]
+    public async Task The_liveness_badge_comes_only_for_frames_that_ask_and_is_marked_experimental()
+    {
+        var plain = await SendAndWaitAsync(1, TestPhotos.DeepFaceFrame("img4.jpg"));
+        var asked = await SendAndWaitAsync(2, TestPhotos.DeepFaceFrame("img4.jpg"), liveness: true);
+
+        Assert.Null(Assert.Single(plain.Faces).Liveness);
+        Assert.Equal(0, plain.Timing.Liveness);
+        var face = Assert.Single(asked.Faces);
+        Assert.Equal("Angelina Live", face.Name);
+        var badge = face.Liveness!;
+        Assert.Null(badge.Refusal);
+        Assert.InRange(badge.Score!.Value, 0f, 1f);
+        Assert.Equal(badge.Score >= FaceAttributeAnalyzer.LivenessThreshold, badge.IsLive);
+        Assert.True(badge.Experimental);
+        Assert.True(asked.Timing.Liveness > 0, "the liveness time is reported");
     }
 
     [Fact]
@@ -149,9 +168,9 @@ public sealed class LiveRecognitionHubTests : IAsyncLifetime
         return "live-tester";
     }
 
-    private async Task<FrameResult> SendAndWaitAsync(long sequence, byte[] image)
+    private async Task<FrameResult> SendAndWaitAsync(long sequence, byte[] image, bool liveness = false)
     {
-        await _connection.SendAsync(nameof(LiveRecognitionHub.SendFrame), new FrameRequest { Sequence = sequence, CapturedAt = 1000.5, Image = image }, TestContext.Current.CancellationToken);
+        await _connection.SendAsync(nameof(LiveRecognitionHub.SendFrame), new FrameRequest { Sequence = sequence, CapturedAt = 1000.5, Image = image, Liveness = liveness }, TestContext.Current.CancellationToken);
         await WaitForAsync(() => _results.ContainsKey(sequence));
         return _results[sequence];
     }

@@ -11,8 +11,11 @@ internal sealed class EyeStateModel(AttributeSession session)
 {
     public const int Size = 24;
 
-    /// <summary>The output class that means open; established on our photos (eyes open in all of them).</summary>
-    internal const int OpenClass = 0;
+    /// <summary>
+    /// The output class that means open. lib/fr_eye.js reports class 0 beating class 1; on our photos,
+    /// every one with open eyes, class 1 wins, so class 0 is "closed".
+    /// </summary>
+    internal const int OpenClass = 1;
 
     public EyesState Estimate(DecodedImage image, FaceLandmarks landmarks)
     {
@@ -27,11 +30,9 @@ internal sealed class EyeStateModel(AttributeSession session)
         var rgba = AttributeCrops.Render(image, eye, Size);
         var input = new float[Size * Size];
 
-        // lib/fr_eye.js applies OpenCV's BGR-to-grey to the canvas' RGBA, so red weighs 0.114 and blue 0.299.
-        for (int i = 0, p = 0; i < input.Length; i++, p += 4)
-        {
-            input[i] = ((0.114f * rgba[p]) + (0.587f * rgba[p + 1]) + (0.299f * rgba[p + 2])) / 255f;
-        }
+        // lib/fr_eye.js applies OpenCV's BGR-to-grey to the canvas' RGBA (red and blue weights swapped);
+        // the network was trained on OpenCV's grey of BGR images, which is the usual luma of RGB.
+        TensorPacking.RgbaToGray(rgba, input, 1f / 255f);
 
         return AttributeSession.Softmax(session.Run([1, 1, Size, Size], input, "output")[0])[OpenClass];
     }

@@ -47,6 +47,9 @@ public sealed class FaceAttributeAnalyzer : IDisposable
     /// <summary>The liveness score at or above which <see cref="LivenessEstimate.IsLive"/> is true.</summary>
     public static float LivenessThreshold => LivenessModel.Threshold;
 
+    /// <summary>The liveness model's output class read as "live", and whether it is fed B, G, R: settled by <c>liveness-eval</c>.</summary>
+    public static (int LiveClass, bool BlueFirst) LivenessReading => (LivenessModel.LiveClass, LivenessModel.BlueFirst);
+
     /// <summary>
     /// The asked attributes of one face the pipeline found in <paramref name="image"/> (its box and
     /// landmarks are in original-image coordinates, as <see cref="FacePipeline"/> gives them). A face whose
@@ -59,14 +62,21 @@ public sealed class FaceAttributeAnalyzer : IDisposable
         return Analyze(image, face.Box, face.Landmarks, plugins);
     }
 
-    /// <summary><see cref="Analyze(DecodedImage, FaceAnalysis, FacePlugins)"/> from a box and 68 landmarks in original-image coordinates.</summary>
-    public FaceAttributes Analyze(DecodedImage image, FaceBox box, FaceLandmarks landmarks, FacePlugins plugins)
+    /// <summary>
+    /// <see cref="Analyze(DecodedImage, FaceAnalysis, FacePlugins)"/> from a box and 68 landmarks in original-image
+    /// coordinates. Only <see cref="FacePlugins.Eyes"/> needs the landmarks; the others work from the box alone.
+    /// </summary>
+    public FaceAttributes Analyze(DecodedImage image, FaceBox box, FaceLandmarks? landmarks, FacePlugins plugins)
     {
         ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(landmarks);
         if ((plugins & ~AllPlugins) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(plugins), plugins, $"Unknown face plugins: {plugins & ~AllPlugins}.");
+        }
+
+        if (landmarks is null && plugins.HasFlag(FacePlugins.Eyes))
+        {
+            throw new ArgumentNullException(nameof(landmarks), "The eyes plugin needs the face's 68 landmarks.");
         }
 
         if (plugins == FacePlugins.None)
@@ -89,18 +99,21 @@ public sealed class FaceAttributeAnalyzer : IDisposable
             Age: plugins.HasFlag(FacePlugins.Age) ? new AgeEstimate(Math.Max(0, _age.Value.Estimate(image, working))) : null,
             Gender: plugins.HasFlag(FacePlugins.Gender) ? Gender(_gender.Value.Estimate(image, working)) : null,
             Expression: plugins.HasFlag(FacePlugins.Expression) ? _expression.Value.Estimate(image, working) : null,
-            Eyes: plugins.HasFlag(FacePlugins.Eyes) ? _eyes.Value.Estimate(image, landmarks.Scale(toWorking)) : null,
+            Eyes: plugins.HasFlag(FacePlugins.Eyes) ? _eyes.Value.Estimate(image, landmarks!.Scale(toWorking)) : null,
             Liveness: plugins.HasFlag(FacePlugins.Liveness) ? _liveness.Value.Estimate(image, working) : null);
     }
 
-    /// <summary>The liveness model's three class probabilities for a face (box in original coordinates), for measuring which class means live.</summary>
-    public float[] LivenessProbabilities(DecodedImage image, FaceBox box)
+    /// <summary>
+    /// The liveness model's three class probabilities for a face (box in original coordinates), fed
+    /// B, G, R (as in use) or R, G, B (as the package's JavaScript): what <c>liveness-eval</c> measures.
+    /// </summary>
+    public float[] LivenessProbabilities(DecodedImage image, FaceBox box, bool blueFirst = true)
     {
         ArgumentNullException.ThrowIfNull(image);
-        return _liveness.Value.Probabilities(image, box.Scale(1 / image.ScaleToOriginal));
+        return _liveness.Value.Probabilities(image, box.Scale(1 / image.ScaleToOriginal), blueFirst);
     }
 
-    /// <summary>SSR-Net's gender score runs from 0 to 1; which end is "male" was checked on labelled photos.</summary>
+    /// <summary>SSR-Net's gender score runs from 0 to 1; 1 is "male" (checked on celeb24's 24 named people).</summary>
     private static GenderEstimate Gender(float score)
     {
         var male = Math.Clamp(score, 0, 1);

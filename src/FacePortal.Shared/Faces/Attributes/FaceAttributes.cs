@@ -18,7 +18,10 @@ public sealed record FaceAttributes(
     public static FaceAttributes Refused(string reason) => new() { Refusal = reason };
 }
 
-/// <summary>Head rotation in degrees: yaw (positive when the head turns to the image's left... see README), pitch, roll.</summary>
+/// <summary>
+/// Head rotation in degrees (HopeNet's convention): yaw is negative when the face turns towards the image's
+/// right and changes sign in a mirrored photo; pitch and roll are 0 for a level face looking at the camera.
+/// </summary>
 public sealed record HeadPose(float Yaw, float Pitch, float Roll);
 
 /// <summary>Apparent age in years.</summary>

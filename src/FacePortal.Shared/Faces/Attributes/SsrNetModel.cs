@@ -6,7 +6,7 @@ namespace FacePortal.Shared.Faces.Attributes;
 
 /// <summary>
 /// fr_age and fr_gender (SSR-Net): 64x64 crop of the box scaled 1.4x about its centre, ImageNet
-/// normalisation, RGB; three stages of three bins, merged as SSR-Net's soft stagewise regression
+/// normalisation, B, G, R planes; three stages of three bins, merged as SSR-Net's soft stagewise regression
 /// times V (101 for age in years, 1 for gender's 0..1 score).
 /// </summary>
 internal sealed class SsrNetModel(AttributeSession session, float range)
@@ -28,7 +28,10 @@ internal sealed class SsrNetModel(AttributeSession session, float range)
     {
         var rgba = AttributeCrops.Render(image, AttributeCrops.ScaledBox(box, CropScale, image.Width, image.Height), Size);
         var input = new float[3 * Size * Size];
-        TensorPacking.RgbaToPlanar(rgba, input, Mean, Std);
+        
+        // lib/fr_age.js and fr_gender.js feed the canvas' R, G, B; the networks were trained on OpenCV's
+        // B, G, R. Measured on celeb24 (10 photos x 24 people): gender right on 53% of faces fed RGB, 78% fed BGR.
+        TensorPacking.RgbaToPlanar(rgba, input, Mean, Std, swapRedBlue: true);
         var outputs = session.Run([1, 3, Size, Size], input, Outputs);
         return Merge(outputs) * range;
     }

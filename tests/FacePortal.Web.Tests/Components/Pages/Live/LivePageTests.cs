@@ -1,0 +1,48 @@
+using Bunit;
+using FacePortal.Web.Components.Pages.Live;
+using FacePortal.Web.Tests.Support;
+
+namespace FacePortal.Web.Tests.Components.Pages.Live;
+
+public sealed class LivePageTests : AppComponentTest
+{
+    [Fact]
+    public void The_liveness_badge_is_off_by_default_and_labelled_experimental()
+    {
+        var page = Render<LivePage>();
+
+        var toggle = page.Find("#live-liveness input[type=checkbox]");
+        Assert.False(toggle.HasAttribute("checked"));
+        Assert.Contains("Liveness badge (experimental)", page.Find("#live-liveness").TextContent, StringComparison.Ordinal);
+        Assert.Contains("experimental", page.Find("#live-liveness-note").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Faces_in_view_show_the_liveness_score_as_experimental_and_a_refusal_as_a_sentence()
+    {
+        var page = Render<LivePage>();
+
+        await page.InvokeAsync(() => page.Instance.OnStats(new LivePage.LiveStats(10, 40, 20, 640, 480, 0, 0, null,
+        [
+            new("Ann", "1", 0.8f, null, Liveness: 0.93f, Live: true),
+            new(null, null, 0.1f, null, LivenessRefusal: "The face is 20x24 pixels in the analysed image."),
+            new("Bob", "2", 0.7f, null),
+        ])));
+
+        var badges = page.FindAll("#live-people .live-liveness").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Equal(2, badges.Count);
+        Assert.Equal("· live 0.93 (experimental)", badges[0]);
+        Assert.Contains("liveness not measured: The face is 20x24 pixels", badges[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Turning_the_badge_on_before_the_camera_starts_calls_no_script()
+    {
+        var page = Render<LivePage>();
+
+        await page.Find("#live-liveness input[type=checkbox]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "setLiveness");
+        Assert.True(page.Find("#live-liveness input[type=checkbox]").HasAttribute("checked") || page.Markup.Contains("mud-checked", StringComparison.Ordinal));
+    }
+}
