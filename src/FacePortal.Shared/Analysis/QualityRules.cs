@@ -13,14 +13,14 @@ public sealed record QualityRules
     public float MinSizePixels { get; init; } = 64;
 
     /// <summary>Laplacian variance of the aligned crop.</summary>
-    public float MinSharpness { get; init; } = 80;
+    public float MinSharpness { get; init; } = 60;
 
     public float MinBrightness { get; init; } = 60;
 
     public float MaxBrightness { get; init; } = 210;
 
-    /// <summary>1 is frontal; a half-profile face is around 0.4.</summary>
-    public float MinFrontalness { get; init; } = 0.5f;
+    /// <summary>1 is frontal; towards 0 in profile (the nose past one eye).</summary>
+    public float MinFrontalness { get; init; } = 0.3f;
 
     public float MaxRollDegrees { get; init; } = 25;
 
