@@ -13,4 +13,19 @@ public sealed record LabPerson(Guid Id, string Name, int Faces);
 public sealed record LabReport(IReadOnlyList<LabFace> Faces, IReadOnlyList<LabPerson> People, SurveyReport Survey, TimeSpan LoadTime, TimeSpan AnalysisTime)
 {
     public LabPerson PersonOf(int face) => People[Faces[face].Person];
+
+    /// <summary>The sharpest face of a person, other than <paramref name="except"/>: the one shown beside a name.</summary>
+    public Guid? PortraitOf(int person, int except = -1)
+    {
+        var best = -1;
+        for (var i = 0; i < Faces.Count; i++)
+        {
+            if (Faces[i].Person == person && i != except && (best < 0 || Faces[i].Quality.Sharpness > Faces[best].Quality.Sharpness))
+            {
+                best = i;
+            }
+        }
+
+        return best < 0 ? null : Faces[best].FaceId;
+    }
 }
