@@ -61,6 +61,8 @@ public sealed class LabJourneyTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator(".lab-tooltip-name")).ToContainTextAsync("Lab ");
             await Shot(page, "lab.png");
 
+            await MeasureTenThousandAsync(page);
+
             await card.Locator(".mislabel-move").ClickAsync();
             await Assertions.Expect(page.Locator($".lab-mislabel[data-face='{planted}']")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
             await Assertions.Expect(page.Locator("#lab-scatter-canvas")).ToHaveAttributeAsync("data-drawn", "true");
@@ -73,6 +75,49 @@ public sealed class LabJourneyTests(BrowserFixture fixture)
                 await PortalApi.DeleteAsync(page, id);
             }
         }
+    }
+
+    /// <summary>
+    /// The scatter script drawing 10,000 synthetic faces (300 people) on a second canvas of the same size, and
+    /// finding the dot under the pointer among them: written to artifacts/lab-render-10k.txt for the README.
+    /// </summary>
+    private static async Task MeasureTenThousandAsync(IPage page)
+    {
+        var timings = await page.EvaluateAsync<double[]>(
+            """
+            async () => {
+              const lab = await import('./js/lab-scatter.js');
+              const frame = document.createElement('div');
+              frame.style.cssText = 'position:relative;width:1000px;height:480px';
+              frame.innerHTML = '<canvas style="width:100%;height:100%;display:block"></canvas><div hidden><img><div class="lab-tooltip-name"></div></div>';
+              document.body.appendChild(frame);
+              const n = 10000, people = 300;
+              const data = { xs: new Float32Array(n), ys: new Float32Array(n), people: new Int32Array(n), faces: [], names: [], personIds: [], colours: [] };
+              for (let p = 0; p < people; p++) { data.names.push('P' + p); data.personIds.push(String(p)); data.colours.push(`hsl(${p * 137.5 % 360}, 65%, 50%)`); }
+              for (let i = 0; i < n; i++) {
+                const p = i % people;
+                data.xs[i] = Math.cos(p) * 5 + Math.random(); data.ys[i] = Math.sin(p) * 5 + Math.random();
+                data.people[i] = p; data.faces.push('00000000-0000-0000-0000-' + String(i).padStart(12, '0'));
+              }
+              const canvas = frame.querySelector('canvas');
+              const draws = [];
+              for (let r = 0; r < 5; r++) draws.push(lab.draw(canvas, frame.querySelector('div'), data));
+              const rect = canvas.getBoundingClientRect();
+              const started = performance.now();
+              for (let m = 0; m < 20; m++) {
+                canvas.dispatchEvent(new MouseEvent('mousemove', { clientX: rect.left + 50 * m, clientY: rect.top + 240 }));
+              }
+              const hover = (performance.now() - started) / 20;
+              lab.dispose(canvas);
+              frame.remove();
+              draws.sort((a, b) => a - b);
+              return [draws[0], draws[2], hover];
+            }
+            """);
+        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"10,000 faces, 300 people, 1000x480 canvas: draw {timings[1]:0.0} ms (median of 5, best {timings[0]:0.0} ms), pointer move with hit test and redraw {timings[2]:0.0} ms");
+        await File.WriteAllTextAsync(Path.Combine(RepoLocations.Root, "artifacts", "lab-render-10k.txt"), text + Environment.NewLine);
+        Assert.True(timings[1] < 500, text);
     }
 
     private static IEnumerable<string> Photos(string person) =>
