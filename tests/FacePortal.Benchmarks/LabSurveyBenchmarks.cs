@@ -10,8 +10,8 @@ namespace FacePortal.Benchmarks;
 /// The lab's analysis of the whole gallery at 1,000 and 10,000 faces, 30 faces per person: the PCA projection
 /// alone and the full survey (PCA, K-means sweep with silhouette, templates, mislabels, near-duplicates).
 /// Synthetic embeddings, a random unit centre per person plus noise, so there are clusters to find; the
-/// cost depends on the counts, not on real faces. Run in process on a busy machine:
-/// dotnet run -c Release --project tests/FacePortal.Benchmarks -- --filter '*LabSurvey*' --inProcess
+/// cost depends on the counts, not on real faces. On a busy machine give the build time:
+/// dotnet run -c Release --project tests/FacePortal.Benchmarks -- --filter '*LabSurvey*' --buildTimeout 900
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class LabSurveyBenchmarks
