@@ -16,6 +16,10 @@ const string Usage = """
       train --data DIR [--model transfer|scratch] [--out DIR] [--epochs N] [--copies N] [--val F] [--optimizer adam|rmsprop|sgd]
             [--lr F] [--batch N] [--hidden N] [--dropout F] [--patience N] [--seed N] [--no-mask] [--no-augment]
                                              Transfer learning on a folder per person (train/ and val/ if present)
+      explore --data DIR [--margin 0.05] [--duplicate 0.92] [--max-k 30] [--seed 42]
+                                             The embedding lab on a folder per person: PCA variance, K-means elbow and
+                                             silhouette with purity and ARI, look-alike people, likely mislabels,
+                                             near-duplicates and low-quality faces
       bench-train --images DIR [--people 5] [--faces 40] [--copies 5]
                                              Wall time of a training job, feature extraction vs head training
       detect --images DIR [--out DIR]        Faces and boxes per image; --out writes annotated copies
@@ -62,6 +66,7 @@ try
         "eval-open-set" => EvalOpenSetCommand.Run(options, Console.Out),
         "train" => TrainCommand.Run(options, Console.Out),
         "bench-train" => BenchTrainCommand.Run(options, Console.Out),
+        "explore" => ExploreCommand.Run(options, Console.Out),
         "detect" => DetectCommand.Run(options, Console.Out),
         "bench" => BenchCommand.Run(options, Console.Out),
         "liveness-eval" => LivenessEvalCommand.Run(options, Console.Out),

@@ -1,6 +1,7 @@
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Configuration;
 using FacePortal.Core.Data;
+using FacePortal.Core.Lab;
 using FacePortal.Core.People;
 using FacePortal.Core.People.Transfer;
 using FacePortal.Core.Recognition;
@@ -35,6 +36,7 @@ public static class CoreRegistration
         AddPeople(services);
         AddRecognition(services);
         AddTraining(services);
+        AddLab(services);
         return services;
     }
 
@@ -73,6 +75,12 @@ public static class CoreRegistration
         services.AddSingleton<IGalleryListener>(sp => sp.GetRequiredService<ActiveModelService>());
         services.AddSingleton<RecognitionMetrics>();
         services.AddSingleton<FaceRecognizer>();
+    }
+
+    private static void AddLab(IServiceCollection services)
+    {
+        services.AddValidatedOptions<LabOptions>(LabOptions.Section);
+        services.AddSingleton<EmbeddingLab>();
     }
 
     private static void AddTraining(IServiceCollection services)

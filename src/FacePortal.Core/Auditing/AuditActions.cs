@@ -9,6 +9,7 @@ public static class AuditActions
     public const string PhotoEnrolled = "photo.enrolled";
     public const string PhotoDeleted = "photo.deleted";
     public const string FaceDeleted = "face.deleted";
+    public const string FaceMoved = "face.moved";
     public const string FacesExported = "faces.exported";
     public const string FacesImported = "faces.imported";
     public const string UserCreated = "user.created";

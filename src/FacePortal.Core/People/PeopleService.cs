@@ -2,6 +2,7 @@ using FacePortal.Core.Auditing;
 using FacePortal.Core.Data;
 using FacePortal.Core.Storage;
 using FacePortal.Core.Text;
+using FacePortal.Shared.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.People;
@@ -234,6 +235,62 @@ public sealed class PeopleService(
         var photo = await db.Photos.Include(p => p.Person).SingleAsync(p => p.Id == face.PhotoId, cancellationToken).ConfigureAwait(false);
         var faces = await db.Faces.Where(f => f.PhotoId == photo.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         return await RemovePhotoAsync(db, photo, faces, actor, AuditActions.FaceDeleted, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Moves a face, with the photo it came from, to another person (a mislabel put right). The recognition
+    /// gallery hears it as the face leaving one person and joining the other.
+    /// </summary>
+    public async Task<Outcome> MoveFaceAsync(Guid faceId, Guid toPersonId, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var face = await db.Faces.SingleOrDefaultAsync(f => f.Id == faceId, cancellationToken).ConfigureAwait(false);
+        if (face is null)
+        {
+            return Outcome.Failed("This face no longer exists.");
+        }
+
+        var target = await db.People.SingleOrDefaultAsync(p => p.Id == toPersonId, cancellationToken).ConfigureAwait(false);
+        if (target is null)
+        {
+            return Outcome.Failed("That person no longer exists.");
+        }
+
+        if (face.PersonId == toPersonId)
+        {
+            return Outcome.Failed($"This face is already {target.Name}'s.");
+        }
+
+        var photo = await db.Photos.Include(p => p.Person).SingleAsync(p => p.Id == face.PhotoId, cancellationToken).ConfigureAwait(false);
+        if (await db.Photos.AnyAsync(p => p.PersonId == toPersonId && p.ContentHash == photo.ContentHash, cancellationToken).ConfigureAwait(false))
+        {
+            return Outcome.Failed($"This photo is already enrolled for {target.Name}; delete this copy instead.");
+        }
+
+        // A photo is kept for the face enrolled from it, so the two move together.
+        var faces = await db.Faces.Where(f => f.PhotoId == photo.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var source = photo.Person!;
+        var now = time.GetUtcNow().UtcDateTime;
+        photo.PersonId = toPersonId;
+        foreach (var moved in faces)
+        {
+            moved.PersonId = toPersonId;
+        }
+
+        source.UpdatedAt = now;
+        target.UpdatedAt = now;
+        Audit(db, actor, AuditActions.FaceMoved, toPersonId, $"Moved a face (photo '{photo.FileName}') from {source.Name} to {target.Name}.");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var listener in listeners)
+        {
+            listener.FacesRemoved(faces.Select(f => f.Id).ToList());
+            foreach (var moved in faces)
+            {
+                listener.FaceEnrolled(new GalleryFace(moved.Id, toPersonId, target.Name, FloatBlob.ToFloats(moved.Embedding)));
+            }
+        }
+
+        return Outcome.Ok();
     }
 
     private async Task<DeletionReport> RemovePhotoAsync(

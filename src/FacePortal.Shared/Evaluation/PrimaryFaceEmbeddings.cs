@@ -11,8 +11,16 @@ public static class PrimaryFaceEmbeddings
     public static (IReadOnlyDictionary<string, float[]> Embeddings, IReadOnlyDictionary<string, string> Unusable) Compute(
         FacePipeline pipeline, string imageDirectory, IReadOnlyCollection<string> files, int parallelism)
     {
+        var (faces, unusable) = Analyse(pipeline, imageDirectory, files, parallelism);
+        return (new SortedDictionary<string, float[]>(faces.ToDictionary(f => f.Key, f => f.Value.Embedding), StringComparer.Ordinal), unusable);
+    }
+
+    /// <summary>Like <see cref="Compute"/>, with everything the pipeline knows of each primary face (its quality too).</summary>
+    public static (IReadOnlyDictionary<string, FaceAnalysis> Faces, IReadOnlyDictionary<string, string> Unusable) Analyse(
+        FacePipeline pipeline, string imageDirectory, IReadOnlyCollection<string> files, int parallelism)
+    {
         ArgumentNullException.ThrowIfNull(pipeline);
-        var embeddings = new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal);
+        var embeddings = new ConcurrentDictionary<string, FaceAnalysis>(StringComparer.Ordinal);
         var unusable = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, file =>
         {
@@ -32,7 +40,7 @@ public static class PrimaryFaceEmbeddings
                     return;
                 }
 
-                embeddings[file] = analysis.Primary.Embedding;
+                embeddings[file] = analysis.Primary;
             }
             catch (ImageDecodeException ex)
             {
@@ -41,7 +49,7 @@ public static class PrimaryFaceEmbeddings
         });
 
         return (
-            new SortedDictionary<string, float[]>(embeddings, StringComparer.Ordinal),
+            new SortedDictionary<string, FaceAnalysis>(embeddings, StringComparer.Ordinal),
             new SortedDictionary<string, string>(unusable, StringComparer.Ordinal));
     }
 }

@@ -12,21 +12,37 @@ public static class PortalApi
 {
     public static async Task<Guid> EnrollAsync(IPage page, string name, params string[] photos)
     {
+        var id = await CreatePersonAsync(page, name);
+        var results = await UploadAsync(page, id, photos.Select(p => Path.Combine(RepoLocations.DeepFace, p)).ToArray());
+        Assert.All(results, r => Assert.NotNull(r));
+        return id;
+    }
+
+    public static async Task<Guid> CreatePersonAsync(IPage page, string name)
+    {
         ArgumentNullException.ThrowIfNull(page);
-        var headers = await RequestTokenAsync(page);
-        var created = await page.APIRequest.PostAsync("api/people", new() { DataObject = new { name }, Headers = headers });
+        var created = await page.APIRequest.PostAsync("api/people", new() { DataObject = new { name }, Headers = await RequestTokenAsync(page) });
         Assert.True(created.Ok, await created.TextAsync());
-        var id = (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
+        return (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Uploads photo files for a person; each file's enrolled face id, or null when it was not accepted.</summary>
+    public static async Task<Guid?[]> UploadAsync(IPage page, Guid personId, params string[] paths)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(paths);
         var form = page.APIRequest.CreateFormData();
-        foreach (var photo in photos)
+        foreach (var path in paths)
         {
-            form.Append("files", new FilePayload { Name = photo, MimeType = "image/jpeg", Buffer = File.ReadAllBytes(Path.Combine(RepoLocations.DeepFace, photo)) });
+            var mime = Path.GetExtension(path).Equals(".png", StringComparison.OrdinalIgnoreCase) ? "image/png" : "image/jpeg";
+            form.Append("files", new FilePayload { Name = Path.GetFileName(path), MimeType = mime, Buffer = File.ReadAllBytes(path) });
         }
 
-        var uploaded = await page.APIRequest.PostAsync($"api/people/{id}/photos", new() { Multipart = form, Headers = headers });
+        var uploaded = await page.APIRequest.PostAsync($"api/people/{personId}/photos", new() { Multipart = form, Headers = await RequestTokenAsync(page) });
         var results = JsonDocument.Parse(await uploaded.TextAsync()).RootElement;
-        Assert.All(results.EnumerateArray(), r => Assert.StartsWith("Accepted", r.GetProperty("status").GetString(), StringComparison.Ordinal));
-        return id;
+        return results.EnumerateArray()
+            .Select(r => r.GetProperty("status").GetString()!.StartsWith("Accepted", StringComparison.Ordinal) ? r.GetProperty("faceId").GetGuid() : (Guid?)null)
+            .ToArray();
     }
 
     public static async Task DeleteAsync(IPage page, Guid personId)

@@ -1,0 +1,42 @@
+using Bunit;
+using FacePortal.Shared.Analysis;
+using FacePortal.Web.Components.Pages.Lab;
+using MudBlazor.Services;
+
+namespace FacePortal.Web.Tests.Components.Pages.Lab;
+
+public sealed class MislabelCardTests : BunitContext
+{
+    public MislabelCardTests()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    [Fact]
+    public void Shows_the_face_between_both_people_and_offers_the_move_and_the_delete()
+    {
+        var report = LabReports.Sample();
+        var mislabel = Assert.Single(report.Survey.Mislabels, m => m.Face == 18);
+        LikelyMislabel? moved = null;
+        Guid? deleted = null;
+
+        var card = Render<MislabelCard>(p => p
+            .Add(c => c.Report, report).Add(c => c.Mislabel, mislabel)
+            .Add(c => c.OnMove, m => moved = m).Add(c => c.OnDelete, id => deleted = id));
+
+        Assert.Equal(report.Faces[18].FaceId.ToString(), card.Find(".lab-mislabel").GetAttribute("data-face"));
+        var figures = card.FindAll("figure");
+        Assert.Contains("Filed under", figures[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Cy", figures[0].TextContent, StringComparison.Ordinal);
+        Assert.Equal($"api/faces/{report.Faces[18].FaceId}/crop", figures[1].QuerySelector("img")!.GetAttribute("src"));
+        Assert.Contains("Ann", figures[2].TextContent, StringComparison.Ordinal);
+        Assert.Equal("Move to Ann", card.Find(".mislabel-move").TextContent.Trim());
+
+        card.Find(".mislabel-move").Click();
+        card.Find(".mislabel-delete").Click();
+
+        Assert.Equal(mislabel, moved);
+        Assert.Equal(report.Faces[18].FaceId, deleted);
+    }
+}
