@@ -8,6 +8,7 @@ using FacePortal.Core.Storage;
 using FacePortal.Core.Training;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FacePortal.Core;
@@ -25,13 +26,22 @@ public static class CoreRegistration
         services.AddFacePortalDatabase(dataDirectory);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new DataDirectory(dataDirectory));
-        services.AddSingleton(new BlobStore(Path.Combine(dataDirectory, "blobs")));
+        services.AddSingleton(sp => new BlobStore(Path.Combine(dataDirectory, "blobs"), SharedReferenceLock(sp)));
         services.AddSingleton<AuditTrail>();
         AddFacePipeline(services);
         AddPeople(services);
         AddRecognition(services);
         AddTraining(services);
         return services;
+    }
+
+    /// <summary>A shared database means other processes store and delete files too: the reference lock must be the database's.</summary>
+    private static DatabaseReferenceLock? SharedReferenceLock(IServiceProvider services)
+    {
+        var provider = services.GetRequiredService<DatabaseOptions>().Provider;
+        return provider == DatabaseProvider.Sqlite
+            ? null
+            : new DatabaseReferenceLock(services.GetRequiredService<IDbContextFactory<FacePortalDbContext>>(), provider);
     }
 
     private static void AddFacePipeline(IServiceCollection services)
