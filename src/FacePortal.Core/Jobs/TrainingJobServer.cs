@@ -1,5 +1,6 @@
 using FacePortal.Core.Training;
 using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ namespace FacePortal.Core.Jobs;
 /// to hand themselves back to the queue, where another worker takes them.
 /// </summary>
 public sealed class TrainingJobServer(
-    JobStorage storage, JobActivator activator, JobStorageOptions options, WorkerIdentity identity, ILogger<TrainingJobServer> logger) : IHostedService, IDisposable
+    IServiceProvider services, JobStorage storage, JobActivator activator, JobStorageOptions options, WorkerIdentity identity, ILogger<TrainingJobServer> logger) : IHostedService, IDisposable
 {
     /// <summary>The queue training jobs go to (recurring retrains too).</summary>
     public const string QueueName = "training";
@@ -29,6 +30,9 @@ public sealed class TrainingJobServer(
             return Task.CompletedTask;
         }
 
+        // Hangfire applies AddHangfire's settings (serializer, compatibility level, logging) when its
+        // configuration is first resolved; a worker has no client that would do it first.
+        _ = services.GetRequiredService<IGlobalConfiguration>();
         _server = new BackgroundJobServer(
             new BackgroundJobServerOptions
             {
