@@ -35,6 +35,9 @@ public static class WorkerCommand
         }
 
         builder.Configuration.AddInMemoryCollection(overrides);
+
+        // As the web app's appsettings.json has it: a line per SQL command would slow every epoch down.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddFacePortalCore(DataDirectoryArgument.From(args));
         builder.Services.AddTrainingJobs(JobHostRole.Worker);
         builder.Services.AddHostedService<WorkerStartup>();
