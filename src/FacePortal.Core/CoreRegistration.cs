@@ -1,6 +1,7 @@
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Configuration;
 using FacePortal.Core.Data;
+using FacePortal.Core.Jobs;
 using FacePortal.Core.People;
 using FacePortal.Core.People.Transfer;
 using FacePortal.Core.Recognition;
@@ -11,6 +12,7 @@ using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FacePortal.Core;
 
@@ -87,6 +89,10 @@ public static class CoreRegistration
         services.AddSingleton<TrainedModels>();
         services.AddSingleton<RetrainSchedules>();
         services.AddSingleton<TrainingJobRunner>();
+
+        // The name attempts record. A host that runs jobs registers its own (AddTrainingJobs, with
+        // its role and configured name); this default covers hosts that call the runner directly.
+        services.TryAddSingleton(_ => WorkerIdentity.For(JobHostRole.Worker, null));
         services.AddSingleton<ScheduledRetrain>();
     }
 }
