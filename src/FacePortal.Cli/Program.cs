@@ -33,6 +33,9 @@ const string Usage = """
       torch-info                             Checks that TorchSharp loads on this machine
       backup --out FILE [--data DIR]         The installation (database, photos, crops, trained models) in one zip; safe while the app runs
       restore FILE [--data DIR]              Unpacks a backup into an empty data directory (default: ./data or FacePortal__DataDirectory)
+      worker [--data DIR] [--workers N] [--name NAME]
+                                             Runs training jobs from the shared job storage (FacePortal__Jobs__Storage=Postgres
+                                             or SqlServer), no web UI; SIGTERM hands the job in flight back to the queue
 
     Common options:
       --models DIR    Model folder (default models/onnx)
@@ -60,6 +63,11 @@ try
     }
 
     var options = new CommandArguments(args.Skip(1));
+    if (args[0] == "worker")
+    {
+        return await WorkerCommand.RunAsync(options);
+    }
+
     return args[0] switch
     {
         "eval-pairs" => EvalPairsCommand.Run(options, Console.Out),

@@ -1,6 +1,7 @@
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Configuration;
 using FacePortal.Core.Data;
+using FacePortal.Core.Jobs;
 using FacePortal.Core.Lab;
 using FacePortal.Core.People;
 using FacePortal.Core.People.Transfer;
@@ -10,7 +11,9 @@ using FacePortal.Core.Training;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Models;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FacePortal.Core;
 
@@ -30,7 +33,7 @@ public static class CoreRegistration
         // Hosts add it themselves; a bare service collection (a tool, a test) gets the same meters.
         services.AddMetrics();
         services.AddSingleton(new DataDirectory(dataDirectory));
-        services.AddSingleton(new BlobStore(Path.Combine(dataDirectory, "blobs")));
+        services.AddSingleton(sp => new BlobStore(Path.Combine(dataDirectory, "blobs"), SharedReferenceLock(sp)));
         services.AddSingleton<AuditTrail>();
         AddFacePipeline(services);
         AddPeople(services);
@@ -38,6 +41,15 @@ public static class CoreRegistration
         AddTraining(services);
         AddLab(services);
         return services;
+    }
+
+    /// <summary>A shared database means other processes store and delete files too: the reference lock must be the database's.</summary>
+    private static DatabaseReferenceLock? SharedReferenceLock(IServiceProvider services)
+    {
+        var provider = services.GetRequiredService<DatabaseOptions>().Provider;
+        return provider == DatabaseProvider.Sqlite
+            ? null
+            : new DatabaseReferenceLock(services.GetRequiredService<IDbContextFactory<FacePortalDbContext>>(), provider);
     }
 
     private static void AddFacePipeline(IServiceCollection services)
@@ -91,6 +103,10 @@ public static class CoreRegistration
         services.AddSingleton<TrainedModels>();
         services.AddSingleton<RetrainSchedules>();
         services.AddSingleton<TrainingJobRunner>();
+
+        // The name attempts record. A host that runs jobs registers its own (AddTrainingJobs, with
+        // its role and configured name); this default covers hosts that call the runner directly.
+        services.TryAddSingleton(_ => WorkerIdentity.For(JobHostRole.Worker, null));
         services.AddSingleton<ScheduledRetrain>();
     }
 }

@@ -219,7 +219,7 @@ public sealed class PortalServer : IAsyncDisposable
     /// The dotnet that can load TorchSharp here: on Debian 12 the patched side-by-side one that
     /// scripts/runtime.sh writes to .cache/dotnet-path (the web app trains in-process).
     /// </summary>
-    private static string DotnetMuxer()
+    internal static string DotnetMuxer()
     {
         var recorded = Path.Combine(RepoLocations.Root, ".cache", "dotnet-path");
         if (File.Exists(recorded) && File.ReadAllText(recorded).Trim() is { Length: > 0 } path && File.Exists(path))

@@ -8,7 +8,7 @@ namespace FacePortal.Core.Data;
 /// <summary>
 /// People, photos, faces and the audit trail. Each database provider has a subclass that
 /// owns its migrations (<see cref="Sqlite.SqliteFacePortalDbContext"/>,
-/// <see cref="SqlServer.SqlServerFacePortalDbContext"/>); code depends on this type only.
+/// <see cref="SqlServer.SqlServerFacePortalDbContext"/>, <see cref="Postgres.PostgresFacePortalDbContext"/>); code depends on this type only.
 /// </summary>
 public abstract class FacePortalDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -25,6 +25,8 @@ public abstract class FacePortalDbContext(DbContextOptions options) : DbContext(
     public DbSet<TrainingJob> TrainingJobs => Set<TrainingJob>();
 
     public DbSet<TrainingEpoch> TrainingEpochs => Set<TrainingEpoch>();
+
+    public DbSet<TrainingAttempt> TrainingAttempts => Set<TrainingAttempt>();
 
     public DbSet<TrainedModel> TrainedModels => Set<TrainedModel>();
 

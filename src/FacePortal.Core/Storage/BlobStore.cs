@@ -14,10 +14,17 @@ public sealed class BlobStore
 {
     private const string TempSuffix = ".tmp";
 
-    public BlobStore(string root)
+    private readonly IReferenceLock? _sharedLock;
+
+    /// <param name="sharedLock">
+    /// Also taken by <see cref="LockReferencesAsync"/> when other processes share this store and its
+    /// database (a database lock); null for a store only this process writes (SQLite).
+    /// </param>
+    public BlobStore(string root, IReferenceLock? sharedLock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         Root = Path.GetFullPath(root);
+        _sharedLock = sharedLock;
     }
 
     public string Root { get; }
@@ -27,12 +34,27 @@ public sealed class BlobStore
     /// <summary>
     /// Serialises "store a blob and commit the rows that reference it" against "check references and
     /// delete the blob", so a deletion never removes a file that a concurrent enrollment is about to use.
-    /// Dispose the result to release it.
+    /// In-process first (cheap, and keeps this process to one database connection for it), then the
+    /// shared lock, if any, across processes. Dispose the result to release it.
     /// </summary>
     public async Task<IDisposable> LockReferencesAsync(CancellationToken cancellationToken = default)
     {
         await _referenceGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Releaser(_referenceGate);
+        var local = new Releaser(_referenceGate, null);
+        if (_sharedLock is null)
+        {
+            return local;
+        }
+
+        try
+        {
+            return new Releaser(_referenceGate, await _sharedLock.AcquireAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            local.Dispose();
+            throw;
+        }
     }
 
     public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
@@ -150,7 +172,7 @@ public sealed class BlobStore
         return Path.Combine(Root, hash[..2], hash[2..4], hash);
     }
 
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    private sealed class Releaser(SemaphoreSlim gate, IDisposable? shared) : IDisposable
     {
         private int _released;
 
@@ -158,7 +180,14 @@ public sealed class BlobStore
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Release();
+                try
+                {
+                    shared?.Dispose();
+                }
+                finally
+                {
+                    gate.Release();
+                }
             }
         }
     }

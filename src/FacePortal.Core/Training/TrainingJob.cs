@@ -47,6 +47,9 @@ public sealed class TrainingJob
     public TrainingSummary? Result { get; set; }
 
     public List<TrainingEpoch> Epochs { get; set; } = [];
+
+    /// <summary>Who ran each attempt, when, and how it ended.</summary>
+    public List<TrainingAttempt> AttemptHistory { get; set; } = [];
 }
 
 /// <summary>One epoch of a job's history.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FacePortal.Core.Data;
+using FacePortal.Core.Jobs;
 using FacePortal.Core.Storage;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Alignment;
@@ -18,7 +19,9 @@ namespace FacePortal.Core.Training;
 /// <summary>
 /// Executes one training job by id (the queue passes nothing else): loads the chosen people's
 /// enrolled faces, runs transfer learning, and records every epoch and the outcome in our
-/// database. Safe to run again for the same id: a new attempt clears the old one's results first.
+/// database. Safe to run again for the same id (an at-least-once queue, a worker killed mid-job):
+/// a new attempt clears the old one's epochs and models first and starts over, and an attempt
+/// that a newer one superseded writes nothing more. Each attempt records which worker ran it.
 /// </summary>
 public sealed class TrainingJobRunner(
     TrainingJobs jobs,
@@ -26,16 +29,20 @@ public sealed class TrainingJobRunner(
     IDbContextFactory<FacePortalDbContext> databases,
     BlobStore blobs,
     FacePipeline pipeline,
+    WorkerIdentity worker,
     ILogger<TrainingJobRunner> logger)
 {
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        var request = await jobs.StartAsync(jobId, cancellationToken).ConfigureAwait(false);
-        if (request is null)
+        var start = await jobs.StartAsync(jobId, worker.Name, cancellationToken).ConfigureAwait(false);
+        if (start is null)
         {
             logger.LogInformation("Training job {JobId} has nothing to run", jobId);
             return;
         }
+
+        var (request, attempt) = start;
+        logger.LogInformation("Training job {JobId}: attempt {Attempt} on {Worker}", jobId, attempt, worker.Name);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
@@ -44,7 +51,7 @@ public sealed class TrainingJobRunner(
             var (dataset, people) = await LoadAsync(request.PersonIds, cancellationToken).ConfigureAwait(false);
             if ((request.Validate() ?? TransferRun.Check(dataset, null, options)) is { } problem)
             {
-                await jobs.FailAsync(jobId, problem, CancellationToken.None).ConfigureAwait(false);
+                await jobs.FailAsync(jobId, attempt, problem, CancellationToken.None).ConfigureAwait(false);
                 return;
             }
 
@@ -52,43 +59,60 @@ public sealed class TrainingJobRunner(
             logger.LogInformation("Training job {JobId}: {Model}, {People} people, {Faces} faces, on {Device}", jobId, request.Model, people.Count, dataset.Faces.Count, device);
             if (request.Model == ModelKind.ScratchCnn)
             {
-                var scratch = ScratchRun.Run(dataset, options, new EpochRecorder(epochHistory, jobId, request.Head.Epochs, stop), stop.Token);
+                var scratch = ScratchRun.Run(dataset, options, new EpochRecorder(epochHistory, jobId, attempt, request.Head.Epochs, stop), stop.Token);
                 var matrix = scratch.Validation;
                 var scratchSummary = new TrainingSummary(
                     ModelKind.ScratchCnn, people, matrix.Counts, PerClass(people, matrix), matrix.Accuracy, matrix.MacroF1, 0, 0, 0, 0, scratch.Training.BestEpoch,
                     scratch.TrainFaces, scratch.TrainSamples, scratch.ValidationFaces, scratch.Preparation.TotalSeconds, scratch.NetworkTraining.TotalSeconds,
                     scratch.Training.StoppedEarlyBecause, device);
-                await jobs.CompleteAsync(jobId, scratchSummary, [], CancellationToken.None).ConfigureAwait(false);
+                await CompleteAsync(jobId, attempt, scratchSummary, []).ConfigureAwait(false);
                 return;
             }
 
             var run = new TransferRun(new FeatureExtractor(pipeline.Embedder));
-            var epochs = new EpochRecorder(epochHistory, jobId, request.Head.Epochs, stop);
+            var epochs = new EpochRecorder(epochHistory, jobId, attempt, request.Head.Epochs, stop);
             var extraction = new ExtractionRecorder(jobs, jobId);
             using var result = run.Run(dataset, null, options, epochs, extraction, stop.Token);
 
             var summary = Summarize(result, people, device);
             var classes = JsonSerializer.Serialize(people);
-            await jobs.CompleteAsync(
+            await CompleteAsync(
                 jobId,
+                attempt,
                 summary,
-                [Model("best", result.Best, classes, result.OpenSet.Threshold), Model("last", result.Last, classes, result.OpenSet.Threshold)],
-                CancellationToken.None).ConfigureAwait(false);
+                [Model("best", result.Best, classes, result.OpenSet.Threshold), Model("last", result.Last, classes, result.OpenSet.Threshold)]).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (jobs.IsCancelRequested(jobId))
         {
-            await jobs.CancelledAsync(jobId, CancellationToken.None).ConfigureAwait(false);
+            await jobs.CancelledAsync(jobId, attempt, CancellationToken.None).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The server is shutting down: leave the job to the queue, whose next attempt starts over.
-            await jobs.InterruptedAsync(jobId, CancellationToken.None).ConfigureAwait(false);
+            // The server is shutting down: hand the job back to the queue, whose next attempt (on
+            // whichever worker takes it) starts over. Rethrown, so Hangfire requeues it instead of
+            // marking it done.
+            logger.LogWarning("Training job {JobId}: attempt {Attempt} handed back at shutdown", jobId, attempt);
+            await jobs.InterruptedAsync(jobId, attempt, CancellationToken.None).ConfigureAwait(false);
             throw;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // A newer attempt took the job over (this worker was presumed dead): drop everything.
+            logger.LogWarning("Training job {JobId}: attempt {Attempt} was superseded by a newer one; its results are dropped", jobId, attempt);
+            await jobs.InterruptedAsync(jobId, attempt, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Training job {JobId} failed", jobId);
-            await jobs.FailAsync(jobId, $"The training failed: {e.Message}", CancellationToken.None).ConfigureAwait(false);
+            await jobs.FailAsync(jobId, attempt, $"The training failed: {e.Message}", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CompleteAsync(Guid jobId, int attempt, TrainingSummary summary, IReadOnlyList<TrainedModel> models)
+    {
+        if (!await jobs.CompleteAsync(jobId, attempt, summary, models, CancellationToken.None).ConfigureAwait(false))
+        {
+            logger.LogWarning("Training job {JobId}: attempt {Attempt} finished after a newer attempt took over; its results are dropped", jobId, attempt);
         }
     }
 
@@ -160,7 +184,7 @@ public sealed class TrainingJobRunner(
         people.Select((p, c) => new ClassMetrics(p.Name, matrix.Precision(c), matrix.Recall(c), matrix.F1(c), matrix.Counts[c].Sum())).ToList();
 
     /// <summary>Persists each epoch as it ends (the dashboard's curve grows from these) and turns a cancel request into cancellation.</summary>
-    private sealed class EpochRecorder(TrainingEpochs history, Guid jobId, int maxEpochs, CancellationTokenSource stop) : IProgress<EpochMetrics>
+    private sealed class EpochRecorder(TrainingEpochs history, Guid jobId, int attempt, int maxEpochs, CancellationTokenSource stop) : IProgress<EpochMetrics>
     {
         public void Report(EpochMetrics value)
         {
@@ -175,6 +199,7 @@ public sealed class TrainingJobRunner(
                     ValidationAccuracy = value.ValidationAccuracy,
                     LearningRate = value.LearningRate,
                 },
+                attempt,
                 $"Training: epoch {value.Epoch} of at most {maxEpochs}",
                 value.Epoch / (double)maxEpochs);
             if (cancel)

@@ -30,11 +30,13 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
     }
 
     /// <summary>
-    /// Marks the job running and returns its request, or null when there is nothing to run (it is
-    /// gone, finished, or was cancelled while it waited).
+    /// Marks the job running as a new attempt by <paramref name="worker"/> and returns its request
+    /// and attempt number, or null when there is nothing to run (it is gone, finished, or was
+    /// cancelled while it waited). An earlier attempt still marked running was lost with its worker.
     /// </summary>
-    public async Task<TrainingRequest?> StartAsync(Guid jobId, CancellationToken cancellationToken = default)
+    public async Task<TrainingAttemptStart?> StartAsync(Guid jobId, string worker, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(worker);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var job = await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken).ConfigureAwait(false);
         if (job is null || job.Status is TrainingJobStatus.Succeeded or TrainingJobStatus.Failed or TrainingJobStatus.Cancelled)
@@ -42,6 +44,7 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
             return null;
         }
 
+        var now = Now;
         if (job.CancelRequested)
         {
             Finish(job, TrainingJobStatus.Cancelled, "Cancelled before it started.");
@@ -52,14 +55,38 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
         // A restarted attempt starts from scratch: nothing of the interrupted one may be counted twice.
         await db.TrainingEpochs.Where(e => e.JobId == jobId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         await db.TrainedModels.Where(m => m.JobId == jobId && !m.IsActive).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.TrainingAttempts.Where(a => a.JobId == jobId && a.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.EndedAt, now).SetProperty(a => a.Outcome, TrainingAttemptOutcome.Lost), cancellationToken)
+            .ConfigureAwait(false);
         job.Attempts++;
         job.Status = TrainingJobStatus.Running;
-        job.StartedAt = Now;
+        job.StartedAt = now;
         job.Progress = 0;
         job.Stage = job.Attempts > 1 ? $"Restarted (attempt {job.Attempts})" : "Starting";
         job.Error = null;
+        db.TrainingAttempts.Add(new TrainingAttempt
+        {
+            JobId = jobId,
+            Number = job.Attempts,
+            Worker = worker.Length > TrainingAttempt.MaxWorkerLength ? worker[..TrainingAttempt.MaxWorkerLength] : worker,
+            StartedAt = now,
+            Outcome = TrainingAttemptOutcome.Running,
+        });
+
+        // Two workers starting the same job at once (a redelivery racing a slow one) cannot both
+        // win: the attempt's key (job, number) admits one of them.
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return job.Request;
+        return new TrainingAttemptStart(job.Request, job.Attempts);
+    }
+
+    /// <summary>Whether <paramref name="attempt"/> is still the job's latest attempt and still running (else its results must be dropped).</summary>
+    public async Task<bool> OwnsAsync(Guid jobId, int attempt, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.TrainingAttempts.AnyAsync(
+            a => a.JobId == jobId && a.Number == attempt && a.Outcome == TrainingAttemptOutcome.Running
+                && !db.TrainingAttempts.Any(newer => newer.JobId == jobId && newer.Number > attempt),
+            cancellationToken).ConfigureAwait(false);
     }
 
     public void Report(Guid jobId, string stage, double progress)
@@ -74,13 +101,21 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
         return db.TrainingJobs.Where(j => j.Id == jobId).Select(j => j.CancelRequested).SingleOrDefault();
     }
 
-    /// <summary>Records the job's success with its results and the models it trained, in one step.</summary>
-    public async Task CompleteAsync(Guid jobId, TrainingSummary result, IReadOnlyList<TrainedModel> models, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records the job's success with its results and the models it trained, in one step; false
+    /// (nothing written) when a newer attempt took the job over meanwhile.
+    /// </summary>
+    public async Task<bool> CompleteAsync(Guid jobId, int attempt, TrainingSummary result, IReadOnlyList<TrainedModel> models, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(models);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var job = await db.TrainingJobs.SingleAsync(j => j.Id == jobId, cancellationToken).ConfigureAwait(false);
+        if (!await EndAttemptAsync(db, job, attempt, TrainingAttemptOutcome.Succeeded, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
         job.BestEpoch = result.BestEpoch;
         job.ValidationAccuracy = result.ValidationAccuracy;
         job.Result = result;
@@ -98,21 +133,41 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
             db, now, AuditEntry.SystemActor, AuditActions.TrainingFinished, jobId.ToString(),
             $"Training finished: validation accuracy {result.ValidationAccuracy:P1} at epoch {result.BestEpoch}.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
+    /// <summary>Ends the job as failed (its latest attempt, if one runs, with it).</summary>
     public Task FailAsync(Guid jobId, string error, CancellationToken cancellationToken = default) =>
-        EndAsync(jobId, TrainingJobStatus.Failed, "Failed", error.Length > TrainingJob.MaxErrorLength ? error[..TrainingJob.MaxErrorLength] : error, cancellationToken);
+        FailAsync(jobId, attempt: null, error, cancellationToken);
 
-    public Task CancelledAsync(Guid jobId, CancellationToken cancellationToken = default) =>
-        EndAsync(jobId, TrainingJobStatus.Cancelled, "Cancelled", null, cancellationToken);
+    /// <summary>Ends the job as failed, unless <paramref name="attempt"/> was superseded by a newer one.</summary>
+    public Task FailAsync(Guid jobId, int? attempt, string error, CancellationToken cancellationToken = default) =>
+        EndAsync(jobId, attempt, TrainingJobStatus.Failed, TrainingAttemptOutcome.Failed, "Failed",
+            error.Length > TrainingJob.MaxErrorLength ? error[..TrainingJob.MaxErrorLength] : error, cancellationToken);
 
-    /// <summary>A job interrupted by a shutdown goes back to the queue's care; its next attempt starts over.</summary>
-    public async Task InterruptedAsync(Guid jobId, CancellationToken cancellationToken = default)
+    public Task CancelledAsync(Guid jobId, int? attempt = null, CancellationToken cancellationToken = default) =>
+        EndAsync(jobId, attempt, TrainingJobStatus.Cancelled, TrainingAttemptOutcome.Cancelled, "Cancelled", null, cancellationToken);
+
+    /// <summary>
+    /// A job interrupted by a shutdown goes back to the queue's care (the attempt is recorded as
+    /// handed back); its next attempt, on whichever worker takes it, starts over.
+    /// </summary>
+    public async Task InterruptedAsync(Guid jobId, int attempt, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.TrainingJobs.Where(j => j.Id == jobId && j.Status == TrainingJobStatus.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, TrainingJobStatus.Queued).SetProperty(j => j.Stage, "Interrupted by a shutdown; it will start again"), cancellationToken)
-            .ConfigureAwait(false);
+        var job = await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken).ConfigureAwait(false);
+        if (job is null || !await EndAttemptAsync(db, job, attempt, TrainingAttemptOutcome.HandedBack, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (job.Status == TrainingJobStatus.Running)
+        {
+            job.Status = TrainingJobStatus.Queued;
+            job.Stage = "Interrupted by a shutdown; it will start again";
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Asks a job to stop; on success the value is the queue's id for it, if it was handed to the queue.</summary>
@@ -155,18 +210,19 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
     public async Task<TrainingJob?> GetAsync(Guid jobId, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.TrainingJobs.AsNoTracking().Include(j => j.Epochs.OrderBy(e => e.Epoch))
-            .SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken).ConfigureAwait(false);
+        return await db.TrainingJobs.AsNoTracking().Include(j => j.Epochs.OrderBy(e => e.Epoch)).Include(j => j.AttemptHistory.OrderBy(a => a.Number))
+            .AsSplitQuery().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken).ConfigureAwait(false);
     }
 
     internal static void SetStage(FacePortalDbContext db, Guid jobId, string stage, double progress) =>
         db.TrainingJobs.Where(j => j.Id == jobId).ExecuteUpdate(s => s.SetProperty(j => j.Stage, stage).SetProperty(j => j.Progress, progress));
 
-    private async Task EndAsync(Guid jobId, TrainingJobStatus status, string stage, string? error, CancellationToken cancellationToken)
+    private async Task EndAsync(
+        Guid jobId, int? attempt, TrainingJobStatus status, TrainingAttemptOutcome outcome, string stage, string? error, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var job = await db.TrainingJobs.SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken).ConfigureAwait(false);
-        if (job is null)
+        if (job is null || !await EndAttemptAsync(db, job, attempt ?? job.Attempts, outcome, cancellationToken).ConfigureAwait(false))
         {
             return;
         }
@@ -174,6 +230,29 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
         job.Error = error;
         Finish(job, status, stage);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Closes <paramref name="attempt"/> with <paramref name="outcome"/> (tracked, saved with the
+    /// caller's changes); false when a newer attempt owns the job, in which case this one is
+    /// recorded as superseded and the caller must leave the job alone.
+    /// </summary>
+    private async Task<bool> EndAttemptAsync(FacePortalDbContext db, TrainingJob job, int attempt, TrainingAttemptOutcome outcome, CancellationToken cancellationToken)
+    {
+        var record = await db.TrainingAttempts.SingleOrDefaultAsync(a => a.JobId == job.Id && a.Number == attempt, cancellationToken).ConfigureAwait(false);
+        var current = job.Attempts == attempt;
+        if (record is not null && record.EndedAt is null)
+        {
+            record.EndedAt = Now;
+            record.Outcome = current ? outcome : TrainingAttemptOutcome.Superseded;
+        }
+
+        if (!current)
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return current;
     }
 
     private void Finish(TrainingJob job, TrainingJobStatus status, string stage)

@@ -1,5 +1,6 @@
 using FacePortal.Core.Configuration;
 using FacePortal.Core.Data;
+using FacePortal.Web.Accounts.Postgres;
 using FacePortal.Web.Accounts.SqlServer;
 using FacePortal.Web.Accounts.Sqlite;
 using Microsoft.AspNetCore.Authentication;
@@ -27,9 +28,14 @@ public static class AccountsRegistration
             o.UseSqlite(sp.GetRequiredService<DatabaseOptions>().RequiredConnectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable)));
         services.AddDbContext<SqlServerAccountsDbContext>((sp, o) =>
             o.UseSqlServer(sp.GetRequiredService<DatabaseOptions>().RequiredConnectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable).EnableRetryOnFailure()));
-        services.AddScoped<AccountsDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.SqlServer
-            ? sp.GetRequiredService<SqlServerAccountsDbContext>()
-            : sp.GetRequiredService<SqliteAccountsDbContext>());
+        services.AddDbContext<PostgresAccountsDbContext>((sp, o) =>
+            o.UseNpgsql(sp.GetRequiredService<DatabaseOptions>().RequiredConnectionString, s => s.MigrationsHistoryTable(AccountsDbContext.MigrationsHistoryTable)));
+        services.AddScoped<AccountsDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().Provider switch
+        {
+            DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerAccountsDbContext>(),
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAccountsDbContext>(),
+            _ => sp.GetRequiredService<SqliteAccountsDbContext>(),
+        });
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<PortalUser>(o =>

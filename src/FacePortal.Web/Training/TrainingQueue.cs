@@ -1,4 +1,5 @@
 using FacePortal.Core;
+using FacePortal.Core.Jobs;
 using FacePortal.Core.Training;
 using Hangfire;
 using Hangfire.States;
@@ -8,7 +9,7 @@ namespace FacePortal.Web.Training;
 /// <summary>Queues and cancels training jobs: our database records them, Hangfire executes them by id.</summary>
 public sealed class TrainingQueue(TrainingJobs jobs, IBackgroundJobClient client)
 {
-    public const string QueueName = "training";
+    public const string QueueName = TrainingJobServer.QueueName;
 
     /// <summary>Queues a job and returns its id, or fails with the request's first problem.</summary>
     public async Task<Outcome<Guid>> QueueAsync(TrainingRequest request, string actor, CancellationToken cancellationToken = default)

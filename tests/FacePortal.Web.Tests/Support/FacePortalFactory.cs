@@ -1,5 +1,6 @@
 using FacePortal.Core.Data;
 using FacePortal.TestSupport;
+using FacePortal.TestSupport.Engines;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Live;
 using Microsoft.AspNetCore.Hosting;
@@ -14,9 +15,17 @@ namespace FacePortal.Web.Tests.Support;
 /// <summary>
 /// The real app with the real models and a real SQLite database in a temporary data directory,
 /// deleted when the factory is disposed. The first admin comes from configuration, as in production.
+/// With <c>FACEPORTAL_TEST_DATABASE=Postgres</c> (test.sh's PostgreSQL leg) the database is a fresh
+/// one on a private PostgreSQL server instead, one per data directory.
 /// </summary>
 public sealed class FacePortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The environment variable that picks the database provider the whole suite runs on.</summary>
+    public const string DatabaseVariable = "FACEPORTAL_TEST_DATABASE";
+
+    /// <summary>A data directory stands for an installation: a second factory on it (a restart) finds the same database.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> PostgresDatabases = new(StringComparer.Ordinal);
+
     public const string AdminName = "admin";
     public const string AdminPassword = "Admin-Passw0rd!";
     public const string UserPassword = "User-Passw0rd!";
@@ -48,6 +57,12 @@ public sealed class FacePortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("FacePortal:Admin:UserName", AdminName);
         builder.UseSetting("FacePortal:Admin:Password", AdminPassword);
         builder.UseEnvironment("Production");
+        if (UsesPostgres && !Settings.ContainsKey("Database:Provider"))
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:FacePortal", PostgresDatabaseFor(DataDirectory));
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -61,6 +76,17 @@ public sealed class FacePortalFactory : WebApplicationFactory<Program>
             }
         });
     }
+
+    /// <summary>Whether this run of the suite is the PostgreSQL leg.</summary>
+    public static bool UsesPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable(DatabaseVariable), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    private static string PostgresDatabaseFor(string dataDirectory) =>
+        PostgresDatabases.GetOrAdd(Path.GetFullPath(dataDirectory), _ => new Lazy<string>(() =>
+        {
+            var server = PostgresServer.SharedAsync().GetAwaiter().GetResult();
+            return server.CreateDatabaseAsync().GetAwaiter().GetResult();
+        })).Value;
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s and 401s as they are.</summary>
     public HttpClient CreateBrowserlessClient() =>

@@ -19,5 +19,6 @@ internal sealed class TrainingJobConfiguration : IEntityTypeConfiguration<Traini
         job.Property(j => j.QueueJobId).HasMaxLength(64).IsUnicode(false);
         job.HasIndex(j => j.CreatedAt);
         job.HasMany(j => j.Epochs).WithOne().HasForeignKey(e => e.JobId).OnDelete(DeleteBehavior.Cascade);
+        job.HasMany(j => j.AttemptHistory).WithOne().HasForeignKey(a => a.JobId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,0 +1,15 @@
+using FacePortal.Core.Training;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FacePortal.Core.Data.Configurations;
+
+internal sealed class TrainingAttemptConfiguration : IEntityTypeConfiguration<TrainingAttempt>
+{
+    public void Configure(EntityTypeBuilder<TrainingAttempt> attempt)
+    {
+        attempt.HasKey(a => new { a.JobId, a.Number });
+        attempt.Property(a => a.Worker).HasMaxLength(TrainingAttempt.MaxWorkerLength);
+        attempt.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(16).IsUnicode(false);
+    }
+}
