@@ -40,7 +40,8 @@ public static class ScaleOutWebRegistration
 
         // Sticky-free SignalR: a message for a connection on another node travels through Redis.
         // The backplane carries each hub protocol's own bytes, MessagePack included.
-        services.AddSignalR().AddStackExchangeRedis(backplane => backplane.Configuration.ChannelPrefix = RedisChannel.Literal("faceportal:signalr"));
+        // The backplane shares the one connection, so its channels (named after the hubs) carry no prefix of ours.
+        services.AddSignalR().AddStackExchangeRedis();
         services.AddOptions<SignalRRedisOptions>().Configure<IConnectionMultiplexer>((backplane, redis) =>
             backplane.ConnectionFactory = _ => Task.FromResult(redis));
 
