@@ -29,6 +29,9 @@ public sealed record GalleryChange(Guid Node, GalleryChangeKind Kind)
     /// <summary>The model put in use; null for the gallery.</summary>
     public Guid? ModelId { get; init; }
 
+    /// <summary>When the publishing node sent it: how late it was applied elsewhere (on one clock, as in the tests and the bench).</summary>
+    public DateTimeOffset PublishedAt { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>The change, or null for a message that is not one (another version's, or garbage).</summary>

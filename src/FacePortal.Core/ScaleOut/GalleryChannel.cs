@@ -13,7 +13,7 @@ namespace FacePortal.Core.ScaleOut;
 /// from where it is already announced. A message that cannot be sent (Redis down) is not retried:
 /// the other nodes' version check (<see cref="GalleryVersion"/>) finds the change in the database.
 /// </summary>
-public sealed class GalleryChannel(IConnectionMultiplexer redis, PortalNode node, ILogger<GalleryChannel> logger) : IGalleryListener, IActiveModelListener
+public sealed class GalleryChannel(IConnectionMultiplexer redis, PortalNode node, TimeProvider time, ILogger<GalleryChannel> logger) : IGalleryListener, IActiveModelListener
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("faceportal:gallery");
 
@@ -32,7 +32,7 @@ public sealed class GalleryChannel(IConnectionMultiplexer redis, PortalNode node
         try
         {
             // Not awaited: the change is committed and applied here; the request need not wait for Redis.
-            redis.GetSubscriber().Publish(Channel, change.ToJson(), CommandFlags.FireAndForget);
+            redis.GetSubscriber().Publish(Channel, (change with { PublishedAt = time.GetUtcNow() }).ToJson(), CommandFlags.FireAndForget);
         }
         catch (RedisException ex)
         {

@@ -25,6 +25,7 @@ public sealed class GallerySync(
     IEnumerable<IGalleryListener> listeners,
     IDbContextFactory<FacePortalDbContext> databases,
     RedisOptions options,
+    TimeProvider time,
     ILogger<GallerySync> logger) : BackgroundService
 {
     private static readonly TimeSpan Disconnected = TimeSpan.FromSeconds(1);
@@ -33,9 +34,6 @@ public sealed class GallerySync(
     private GalleryVersion? _loaded;
     private int _stale = 1;
     private ChannelMessageQueue? _subscription;
-
-    /// <summary>Completed reloads since start (for tests and logs).</summary>
-    public int Reloads { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -110,13 +108,18 @@ public sealed class GallerySync(
             if (change.Kind == GalleryChangeKind.ActiveModelChanged)
             {
                 await models.LoadAsync();
-                return;
+            }
+            else
+            {
+                foreach (var listener in _local)
+                {
+                    change.ApplyTo(listener);
+                }
             }
 
-            foreach (var listener in _local)
-            {
-                change.ApplyTo(listener);
-            }
+            logger.LogDebug(
+                "Applied {Kind} from another node {LagMs:0.000} ms after it was published",
+                change.Kind, (time.GetUtcNow() - change.PublishedAt).TotalMilliseconds);
         }
         catch (Exception ex)
         {
@@ -137,11 +140,11 @@ public sealed class GallerySync(
         await models.LoadAsync(cancellationToken);
         if (_loaded is not null && version != _loaded && !stale)
         {
-            logger.LogInformation("The gallery changed in the database without a message ({From} to {To}); reloaded", _loaded, version);
+            // Often harmless (an audit entry of another kind also moves the version), so not a warning.
+            logger.LogDebug("The database's gallery version moved with no message since the last load ({From} to {To}); reloaded", _loaded, version);
         }
 
         _loaded = version;
-        Reloads++;
     }
 
     private void OnConnectionChanged(object? sender, ConnectionFailedEventArgs e)
