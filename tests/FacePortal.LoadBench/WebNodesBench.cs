@@ -57,14 +57,17 @@ internal static class WebNodesBench
             }
 
             var seen = new List<double>();
+            var firstProbeSaw = 0;
             var answered = new List<double>();
             for (var i = 1; i <= changes; i++)
             {
                 var name = $"Bench {i}";
                 await adminA.RenameAsync(person, name, ct);
                 var renamed = Stopwatch.StartNew();
-                var sentAt = await Bounded.UntilAsync(async () => await liveB.NameInAsync(probe, ct) == name, renamed, TimeSpan.FromSeconds(10), ct);
+                var probes = 0;
+                var sentAt = await Bounded.UntilAsync(async () => ++probes > 0 && await liveB.NameInAsync(probe, ct) == name, renamed, TimeSpan.FromSeconds(10), ct);
                 seen.Add(sentAt.TotalMilliseconds);
+                firstProbeSaw += probes == 1 ? 1 : 0;
                 answered.Add(renamed.Elapsed.TotalMilliseconds);
             }
 
@@ -73,7 +76,7 @@ internal static class WebNodesBench
             Console.WriteLine(string.Create(Inv, $"A change on A (a rename, {changes} times) applied on B, ms from A's publication (after its commit) to B's index (B's log, {applied.Count} changes):"));
             Console.WriteLine(string.Create(Inv, $"  p50 {Percentile(applied, 0.5):0.00}  p95 {Percentile(applied, 0.95):0.00}  max {applied.DefaultIfEmpty(double.NaN).Max():0.00}"));
             Console.WriteLine(string.Create(Inv, $"The same changes seen end to end on B's live hub, ms after A's answer:"));
-            Console.WriteLine(string.Create(Inv, $"  the first probe frame, sent the moment A answered, already saw it in {seen.Count(t => t == 0)} of {seen.Count}; the probe that saw it was sent at p50 {Percentile(seen, 0.5):0.0}  p95 {Percentile(seen, 0.95):0.0}  max {seen.Max():0.0}"));
+            Console.WriteLine(string.Create(Inv, $"  the first probe frame, sent the moment A answered, already saw it in {firstProbeSaw} of {seen.Count}; the probe that saw it was sent at p50 {Percentile(seen, 0.5):0.0}  p95 {Percentile(seen, 0.95):0.0}  max {seen.Max():0.0}"));
             Console.WriteLine(string.Create(Inv, $"  its answer came back at:                   p50 {Percentile(answered, 0.5):0.0}  p95 {Percentile(answered, 0.95):0.0}  max {answered.Max():0.0}"));
             Console.WriteLine(string.Create(Inv, $"  (one 320x240 probe frame on B alone takes p50 {Percentile(frameMs, 0.5):0.0} ms: the resolution of the first line)"));
 
