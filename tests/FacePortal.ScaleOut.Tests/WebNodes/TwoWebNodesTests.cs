@@ -11,6 +11,7 @@ namespace FacePortal.ScaleOut.Tests.WebNodes;
 /// (restarted, or cut off from Redis) reloads from the database instead of serving a deleted person.
 /// Every wait is bounded.
 /// </summary>
+[Collection(WebNodesCollection.Name)]
 public sealed class TwoWebNodesTests
 {
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
