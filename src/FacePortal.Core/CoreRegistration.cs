@@ -25,6 +25,9 @@ public static class CoreRegistration
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         services.AddFacePortalDatabase(dataDirectory);
         services.AddSingleton(TimeProvider.System);
+
+        // Hosts add it themselves; a bare service collection (a tool, a test) gets the same meters.
+        services.AddMetrics();
         services.AddSingleton(new DataDirectory(dataDirectory));
         services.AddSingleton(new BlobStore(Path.Combine(dataDirectory, "blobs")));
         services.AddSingleton<AuditTrail>();
@@ -53,6 +56,7 @@ public static class CoreRegistration
         services.AddValidatedOptions<EnrollmentOptions>(EnrollmentOptions.Section);
         services.AddSingleton<PeopleService>();
         services.AddSingleton<MediaService>();
+        services.AddSingleton<EnrollmentMetrics>();
         services.AddSingleton<EnrollmentService>();
         services.AddSingleton<FaceSetExporter>();
         services.AddSingleton<FaceSetImporter>();
@@ -67,11 +71,13 @@ public static class CoreRegistration
         services.AddSingleton<IGalleryListener>(sp => sp.GetRequiredService<RecognitionGallery>());
         services.AddSingleton<ActiveModelService>();
         services.AddSingleton<IGalleryListener>(sp => sp.GetRequiredService<ActiveModelService>());
+        services.AddSingleton<RecognitionMetrics>();
         services.AddSingleton<FaceRecognizer>();
     }
 
     private static void AddTraining(IServiceCollection services)
     {
+        services.AddSingleton<TrainingMetrics>();
         services.AddSingleton<TrainingJobs>();
         services.AddSingleton<TrainingEpochs>();
         services.AddSingleton<TrainedModels>();

@@ -3,6 +3,7 @@ using FacePortal.Web.Accounts;
 using FacePortal.Web.Components;
 using FacePortal.Web.Hosting;
 using FacePortal.Web.Live;
+using FacePortal.Web.Observability;
 using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.ScaleOut;
@@ -18,6 +19,7 @@ var dataDirectory = PortalPaths.DataDirectory(builder.Configuration, builder.Env
 builder.Services.AddFacePortalCore(dataDirectory);
 builder.Services.AddPortalHosting();
 builder.Services.AddPortalScaleOut(builder.Configuration, dataDirectory);
+builder.Services.AddPortalObservability(builder.Configuration);
 builder.Services.AddPortalAccounts();
 builder.Services.AddRecognition();
 builder.Services.AddLiveRecognition();
@@ -47,6 +49,7 @@ try
     // The login page needs its stylesheet before anyone has signed in; static assets hold no data.
     app.MapStaticAssets().AllowAnonymous();
     app.MapPortalHealth();
+    app.MapPortalMetrics();
     app.MapAccountEndpoints();
     app.MapPeople();
     app.MapRecognitionApi();

@@ -25,7 +25,8 @@ public sealed class EnrollmentService(
     BlobStore blobs,
     EnrollmentOptions options,
     TimeProvider time,
-    IEnumerable<IGalleryListener> listeners)
+    IEnumerable<IGalleryListener> listeners,
+    EnrollmentMetrics metrics)
 {
     public EnrollmentOptions Options { get; } = options;
 
@@ -201,17 +202,21 @@ public sealed class EnrollmentService(
         return new EnrollmentResult(fileName, EnrollmentStatus.Accepted, RejectionReason.None, "Enrolled (aligned crop).", photo.Id, face.Id, 1, face.Box, [], size, size);
     }
 
-    /// <summary>The photo's result, or "not saved" when the disk or database refused to store it.</summary>
-    private static async Task<EnrollmentResult> UnlessStorageFailsAsync(string fileName, Task<EnrollmentResult> enrollment)
+    /// <summary>The photo's result, or "not saved" when the disk or database refused to store it; counted either way.</summary>
+    private async Task<EnrollmentResult> UnlessStorageFailsAsync(string fileName, Task<EnrollmentResult> enrollment)
     {
+        EnrollmentResult result;
         try
         {
-            return await enrollment.ConfigureAwait(false);
+            result = await enrollment.ConfigureAwait(false);
         }
         catch (Exception ex) when (StorageFailure.Of(ex) is { } failure)
         {
-            return NotSaved(fileName, failure);
+            result = NotSaved(fileName, failure);
         }
+
+        metrics.Record(result);
+        return result;
     }
 
     /// <summary>"The server could not save this photo: the disk is full."</summary>

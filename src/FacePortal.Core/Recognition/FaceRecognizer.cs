@@ -12,7 +12,7 @@ namespace FacePortal.Core.Recognition;
 /// Names faces: the pipeline finds and embeds them, the gallery index supplies the closest people,
 /// and the open-set threshold decides between a name and Unknown. Also verifies two photos 1:1.
 /// </summary>
-public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gallery, ActiveModelService models, RecognitionOptions options)
+public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gallery, ActiveModelService models, RecognitionOptions options, RecognitionMetrics metrics)
 {
     public RecognitionOptions Options { get; } = options;
 
@@ -49,8 +49,10 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
             recognized[i] = Match(faces[i], index, model);
         }
 
-        return new RecognitionResult(
+        var result = new RecognitionResult(
             image.OriginalWidth, image.OriginalHeight, recognized, timings, Stopwatch.GetElapsedTime(started), Options.SimilarityThreshold, model is null ? "gallery" : $"model {model.Description}");
+        metrics.Record(result);
+        return result;
     }
 
     /// <summary>

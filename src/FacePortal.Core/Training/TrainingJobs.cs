@@ -9,7 +9,7 @@ namespace FacePortal.Core.Training;
 /// attempt's epochs and models are cleared first, so a retry never duplicates results), progress,
 /// outcome, cancellation. The job queue only executes; this is what the UI reads.
 /// </summary>
-public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> databases, TimeProvider time)
+public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> databases, TimeProvider time, TrainingMetrics metrics)
 {
     public async Task<TrainingJob> QueueAsync(TrainingRequest request, string actor, CancellationToken cancellationToken = default)
     {
@@ -181,6 +181,10 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
         job.Status = status;
         job.Stage = stage;
         job.FinishedAt = Now;
+        if (job.StartedAt is { } started)
+        {
+            metrics.Finished(status, job.FinishedAt.Value - started);
+        }
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;

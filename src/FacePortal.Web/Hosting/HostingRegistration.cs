@@ -21,7 +21,9 @@ public static class HostingRegistration
             .AddCheck<FacePipelineHealthCheck>("face-pipeline")
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<BlobStoreHealthCheck>("blob-store")
-            .AddCheck<DiskSpaceHealthCheck>("disk-space");
+            .AddCheck<DiskSpaceHealthCheck>("disk-space")
+            .AddCheck<JobStorageHealthCheck>("job-storage");
+        RedisHealthCheck.RegisterWhenRedisIsUsed(services);
 
         services.AddSingleton(sp => new RequestBuffers(sp.GetRequiredService<DataDirectory>().Combine("tmp")));
         services.AddSingleton<IdleMemoryTrim>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FacePortal.Core.People;
 using FacePortal.Core.Recognition;
+using FacePortal.Core.Telemetry;
 using FacePortal.Shared.Imaging;
 using Microsoft.AspNetCore.SignalR;
 
@@ -16,6 +17,7 @@ public sealed class LiveFrameProcessor(
     RecognitionGallery gallery,
     IHubContext<LiveRecognitionHub, ILiveRecognitionClient> hub,
     LiveOptions options,
+    LiveMetrics metrics,
     ILogger<LiveFrameProcessor> logger)
 {
     private readonly SemaphoreSlim _cores = new(Environment.ProcessorCount);
@@ -29,17 +31,21 @@ public sealed class LiveFrameProcessor(
         var rejection = Check(session, frame);
         if (rejection is not null)
         {
+            metrics.Answered(rejection);
             return rejection;
         }
 
-        var pending = new PendingFrame(frame, receivedAt);
+        // The hub invocation's span ends long before a waiting frame is analysed; the frame's own span hangs off it.
+        var pending = new PendingFrame(frame, receivedAt, Activity.Current?.Context ?? default);
         if (session.Offer(pending, out var replaced))
         {
             _ = Task.Run(() => RunAsync(session, pending));
         }
         else if (replaced is not null)
         {
-            _ = SendAsync(session, Failed(replaced.Request, FrameStatus.Dropped, "A newer frame arrived while this one waited."));
+            var dropped = Failed(replaced.Request, FrameStatus.Dropped, "A newer frame arrived while this one waited.");
+            metrics.Answered(dropped);
+            _ = SendAsync(session, dropped);
         }
 
         return null;
@@ -71,6 +77,7 @@ public sealed class LiveFrameProcessor(
             for (var current = frame; current is not null; current = session.Next())
             {
                 var result = await AnalyzeAsync(current).ConfigureAwait(false);
+                metrics.Answered(result);
                 await SendAsync(session, result).ConfigureAwait(false);
             }
         }
@@ -86,11 +93,15 @@ public sealed class LiveFrameProcessor(
 
     private async Task<FrameResult> AnalyzeAsync(PendingFrame frame)
     {
+        var arrived = PortalTelemetry.WallClockOf(frame.ReceivedAt);
+        using var span = PortalTelemetry.Traces.StartActivity("live frame", ActivityKind.Internal, frame.Trace, startTime: arrived);
         var index = await gallery.GetIndexAsync().ConfigureAwait(false);
         await _cores.WaitAsync().ConfigureAwait(false);
         try
         {
             var queued = Stopwatch.GetElapsedTime(frame.ReceivedAt);
+            metrics.Waited(queued);
+            PortalTelemetry.Span("queue", arrived, arrived + queued)?.Dispose();
             try
             {
                 var recognition = recognizer.Recognize(frame.Request.Image, index);

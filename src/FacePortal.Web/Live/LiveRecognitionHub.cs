@@ -17,7 +17,7 @@ public interface ILiveRecognitionClient
 /// never queue behind UI traffic.
 /// </summary>
 [Authorize(Policy = Policies.User)]
-public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSessions sessions) : Hub<ILiveRecognitionClient>
+public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSessions sessions, LiveMetrics metrics) : Hub<ILiveRecognitionClient>
 {
     public const string Path = "/hubs/live";
 
@@ -30,6 +30,7 @@ public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSess
 
         // A stream stays open for hours: locking or demoting the account must close it, not wait for a reconnect.
         Context.Items[AccountKey] = sessions.Register(Context.UserIdentifier!, Context.Abort);
+        metrics.Connected();
         return base.OnConnectedAsync();
     }
 
@@ -38,6 +39,7 @@ public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSess
         if (Context.Items.Remove(SessionKey, out var session))
         {
             ((LiveSession)session!).Dispose();
+            metrics.Disconnected();
         }
 
         if (Context.Items.Remove(AccountKey, out var registration))

@@ -12,6 +12,7 @@ public static class LiveRegistration
     public static IServiceCollection AddLiveRecognition(this IServiceCollection services)
     {
         services.AddValidatedOptions<LiveOptions>(LiveOptions.Section);
+        services.AddSingleton<LiveMetrics>();
         services.AddSingleton<LiveFrameProcessor>();
         services.AddSignalR()
             .AddHubOptions<LiveRecognitionHub>(hub =>

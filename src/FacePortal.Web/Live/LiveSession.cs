@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 
 namespace FacePortal.Web.Live;
@@ -92,5 +93,5 @@ public sealed class LiveSession : IDisposable
     }
 }
 
-/// <summary>A frame with the server timestamp of its arrival.</summary>
-public sealed record PendingFrame(FrameRequest Request, long ReceivedAt);
+/// <summary>A frame with the server timestamp of its arrival and the trace it arrived in.</summary>
+public sealed record PendingFrame(FrameRequest Request, long ReceivedAt, ActivityContext Trace = default);

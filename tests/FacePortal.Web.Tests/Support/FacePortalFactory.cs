@@ -29,6 +29,9 @@ public sealed class FacePortalFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration for this app, on top of the test defaults.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Middleware put in front of the app's own (a test that plays the network, say).</summary>
+    public IReadOnlyList<IStartupFilter> StartupFilters { get; init; } = [];
+
     /// <summary>The data directory; a second factory given the first one's sees the same installation, as after a restart.</summary>
     public string DataDirectory
     {
@@ -49,6 +52,14 @@ public sealed class FacePortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services =>
+        {
+            foreach (var filter in StartupFilters)
+            {
+                services.AddSingleton(filter);
+            }
+        });
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s and 401s as they are.</summary>
