@@ -6,6 +6,7 @@ using FacePortal.Web.Live;
 using FacePortal.Web.Observability;
 using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
+using FacePortal.Web.ScaleOut;
 using FacePortal.Web.Training;
 using MudBlazor.Services;
 
@@ -14,8 +15,10 @@ var builder = WebApplication.CreateBuilder(args);
 // Serves package assets (MudBlazor) from a plain build as well as from a publish; a no-op once published.
 builder.WebHost.UseStaticWebAssets();
 
-builder.Services.AddFacePortalCore(PortalPaths.DataDirectory(builder.Configuration, builder.Environment));
+var dataDirectory = PortalPaths.DataDirectory(builder.Configuration, builder.Environment);
+builder.Services.AddFacePortalCore(dataDirectory);
 builder.Services.AddPortalHosting();
+builder.Services.AddPortalScaleOut(builder.Configuration, dataDirectory);
 builder.Services.AddPortalObservability(builder.Configuration);
 builder.Services.AddPortalAccounts();
 builder.Services.AddRecognition();

@@ -9,11 +9,17 @@ using FacePortal.TestSupport;
 // then streams a real 640x480 face JPEG from N concurrent SignalR clients for a fixed time per N.
 //   dotnet run -c Release --project tests/FacePortal.LoadBench -- [--clients 1,2,4,8] [--seconds 10] [--in-flight 1]
 // --scenario large-photos [--requests 16]: memory under concurrent verify calls with near-limit photos (LargePhotoMemoryBench).
+// --scenario nodes [--changes 50] [--clients 2]: two web nodes on one Redis, change propagation and frames/s (WebNodesBench).
 var options = Options.Parse(args);
 var inv = CultureInfo.InvariantCulture;
 if (options.Scenario == "large-photos")
 {
     return await LargePhotoMemoryBench.RunAsync(options.Requests);
+}
+
+if (options.Scenario == "nodes")
+{
+    return await WebNodesBench.RunAsync(options.Changes, options.Clients, options.Seconds, options.WarmupSeconds, Machine.Cpu());
 }
 
 var frame = Frame(options.Image);
@@ -86,7 +92,7 @@ static async Task EnrollAsync(HttpClient http)
 }
 
 /// <summary>Command-line options.</summary>
-internal sealed record Options(int[] Clients, int Seconds, int WarmupSeconds, int InFlight, string Image, string Scenario, int Requests)
+internal sealed record Options(int[] Clients, int Seconds, int WarmupSeconds, int InFlight, string Image, string Scenario, int Requests, int Changes)
 {
     public static Options Parse(string[] args)
     {
@@ -103,7 +109,8 @@ internal sealed record Options(int[] Clients, int Seconds, int WarmupSeconds, in
             int.Parse(Value("--in-flight") ?? "1", CultureInfo.InvariantCulture),
             Value("--image") ?? Path.Combine(RepoLocations.DeepFace, "img1.jpg"),
             Value("--scenario") ?? "live",
-            int.Parse(Value("--requests") ?? "16", CultureInfo.InvariantCulture));
+            int.Parse(Value("--requests") ?? "16", CultureInfo.InvariantCulture),
+            int.Parse(Value("--changes") ?? "50", CultureInfo.InvariantCulture));
     }
 }
 

@@ -7,9 +7,10 @@ namespace FacePortal.Core.Recognition;
 
 /// <summary>
 /// Which recognizer is in use: the gallery alone (no model), or a trained model. Activating one
-/// is recorded in the database (so it survives restarts) and takes effect at once in memory.
+/// is recorded in the database (so it survives restarts) and takes effect at once in memory, and
+/// the <see cref="IActiveModelListener"/>s hear of it (other nodes, through the gallery channel).
 /// </summary>
-public sealed class ActiveModelService(TrainedModels trained) : IGalleryListener
+public sealed class ActiveModelService(TrainedModels trained, IEnumerable<IActiveModelListener> listeners) : IGalleryListener
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private volatile ActiveModel? _current;
@@ -62,6 +63,11 @@ public sealed class ActiveModelService(TrainedModels trained) : IGalleryListener
         }
 
         await LoadAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var listener in listeners)
+        {
+            listener.ActiveModelChanged(modelId);
+        }
+
         return true;
     }
 }

@@ -12,9 +12,10 @@ namespace FacePortal.Core.Recognition;
 /// </summary>
 public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> databases) : IGalleryListener
 {
-    private readonly GalleryIndex _index = new();
+    private volatile GalleryIndex _index = new();
     private readonly Lock _gate = new();
     private List<Action<GalleryIndex>>? _pending;
+    private List<Action<GalleryIndex>>? _replayOnReload;
     private Task? _loading;
     private volatile bool _loaded;
 
@@ -38,6 +39,42 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
         return _index;
     }
 
+    /// <summary>
+    /// Reads the whole gallery again into a new index and swaps it in, for a node that may have missed
+    /// changes made by another (<see cref="ScaleOut.GallerySync"/>). Searches keep the old index until then;
+    /// changes that arrive while the read runs are replayed on the new one. One reload at a time.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        await GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        var fresh = new GalleryIndex();
+        lock (_gate)
+        {
+            _replayOnReload = [];
+        }
+
+        try
+        {
+            await ReadAsync(fresh, cancellationToken).ConfigureAwait(false);
+            lock (_gate)
+            {
+                foreach (var change in _replayOnReload)
+                {
+                    change(fresh);
+                }
+
+                _index = fresh;
+            }
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _replayOnReload = null;
+            }
+        }
+    }
+
     public void FaceEnrolled(GalleryFace face) => Apply(index => index.Add(face));
 
     public void FacesRemoved(IReadOnlyCollection<Guid> faceIds) => Apply(index => index.Remove(faceIds));
@@ -53,6 +90,7 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
             if (_loaded)
             {
                 change(_index);
+                _replayOnReload?.Add(change);
             }
             else
             {
@@ -71,15 +109,7 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
 
         try
         {
-            await using var db = await databases.CreateDbContextAsync().ConfigureAwait(false);
-            var rows = db.Faces.AsNoTracking()
-                .Select(f => new { f.Id, f.PersonId, f.Person!.Name, f.Embedding })
-                .AsAsyncEnumerable();
-            await foreach (var row in rows.ConfigureAwait(false))
-            {
-                _index.Add(new GalleryFace(row.Id, row.PersonId, row.Name, FloatBlob.ToFloats(row.Embedding)));
-            }
-
+            await ReadAsync(_index, CancellationToken.None).ConfigureAwait(false);
             lock (_gate)
             {
                 foreach (var change in _pending)
@@ -100,6 +130,18 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
             }
 
             throw;
+        }
+    }
+
+    private async Task ReadAsync(GalleryIndex index, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = db.Faces.AsNoTracking()
+            .Select(f => new { f.Id, f.PersonId, f.Person!.Name, f.Embedding })
+            .AsAsyncEnumerable();
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            index.Add(new GalleryFace(row.Id, row.PersonId, row.Name, FloatBlob.ToFloats(row.Embedding)));
         }
     }
 }

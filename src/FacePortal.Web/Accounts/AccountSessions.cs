@@ -5,9 +5,10 @@ namespace FacePortal.Web.Accounts;
 /// <summary>
 /// The sessions of each account that outlive a request: live-hub connections and Blazor
 /// circuits. A cookie is re-checked on every request, but these stay open for hours, so locking,
-/// deleting or demoting an account, or resetting its password, ends them here at once.
+/// deleting or demoting an account, or resetting its password, ends them here at once, and on
+/// the other nodes through the <see cref="ISessionEndRelay"/>s (Redis, when there are several).
 /// </summary>
-public sealed class AccountSessions(ILogger<AccountSessions> logger)
+public sealed class AccountSessions(ILogger<AccountSessions> logger, IEnumerable<ISessionEndRelay> relays)
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action>> _byUser = new(StringComparer.Ordinal);
 
@@ -21,8 +22,20 @@ public sealed class AccountSessions(ILogger<AccountSessions> logger)
         return new Registration(this, userId, id);
     }
 
-    /// <summary>Ends every open session of the account; returns how many there were.</summary>
+    /// <summary>Ends every open session of the account, on this node and the others; returns how many there were here.</summary>
     public int End(string userId)
+    {
+        var ended = EndHere(userId);
+        foreach (var relay in relays)
+        {
+            relay.Ended(userId);
+        }
+
+        return ended;
+    }
+
+    /// <summary>Ends the account's sessions on this node only: for an end another node announced.</summary>
+    public int EndHere(string userId)
     {
         if (!_byUser.TryRemove(userId, out var sessions))
         {

@@ -13,7 +13,7 @@ public sealed class RevalidatingIdentityStateProviderTests
     [Fact]
     public async Task Ending_the_accounts_sessions_signs_its_circuit_out_at_once_and_leaves_others_alone()
     {
-        var sessions = new AccountSessions(NullLogger<AccountSessions>.Instance);
+        var sessions = new AccountSessions(NullLogger<AccountSessions>.Instance, []);
         using var services = new ServiceCollection().BuildServiceProvider();
         using var circuit = new RevalidatingIdentityStateProvider(NullLoggerFactory.Instance, services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new IdentityOptions()), sessions);
         circuit.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "u1")], "cookie")))));

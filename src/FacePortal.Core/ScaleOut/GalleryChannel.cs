@@ -1,0 +1,42 @@
+using FacePortal.Core.People;
+using FacePortal.Core.Recognition;
+using FacePortal.Shared.Search;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace FacePortal.Core.ScaleOut;
+
+/// <summary>
+/// Publishes every committed gallery change and model switch of this node on Redis, where
+/// <see cref="GallerySync"/> on every other node applies it. It hears them as the one more
+/// <see cref="IGalleryListener"/> and <see cref="IActiveModelListener"/>, so each change is published
+/// from where it is already announced. A message that cannot be sent (Redis down) is not retried:
+/// the other nodes' version check (<see cref="GalleryVersion"/>) finds the change in the database.
+/// </summary>
+public sealed class GalleryChannel(IConnectionMultiplexer redis, PortalNode node, TimeProvider time, ILogger<GalleryChannel> logger) : IGalleryListener, IActiveModelListener
+{
+    public static readonly RedisChannel Channel = RedisChannel.Literal("faceportal:gallery");
+
+    public void FaceEnrolled(GalleryFace face) => Publish(new GalleryChange(node.Id, GalleryChangeKind.FaceEnrolled) { Face = face });
+
+    public void FacesRemoved(IReadOnlyCollection<Guid> faceIds) => Publish(new GalleryChange(node.Id, GalleryChangeKind.FacesRemoved) { FaceIds = faceIds });
+
+    public void PersonRenamed(Guid personId, string name) => Publish(new GalleryChange(node.Id, GalleryChangeKind.PersonRenamed) { PersonId = personId, Name = name });
+
+    public void PersonRemoved(Guid personId) => Publish(new GalleryChange(node.Id, GalleryChangeKind.PersonRemoved) { PersonId = personId });
+
+    public void ActiveModelChanged(Guid? modelId) => Publish(new GalleryChange(node.Id, GalleryChangeKind.ActiveModelChanged) { ModelId = modelId });
+
+    private void Publish(GalleryChange change)
+    {
+        try
+        {
+            // Not awaited: the change is committed and applied here; the request need not wait for Redis.
+            redis.GetSubscriber().Publish(Channel, (change with { PublishedAt = time.GetUtcNow() }).ToJson(), CommandFlags.FireAndForget);
+        }
+        catch (RedisException ex)
+        {
+            logger.LogWarning(ex, "Could not publish the gallery change {Kind}; other nodes pick it up at their next version check", change.Kind);
+        }
+    }
+}

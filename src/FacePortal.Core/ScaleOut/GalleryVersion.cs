@@ -1,0 +1,26 @@
+using FacePortal.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace FacePortal.Core.ScaleOut;
+
+/// <summary>
+/// Where the database's gallery stands, read in three cheap queries, without a table of its own: every
+/// change that recognition sees moves at least one part. An enrollment or a rename commits its audit
+/// entry with it (the newest audit id moves); a deletion of faces or of a person lowers the face count
+/// (its audit entry follows later, and an enrollment in between would move the audit id); putting a
+/// model in use or going back to the gallery changes the active model. Read before the gallery is,
+/// so a change committed after the read always shows as a different version next time.
+/// </summary>
+public sealed record GalleryVersion(long AuditHead, int Faces, Guid? ActiveModel)
+{
+    public static async Task<GalleryVersion> ReadAsync(IDbContextFactory<FacePortalDbContext> databases, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(databases);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var auditHead = await db.AuditEntries.MaxAsync(e => (long?)e.Id, cancellationToken).ConfigureAwait(false) ?? 0;
+        var faces = await db.Faces.CountAsync(cancellationToken).ConfigureAwait(false);
+        var model = await db.TrainedModels.Where(m => m.IsActive).OrderByDescending(m => m.CreatedAt)
+            .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return new GalleryVersion(auditHead, faces, model);
+    }
+}

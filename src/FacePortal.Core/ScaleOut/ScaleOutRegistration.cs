@@ -1,0 +1,47 @@
+using FacePortal.Core.Configuration;
+using FacePortal.Core.People;
+using FacePortal.Core.Recognition;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace FacePortal.Core.ScaleOut;
+
+/// <summary>
+/// Redis for a process that shares the database with others (<c>FacePortal:Redis:Configuration</c>):
+/// one connection for everything that uses it, and the gallery channel. Without the setting it
+/// registers nothing but the options, and the process keeps its gallery to itself as before.
+/// </summary>
+public static class ScaleOutRegistration
+{
+    public static IServiceCollection AddFacePortalRedis(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<RedisOptions>(RedisOptions.Section);
+        if (!RedisOptions.IsConfigured(configuration))
+        {
+            return services;
+        }
+
+        services.AddSingleton<IConnectionMultiplexer>(sp => Connect(sp.GetRequiredService<RedisOptions>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(PortalNode.New());
+        services.AddSingleton<GalleryChannel>();
+        services.AddSingleton<IGalleryListener>(sp => sp.GetRequiredService<GalleryChannel>());
+        services.AddSingleton<IActiveModelListener>(sp => sp.GetRequiredService<GalleryChannel>());
+        services.AddSingleton<GallerySync>();
+        services.AddHostedService(sp => sp.GetRequiredService<GallerySync>());
+        return services;
+    }
+
+    private static ConnectionMultiplexer Connect(RedisOptions options, ILoggerFactory loggers)
+    {
+        var configuration = ConfigurationOptions.Parse(options.Configuration!);
+
+        // A node starts, and keeps serving, while Redis is down; the connection is retried in the background.
+        configuration.AbortOnConnectFail = false;
+        configuration.ClientName ??= $"faceportal-{Environment.MachineName}-{Environment.ProcessId}";
+        configuration.LoggerFactory = loggers;
+        return ConnectionMultiplexer.Connect(configuration);
+    }
+}
