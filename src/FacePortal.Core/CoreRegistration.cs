@@ -1,3 +1,4 @@
+using FacePortal.Core.Applications;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Configuration;
 using FacePortal.Core.Data;
@@ -31,6 +32,8 @@ public static class CoreRegistration
         AddPeople(services);
         AddRecognition(services);
         AddTraining(services);
+        services.AddSingleton<ApplicationKeyUsage>();
+        services.AddSingleton<ApplicationKeys>();
         return services;
     }
 

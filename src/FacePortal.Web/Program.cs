@@ -1,7 +1,9 @@
 using FacePortal.Core;
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Applications;
 using FacePortal.Web.Components;
 using FacePortal.Web.Hosting;
+using FacePortal.Web.Integration;
 using FacePortal.Web.Live;
 using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
@@ -16,6 +18,8 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddFacePortalCore(PortalPaths.DataDirectory(builder.Configuration, builder.Environment));
 builder.Services.AddPortalHosting();
 builder.Services.AddPortalAccounts();
+builder.Services.AddApplicationKeys();
+builder.Services.AddApiDocument();
 builder.Services.AddRecognition();
 builder.Services.AddLiveRecognition();
 builder.Services.AddTraining();
@@ -47,6 +51,8 @@ try
     app.MapAccountEndpoints();
     app.MapPeople();
     app.MapRecognitionApi();
+    app.MapIntegrationApi();
+    app.MapApiDocument();
     app.MapLiveRecognition();
     app.MapTraining();
     // SecurityHeaders sends the whole policy, frame-ancestors included; Blazor's own would be a second header.

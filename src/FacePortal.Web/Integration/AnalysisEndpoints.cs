@@ -1,0 +1,262 @@
+using FacePortal.Core.Applications;
+using FacePortal.Core.Recognition;
+using FacePortal.Shared.Faces;
+using FacePortal.Shared.Imaging;
+using FacePortal.Web.Applications;
+using FacePortal.Web.Hosting;
+using FacePortal.Web.Recognition;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FacePortal.Web.Integration;
+
+/// <summary>
+/// <c>POST /api/v1/detect</c>, <c>/recognize</c> and <c>/verify</c>: photos in, faces out, nothing stored.
+/// Each runs under the photo-analysis bound of the portal's own recognition API and the caller's key limit.
+/// </summary>
+public static class AnalysisEndpoints
+{
+    /// <summary>Room for two photos at the default decoder limit (20 MB) in base64 plus framing; each photo is checked on its own.</summary>
+    private const long MaxRequestBytes = 64L * 1024 * 1024;
+
+    public static RouteGroupBuilder MapAnalysisApi(this RouteGroupBuilder v1)
+    {
+        ArgumentNullException.ThrowIfNull(v1);
+        var api = v1.MapGroup(string.Empty).WithTags("Faces");
+
+        Photos(api.MapPost("/detect", DetectAsync))
+            .RequireScope(ScopeNames.Detect)
+            .WithSummary("Detect faces")
+            .WithDescription("Every face in the photo: box, score, 5 and 68 landmarks and quality signals. "
+                + "Send the photo as the multipart part or JSON member 'image'. facePlugins asks for attributes: a comma list of "
+                + string.Join(", ", FacePluginsParameter.Names) + ".")
+            .Produces<DetectResponse>();
+
+        Photos(api.MapPost("/recognize", RecognizeAsync))
+            .RequireScope(ScopeNames.Recognize)
+            .WithSummary("Recognize faces")
+            .WithDescription("Every face with its closest enrolled people (limit, at most 100) and the verdict under the server's threshold, "
+                + "or under a stricter one the caller gives (threshold); a looser threshold is refused with 400. Send the photo as 'image'.")
+            .Produces<RecognizeResponse>();
+
+        Photos(api.MapPost("/verify", VerifyAsync))
+            .RequireScope(ScopeNames.Verify)
+            .WithSummary("Verify two faces 1:1")
+            .WithDescription("The primary face of 'first' against that of 'second', or, with personId, the primary face of 'image' against that person's enrolled faces. "
+                + "requireLive refuses a face the liveness check does not find live.")
+            .Produces<VerifyResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return v1;
+    }
+
+    private static RouteHandlerBuilder Photos(RouteHandlerBuilder endpoint) => endpoint
+        .Accepts<PhotoBody>(PhotoInput.Json, ApiContentTypes.Multipart)
+        .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
+        .BoundLikePhotoAnalysis()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        .ProducesProblem(StatusCodes.Status501NotImplemented);
+
+    private static async Task<IResult> DetectAsync(
+        HttpRequest request, [FromQuery] string? facePlugins, FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+    {
+        var (plugins, pluginProblem) = FacePluginsParameter.Parse(facePlugins);
+        if (pluginProblem is not null)
+        {
+            return Results.Problem(pluginProblem, statusCode: StatusCodes.Status400BadRequest, title: "Unknown face plugin");
+        }
+
+        if (plugins.Count > 0)
+        {
+            return AttributesUnavailable();
+        }
+
+        using var large = trim.Begin();
+        var (photos, problem) = await PhotoInput.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, buffers, [PhotoField.Image], ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!photos!.TryGetValue(PhotoField.Image, out var bytes))
+        {
+            return PhotoInput.Missing(PhotoField.Image);
+        }
+
+        try
+        {
+            var response = await Task.Run(() =>
+            {
+                using var image = pipeline.Decoder.Decode(bytes);
+                var faces = pipeline.Analyze(image);
+                return new DetectResponse(image.OriginalWidth, image.OriginalHeight, [.. faces.Select(DetectedFace.From)], plugins);
+            }, ct);
+            return response.Faces.Count == 0 ? NoFace("the photo") : Results.Ok(response);
+        }
+        catch (ImageDecodeException e)
+        {
+            return PhotoInput.Unusable(e);
+        }
+    }
+
+    private static async Task<IResult> RecognizeAsync(
+        HttpRequest request, [FromQuery] int? limit, [FromQuery] float? threshold, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline,
+        RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+    {
+        var serverThreshold = recognizer.Options.SimilarityThreshold;
+        if (limit is < 1 or > 100)
+        {
+            return Results.Problem($"limit must be between 1 and 100 (was {limit}).", statusCode: StatusCodes.Status400BadRequest, title: "Bad limit");
+        }
+
+        if (threshold is { } asked && (asked < serverThreshold || asked > 1))
+        {
+            return Results.Problem(
+                $"threshold {asked:0.###} is refused: only a threshold at least as strict as the server's ({serverThreshold:0.###}) and at most 1 is accepted.",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Threshold looser than the server's");
+        }
+
+        using var large = trim.Begin();
+        var (photos, problem) = await PhotoInput.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, buffers, [PhotoField.Image], ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!photos!.TryGetValue(PhotoField.Image, out var bytes))
+        {
+            return PhotoInput.Missing(PhotoField.Image);
+        }
+
+        try
+        {
+            var index = await gallery.GetIndexAsync(ct);
+            var result = await Task.Run(() =>
+            {
+                using var image = pipeline.Decoder.Decode(bytes);
+                return recognizer.Recognize(image, index, topK: limit);
+            }, ct);
+            return result.Faces.Count == 0 ? NoFace("the photo") : Results.Ok(RecognizeResponse.From(result, threshold ?? serverThreshold));
+        }
+        catch (ImageDecodeException e)
+        {
+            return PhotoInput.Unusable(e);
+        }
+    }
+
+    private static async Task<IResult> VerifyAsync(
+        HttpRequest request, [FromQuery] Guid? personId, [FromQuery] bool? requireLive, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline,
+        Core.People.PeopleService people, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+    {
+        if (requireLive == true)
+        {
+            return AttributesUnavailable();
+        }
+
+        string? personName = null;
+        if (personId is { } id && (personName = await people.FindNameAsync(id, ct)) is null)
+        {
+            return ApiProblems.NotFound("person");
+        }
+
+        string[] fields = personId is null ? [PhotoField.First, PhotoField.Second] : [PhotoField.Image];
+        using var large = trim.Begin();
+        var (photos, problem) = await PhotoInput.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, buffers, fields, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (fields.Any(f => !photos!.ContainsKey(f)))
+        {
+            return PhotoInput.Missing(fields);
+        }
+
+        return personId is { } person
+            ? await VerifyPersonAsync(photos![PhotoField.Image], person, personName!, recognizer, gallery, pipeline, ct)
+            : await VerifyPhotosAsync(photos![PhotoField.First], photos[PhotoField.Second], recognizer, ct);
+    }
+
+    private static async Task<IResult> VerifyPhotosAsync(byte[] first, byte[] second, FaceRecognizer recognizer, CancellationToken ct)
+    {
+        var result = await Task.Run(() => recognizer.Verify(first, second), ct);
+        if (result.Problem is not null)
+        {
+            // No dimensions: the photo could not be decoded at all, which is bad input rather than a photo without a face.
+            var unusable = result.First.Width == 0 || result.Second.Width == 0;
+            return Results.Problem(result.Problem, statusCode: unusable ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity, title: unusable ? "Unusable image" : "No face");
+        }
+
+        List<string> notes = [.. Notes(result.First, "first"), .. Notes(result.Second, "second")];
+        return Results.Ok(new VerifyResponse(result.Similarity, result.Threshold, result.IsSamePerson, result.First, result.Second, null, notes));
+    }
+
+    private static async Task<IResult> VerifyPersonAsync(
+        byte[] photo, Guid personId, string name, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline, CancellationToken ct)
+    {
+        var index = await gallery.GetIndexAsync(ct);
+        OnePersonAnalysis analysis;
+        try
+        {
+            analysis = await Task.Run(() => pipeline.AnalyzeOnePerson(photo), ct);
+        }
+        catch (ImageDecodeException e)
+        {
+            return PhotoInput.Unusable(e, "given");
+        }
+
+        if (analysis.Primary is not { } face)
+        {
+            return NoFace("the photo");
+        }
+
+        if (index.Nearest(personId, face.Embedding) is not { } nearest)
+        {
+            return Results.Problem($"{name} has no enrolled faces to verify against.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing enrolled");
+        }
+
+        var threshold = recognizer.Options.SimilarityThreshold;
+        var verified = new VerifiedPhoto(analysis.Width, analysis.Height, face.Box, analysis.Faces.Count, null, analysis.Retried);
+        var person = new VerifiedPerson(personId, name, nearest.NearestFaceId, nearest.EnrolledFaces);
+        return Results.Ok(new VerifyResponse(nearest.Similarity, threshold, nearest.Similarity >= threshold, verified, null, person, [.. Notes(verified, "given")]));
+    }
+
+    private static IEnumerable<string> Notes(VerifiedPhoto photo, string which)
+    {
+        if (photo.FacesFound > 1)
+        {
+            yield return $"The {which} photo holds {photo.FacesFound} faces; its primary face (the largest, or the one nearest the centre) was compared.";
+        }
+
+        if (photo.LowerThresholdRetry)
+        {
+            yield return $"No face in the {which} photo reached the detector's threshold; one was found at its lower retry threshold.";
+        }
+    }
+
+    private static IResult NoFace(string where) =>
+        Results.Problem($"No face was found in {where}.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "No face");
+
+    /// <summary>Until the face attribute models are wired in, a request that needs them is refused rather than answered without them.</summary>
+    private static IResult AttributesUnavailable() => Results.Problem(
+        "Face plugins and liveness are not available on this server yet.",
+        statusCode: StatusCodes.Status501NotImplemented,
+        title: "Face attributes unavailable");
+}
+
+/// <summary>
+/// The photo fields: as parts of a multipart/form-data body, or as members of a JSON object holding
+/// base64 (a data: URL is accepted). <c>image</c> for detect, recognize and verify against a person;
+/// <c>first</c> and <c>second</c> for verifying two photos.
+/// </summary>
+public sealed record PhotoBody(string? Image, string? First, string? Second);
+
+/// <summary>The names of <see cref="PhotoBody"/>'s fields on the wire.</summary>
+public static class PhotoField
+{
+    public const string Image = "image";
+    public const string First = "first";
+    public const string Second = "second";
+}
