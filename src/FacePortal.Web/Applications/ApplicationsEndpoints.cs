@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FacePortal.Core.Applications;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Hosting;
+using FacePortal.Web.Integration;
 
 namespace FacePortal.Web.Applications;
 
@@ -10,9 +11,15 @@ public static class ApplicationsEndpoints
 {
     public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/applications").RequireAuthorization(Policies.Admin).WithTags("Applications");
+        var api = app.MapGroup("/api/v1/applications")
+            .RequireAuthorization(Policies.Admin)
+            .WithTags("Applications")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         api.MapPost("/", CreateAsync)
+            .WithRequestExample("application/json", """{"name":"Door controller","scopes":["verify","people:read"],"expiresAt":"2027-06-30T00:00:00Z"}""")
             .WithSummary("Create an application key")
             .WithDescription("Answers the key's secret once; only its salted hash is stored. Signed-in admins only (with the antiforgery header).")
             .Produces<IssuedKeyResponse>(StatusCodes.Status201Created)

@@ -23,7 +23,7 @@ public static class AnalysisEndpoints
         ArgumentNullException.ThrowIfNull(v1);
         var api = v1.MapGroup(string.Empty).WithTags("Faces");
 
-        Photos(api.MapPost("/detect", DetectAsync))
+        Photos<ImageBody>(api.MapPost("/detect", DetectAsync))
             .RequireScope(ScopeNames.Detect)
             .WithSummary("Detect faces")
             .WithDescription("Every face in the photo: box, score, 5 and 68 landmarks and quality signals. "
@@ -31,14 +31,14 @@ public static class AnalysisEndpoints
                 + string.Join(", ", FacePluginsParameter.Names) + ".")
             .Produces<DetectResponse>();
 
-        Photos(api.MapPost("/recognize", RecognizeAsync))
+        Photos<ImageBody>(api.MapPost("/recognize", RecognizeAsync))
             .RequireScope(ScopeNames.Recognize)
             .WithSummary("Recognize faces")
             .WithDescription("Every face with its closest enrolled people (limit, at most 100) and the verdict under the server's threshold, "
                 + "or under a stricter one the caller gives (threshold); a looser threshold is refused with 400. Send the photo as 'image'.")
             .Produces<RecognizeResponse>();
 
-        Photos(api.MapPost("/verify", VerifyAsync))
+        Photos<VerifyBody>(api.MapPost("/verify", VerifyAsync))
             .RequireScope(ScopeNames.Verify)
             .WithSummary("Verify two faces 1:1")
             .WithDescription("The primary face of 'first' against that of 'second', or, with personId, the primary face of 'image' against that person's enrolled faces. "
@@ -48,8 +48,9 @@ public static class AnalysisEndpoints
         return v1;
     }
 
-    private static RouteHandlerBuilder Photos(RouteHandlerBuilder endpoint) => endpoint
-        .Accepts<PhotoBody>(PhotoInput.Json, ApiContentTypes.Multipart)
+    private static RouteHandlerBuilder Photos<TBody>(RouteHandlerBuilder endpoint) => endpoint
+        .WithDocumentedBody<TBody>(PhotoInput.Json, ApiContentTypes.Multipart)
+        .WithRequestExample(PhotoInput.Json, typeof(TBody) == typeof(VerifyBody) ? """{"first":"/9j/4AAQSkZJRg...","second":"/9j/4AAQSkZJRg..."}""" : """{"image":"/9j/4AAQSkZJRg..."}""")
         .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
         .BoundLikePhotoAnalysis()
         .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -246,14 +247,26 @@ public static class AnalysisEndpoints
         title: "Face attributes unavailable");
 }
 
-/// <summary>
-/// The photo fields: as parts of a multipart/form-data body, or as members of a JSON object holding
-/// base64 (a data: URL is accepted). <c>image</c> for detect, recognize and verify against a person;
-/// <c>first</c> and <c>second</c> for verifying two photos.
-/// </summary>
-public sealed record PhotoBody(string? Image, string? First, string? Second);
+/// <summary>One photo: base64 in a JSON body (a data: URL is accepted), or the file part 'image' of a multipart/form-data body.</summary>
+public sealed class ImageBody
+{
+    public required string Image { get; init; }
+}
 
-/// <summary>The names of <see cref="PhotoBody"/>'s fields on the wire.</summary>
+/// <summary>
+/// Two photos to compare, 'first' and 'second'; or, with the personId parameter, one photo 'image'
+/// to compare with that person. Base64 in a JSON body, or file parts of a multipart/form-data body.
+/// </summary>
+public sealed class VerifyBody
+{
+    public string? First { get; init; }
+
+    public string? Second { get; init; }
+
+    public string? Image { get; init; }
+}
+
+/// <summary>The photo fields' names on the wire.</summary>
 public static class PhotoField
 {
     public const string Image = "image";

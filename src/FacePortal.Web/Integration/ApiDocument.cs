@@ -49,7 +49,7 @@ public static class ApiDocument
                 };
                 return Task.CompletedTask;
             });
-            o.AddOperationTransformer((operation, context, _) =>
+            o.AddOperationTransformer(async (operation, context, ct) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
                 if (metadata.OfType<RequiredScope>().FirstOrDefault() is { } scope)
@@ -58,13 +58,21 @@ public static class ApiDocument
                     operation.Description = $"{operation.Description} Scope: {scope.Name}.".Trim();
                 }
 
+                if (metadata.OfType<DocumentedBody>().FirstOrDefault() is { } body)
+                {
+                    var schema = await context.GetOrCreateSchemaAsync(body.Type, null, ct);
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Content = body.ContentTypes.ToDictionary(c => c, _ => new OpenApiMediaType { Schema = schema }),
+                    };
+                }
+
                 if (metadata.OfType<RequestExample>().FirstOrDefault() is { } example
                     && operation.RequestBody?.Content?.TryGetValue(example.ContentType, out var media) == true)
                 {
                     media.Example = JsonNode.Parse(example.Json);
                 }
-
-                return Task.CompletedTask;
             });
         });
 
@@ -80,10 +88,20 @@ public static class ApiDocument
         return app;
     }
 
+    /// <summary>
+    /// The body an endpoint reads itself, for the document only. <c>Accepts</c> would also make routing
+    /// answer other content types with a bare 415 before the endpoint, its authorization and its sentence.
+    /// </summary>
+    public static RouteHandlerBuilder WithDocumentedBody<TBody>(this RouteHandlerBuilder builder, params string[] contentTypes) =>
+        builder.WithMetadata(new DocumentedBody(typeof(TBody), contentTypes));
+
     /// <summary>An example request body for the document.</summary>
     public static TBuilder WithRequestExample<TBuilder>(this TBuilder builder, string contentType, string json)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new RequestExample(contentType, json));
 }
+
+/// <summary>Endpoint metadata: the type whose schema documents a body the endpoint reads itself, and its content types.</summary>
+public sealed record DocumentedBody(Type Type, IReadOnlyList<string> ContentTypes);
 
 /// <summary>Endpoint metadata: an example request body, JSON text, for one content type.</summary>
 public sealed record RequestExample(string ContentType, string Json);

@@ -45,6 +45,7 @@ public static class PeopleApiEndpoints
                     : Results.Problem(change.Error, statusCode: StatusCodes.Status400BadRequest);
             })
             .RequireScope(ScopeNames.PeopleWrite)
+            .WithRequestExample("application/json", """{"name":"Ada Lovelace"}""")
             .WithSummary("Create a person")
             .Produces<CreatedPerson>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -60,6 +61,7 @@ public static class PeopleApiEndpoints
                 return change.Succeeded ? Results.NoContent() : Results.Problem(change.Error, statusCode: StatusCodes.Status400BadRequest);
             })
             .RequireScope(ScopeNames.PeopleWrite)
+            .WithRequestExample("application/json", """{"name":"Ada King"}""")
             .WithSummary("Rename a person")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -75,7 +77,8 @@ public static class PeopleApiEndpoints
 
         api.MapPost("/people/{id:guid}/photos", AddPhotosAsync)
             .RequireScope(ScopeNames.PeopleWrite)
-            .Accepts<PhotoFiles>(ApiContentTypes.Multipart)
+            .Accepting(ApiContentTypes.Multipart)
+            .WithDocumentedBody<PhotoFiles>(ApiContentTypes.Multipart)
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxRequestBytes))
             .BoundLikePhotoAnalysis()
             .WithSummary("Add photos to a person")
