@@ -84,6 +84,9 @@ public static class ApiDocument
         {
             o.Title = "FacePortal integration API";
             o.OpenApiRoutePattern = Path;
+
+            // The fonts would come from Scalar's servers, which the portal's policy (and an offline install) does not reach.
+            o.DefaultFonts = false;
         }).RequireAuthorization(Policies.Admin);
         return app;
     }
