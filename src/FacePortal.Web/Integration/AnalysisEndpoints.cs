@@ -1,6 +1,7 @@
 using FacePortal.Core.Applications;
 using FacePortal.Core.Recognition;
 using FacePortal.Shared.Faces;
+using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Imaging;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Hosting;
@@ -42,7 +43,7 @@ public static class AnalysisEndpoints
             .RequireScope(ScopeNames.Verify)
             .WithSummary("Verify two faces 1:1")
             .WithDescription("The primary face of 'first' against that of 'second', or, with personId, the primary face of 'image' against that person's enrolled faces. "
-                + "requireLive refuses a face the liveness check does not find live.")
+                + "requireLive=true also runs the (experimental) liveness model on each compared face and answers 422 when one does not look live.")
             .Produces<VerifyResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
@@ -56,21 +57,15 @@ public static class AnalysisEndpoints
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-        .ProducesProblem(StatusCodes.Status501NotImplemented);
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> DetectAsync(
-        HttpRequest request, [FromQuery] string? facePlugins, FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+        HttpRequest request, [FromQuery] string? facePlugins, FacePipeline pipeline, FaceAttributeAnalyzer attributes, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
     {
         var (plugins, pluginProblem) = FacePluginsParameter.Parse(facePlugins);
         if (pluginProblem is not null)
         {
             return Results.Problem(pluginProblem, statusCode: StatusCodes.Status400BadRequest, title: "Unknown face plugin");
-        }
-
-        if (plugins.Count > 0)
-        {
-            return AttributesUnavailable();
         }
 
         using var large = trim.Begin();
@@ -91,7 +86,8 @@ public static class AnalysisEndpoints
             {
                 using var image = pipeline.Decoder.Decode(bytes);
                 var faces = pipeline.Analyze(image);
-                return new DetectResponse(image.OriginalWidth, image.OriginalHeight, [.. faces.Select(DetectedFace.From)], plugins);
+                var found = faces.Select(f => DetectedFace.From(f, plugins == FacePlugins.None ? null : attributes.Analyze(image, f, plugins)));
+                return new DetectResponse(image.OriginalWidth, image.OriginalHeight, [.. found], FacePluginsParameter.NamesOf(plugins));
             }, ct);
             return response.Faces.Count == 0 ? NoFace("the photo") : Results.Ok(response);
         }
@@ -149,13 +145,8 @@ public static class AnalysisEndpoints
 
     private static async Task<IResult> VerifyAsync(
         HttpRequest request, [FromQuery] Guid? personId, [FromQuery] bool? requireLive, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline,
-        Core.People.PeopleService people, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+        FaceAttributeAnalyzer attributes, Core.People.PeopleService people, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
     {
-        if (requireLive == true)
-        {
-            return AttributesUnavailable();
-        }
-
         string? personName = null;
         if (personId is { } id && (personName = await people.FindNameAsync(id, ct)) is null)
         {
@@ -175,26 +166,79 @@ public static class AnalysisEndpoints
             return PhotoInput.Missing(fields);
         }
 
-        return personId is { } person
+        List<LivenessEstimate>? liveness = null;
+        if (requireLive == true)
+        {
+            liveness = [];
+            foreach (var field in fields)
+            {
+                var (estimate, refused) = await Task.Run(() => LivenessOf(photos![field], field == PhotoField.Image ? "given" : field, pipeline, attributes), ct);
+                if (refused is not null)
+                {
+                    return refused;
+                }
+
+                liveness.Add(estimate!);
+            }
+        }
+
+        var verified = personId is { } person
             ? await VerifyPersonAsync(photos![PhotoField.Image], person, personName!, recognizer, gallery, pipeline, ct)
             : await VerifyPhotosAsync(photos![PhotoField.First], photos[PhotoField.Second], recognizer, ct);
+        return verified.Response is { } response ? Results.Ok(response with { Liveness = liveness }) : verified.Problem!;
     }
 
-    private static async Task<IResult> VerifyPhotosAsync(byte[] first, byte[] second, FaceRecognizer recognizer, CancellationToken ct)
+    /// <summary>
+    /// The liveness of the primary face of one photo, or the problem to answer: no face, a face too
+    /// small for the model, or a face the model does not find live. The photo is analysed on its own
+    /// here, before the comparison, so verification itself stays the recognizer's one way.
+    /// </summary>
+    private static (LivenessEstimate? Liveness, IResult? Problem) LivenessOf(byte[] photo, string which, FacePipeline pipeline, FaceAttributeAnalyzer attributes)
+    {
+        try
+        {
+            using var image = pipeline.Decoder.Decode(photo);
+            if (pipeline.AnalyzeOnePerson(image).Primary is not { } face)
+            {
+                return (null, NoFace($"the {which} photo"));
+            }
+
+            var measured = attributes.Analyze(image, face, FacePlugins.Liveness);
+            if (measured.Refusal is { } refusal)
+            {
+                return (null, Results.Problem($"Liveness could not be measured in the {which} photo: {refusal}", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Liveness not measured"));
+            }
+
+            var live = measured.Liveness!;
+            return live.IsLive
+                ? (live, null)
+                : (live, Results.Problem(
+                    $"The face in the {which} photo does not look live (liveness score {live.Score:0.00}, at least {FaceAttributeAnalyzer.LivenessThreshold:0.00} is needed)"
+                        + (live.Experimental ? "; the liveness check is experimental." : "."),
+                    statusCode: StatusCodes.Status422UnprocessableEntity,
+                    title: "Not live"));
+        }
+        catch (ImageDecodeException e)
+        {
+            return (null, PhotoInput.Unusable(e, which));
+        }
+    }
+
+    private static async Task<(VerifyResponse? Response, IResult? Problem)> VerifyPhotosAsync(byte[] first, byte[] second, FaceRecognizer recognizer, CancellationToken ct)
     {
         var result = await Task.Run(() => recognizer.Verify(first, second), ct);
         if (result.Problem is not null)
         {
             // No dimensions: the photo could not be decoded at all, which is bad input rather than a photo without a face.
             var unusable = result.First.Width == 0 || result.Second.Width == 0;
-            return Results.Problem(result.Problem, statusCode: unusable ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity, title: unusable ? "Unusable image" : "No face");
+            return (null, Results.Problem(result.Problem, statusCode: unusable ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity, title: unusable ? "Unusable image" : "No face"));
         }
 
         List<string> notes = [.. Notes(result.First, "first"), .. Notes(result.Second, "second")];
-        return Results.Ok(new VerifyResponse(result.Similarity, result.Threshold, result.IsSamePerson, result.First, result.Second, null, notes));
+        return (new VerifyResponse(result.Similarity, result.Threshold, result.IsSamePerson, result.First, result.Second, null, notes), null);
     }
 
-    private static async Task<IResult> VerifyPersonAsync(
+    private static async Task<(VerifyResponse? Response, IResult? Problem)> VerifyPersonAsync(
         byte[] photo, Guid personId, string name, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline, CancellationToken ct)
     {
         var index = await gallery.GetIndexAsync(ct);
@@ -205,23 +249,23 @@ public static class AnalysisEndpoints
         }
         catch (ImageDecodeException e)
         {
-            return PhotoInput.Unusable(e, "given");
+            return (null, PhotoInput.Unusable(e, "given"));
         }
 
         if (analysis.Primary is not { } face)
         {
-            return NoFace("the photo");
+            return (null, NoFace("the photo"));
         }
 
         if (index.Nearest(personId, face.Embedding) is not { } nearest)
         {
-            return Results.Problem($"{name} has no enrolled faces to verify against.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing enrolled");
+            return (null, Results.Problem($"{name} has no enrolled faces to verify against.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing enrolled"));
         }
 
         var threshold = recognizer.Options.SimilarityThreshold;
         var verified = new VerifiedPhoto(analysis.Width, analysis.Height, face.Box, analysis.Faces.Count, null, analysis.Retried);
         var person = new VerifiedPerson(personId, name, nearest.NearestFaceId, nearest.EnrolledFaces);
-        return Results.Ok(new VerifyResponse(nearest.Similarity, threshold, nearest.Similarity >= threshold, verified, null, person, [.. Notes(verified, "given")]));
+        return (new VerifyResponse(nearest.Similarity, threshold, nearest.Similarity >= threshold, verified, null, person, [.. Notes(verified, "given")]), null);
     }
 
     private static IEnumerable<string> Notes(VerifiedPhoto photo, string which)
@@ -239,12 +283,6 @@ public static class AnalysisEndpoints
 
     private static IResult NoFace(string where) =>
         Results.Problem($"No face was found in {where}.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "No face");
-
-    /// <summary>Until the face attribute models are wired in, a request that needs them is refused rather than answered without them.</summary>
-    private static IResult AttributesUnavailable() => Results.Problem(
-        "Face plugins and liveness are not available on this server yet.",
-        statusCode: StatusCodes.Status501NotImplemented,
-        title: "Face attributes unavailable");
 }
 
 /// <summary>One photo: base64 in a JSON body (a data: URL is accepted), or the file part 'image' of a multipart/form-data body.</summary>

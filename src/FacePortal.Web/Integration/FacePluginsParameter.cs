@@ -1,25 +1,48 @@
+using FacePortal.Shared.Faces.Attributes;
+
 namespace FacePortal.Web.Integration;
 
 /// <summary>
 /// The <c>facePlugins</c> query parameter: a comma list of pose, age, gender, expression, eyes and
-/// liveness. Parsed and validated here; what each plugin answers comes from the face attribute analyzer.
+/// liveness, for <see cref="FaceAttributeAnalyzer"/>.
 /// </summary>
 public static class FacePluginsParameter
 {
-    public static IReadOnlyList<string> Names { get; } = ["pose", "age", "gender", "expression", "eyes", "liveness"];
+    public static IReadOnlyList<(string Name, FacePlugins Plugin)> All { get; } =
+    [
+        ("pose", FacePlugins.Pose),
+        ("age", FacePlugins.Age),
+        ("gender", FacePlugins.Gender),
+        ("expression", FacePlugins.Expression),
+        ("eyes", FacePlugins.Eyes),
+        ("liveness", FacePlugins.Liveness),
+    ];
 
-    /// <summary>The plugins named (lower case, distinct, in <see cref="Names"/> order), or a sentence naming the unknown ones.</summary>
-    public static (IReadOnlyList<string> Plugins, string? Problem) Parse(string? value)
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(p => p.Name)];
+
+    /// <summary>The plugins named, or a sentence naming the unknown ones.</summary>
+    public static (FacePlugins Plugins, string? Problem) Parse(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var plugins = FacePlugins.None;
+        var unknown = new List<string>();
+        foreach (var name in (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            return ([], null);
+            var match = All.FirstOrDefault(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (match.Name is null)
+            {
+                unknown.Add(name);
+            }
+            else
+            {
+                plugins |= match.Plugin;
+            }
         }
 
-        var asked = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).ToList();
-        var unknown = asked.Where(p => !Names.Contains(p)).ToList();
         return unknown.Count > 0
-            ? ([], $"Unknown face plugin {string.Join(", ", unknown.Select(u => $"'{u}'"))}; the plugins are {string.Join(", ", Names)}.")
-            : ([.. Names.Where(asked.Contains)], null);
+            ? (FacePlugins.None, $"Unknown face plugin {string.Join(", ", unknown.Select(u => $"'{u}'"))}; the plugins are {string.Join(", ", Names)}.")
+            : (plugins, null);
     }
+
+    /// <summary>The names of <paramref name="plugins"/>, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<string> NamesOf(FacePlugins plugins) => [.. All.Where(p => plugins.HasFlag(p.Plugin)).Select(p => p.Name)];
 }

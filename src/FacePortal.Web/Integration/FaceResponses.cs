@@ -1,6 +1,7 @@
 using System.Numerics;
 using FacePortal.Core.Recognition;
 using FacePortal.Shared.Faces;
+using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Faces.Quality;
 using FacePortal.Shared.Search;
@@ -19,11 +20,14 @@ public sealed record Point(float X, float Y)
     public static IReadOnlyList<Point> From(IEnumerable<Vector2> points) => [.. points.Select(p => new Point(p.X, p.Y))];
 }
 
-/// <summary>One face found: box, detector score, 5 landmarks (eyes, nose tip, mouth corners), 68 landmarks and quality signals.</summary>
-public sealed record DetectedFace(Box Box, float Score, IReadOnlyList<Point> Landmarks5, IReadOnlyList<Point> Landmarks68, FaceQuality Quality)
+/// <summary>
+/// One face found: box, detector score, 5 landmarks (eyes, nose tip, mouth corners), 68 landmarks,
+/// quality signals and, when facePlugins asked for them, its attributes (null otherwise).
+/// </summary>
+public sealed record DetectedFace(Box Box, float Score, IReadOnlyList<Point> Landmarks5, IReadOnlyList<Point> Landmarks68, FaceQuality Quality, FaceAttributes? Attributes)
 {
-    public static DetectedFace From(FaceAnalysis face) =>
-        new(Box.From(face.Box), face.Score, Point.From(face.FivePoints), Point.From(face.Landmarks.Points), face.Quality);
+    public static DetectedFace From(FaceAnalysis face, FaceAttributes? attributes) =>
+        new(Box.From(face.Box), face.Score, Point.From(face.FivePoints), Point.From(face.Landmarks.Points), face.Quality, attributes);
 }
 
 /// <summary>Every face in the photo, best detector score first.</summary>
@@ -59,9 +63,17 @@ public sealed record RecognizeResponse(int Width, int Height, string Recognizer,
 /// 1:1 verification: the primary face of <see cref="First"/> against the primary face of
 /// <see cref="Second"/>, or against the nearest enrolled face of <see cref="Person"/>.
 /// <see cref="Notes"/> say in sentences what was chosen (several faces, a lower detector threshold).
+/// <see cref="Liveness"/> holds each compared face's liveness verdict when requireLive asked for it.
 /// </summary>
 public sealed record VerifyResponse(
-    float Similarity, float Threshold, bool IsSamePerson, VerifiedPhoto First, VerifiedPhoto? Second, VerifiedPerson? Person, IReadOnlyList<string> Notes);
+    float Similarity,
+    float Threshold,
+    bool IsSamePerson,
+    VerifiedPhoto First,
+    VerifiedPhoto? Second,
+    VerifiedPerson? Person,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<LivenessEstimate>? Liveness = null);
 
 /// <summary>The enrolled person a photo was verified against, and their face that was nearest.</summary>
 public sealed record VerifiedPerson(Guid Id, string Name, Guid NearestFaceId, int EnrolledFaces);

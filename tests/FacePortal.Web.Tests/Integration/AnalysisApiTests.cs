@@ -101,6 +101,56 @@ public sealed class AnalysisApiTests(IntegrationFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Face_plugins_add_the_asked_attributes_and_only_those()
+    {
+        using var client = await fixture.KeyClientAsync(ScopeNames.Detect);
+        using var all = await client.PostAsync(
+            new Uri("/api/v1/detect?facePlugins=pose,age,gender,expression,eyes,liveness", UriKind.Relative), ApiBodies.Multipart(("image", TestPhotos.DeepFace("img1.jpg"))), Ct);
+        using var none = await client.PostAsync(new Uri("/api/v1/detect", UriKind.Relative), ApiBodies.Multipart(("image", TestPhotos.DeepFace("img1.jpg"))), Ct);
+        using var pose = await client.PostAsync(new Uri("/api/v1/detect?facePlugins=POSE", UriKind.Relative), ApiBodies.Multipart(("image", TestPhotos.DeepFace("img1.jpg"))), Ct);
+
+        var result = await ApiBodies.OkAsync<DetectResponse>(all);
+        Assert.Equal(FacePluginsParameter.Names, result.FacePlugins);
+        var attributes = Assert.Single(result.Faces).Attributes!;
+        Assert.Null(attributes.Refusal);
+        Assert.InRange(attributes.Pose!.Yaw, -30f, 30f);
+        Assert.InRange(attributes.Age!.Years, 10f, 80f);
+        Assert.NotNull(attributes.Gender);
+        Assert.NotNull(attributes.Expression);
+        Assert.NotNull(attributes.Eyes);
+        Assert.True(attributes.Liveness!.Experimental);
+
+        Assert.Null(Assert.Single((await ApiBodies.OkAsync<DetectResponse>(none)).Faces).Attributes);
+        var onlyPose = Assert.Single((await ApiBodies.OkAsync<DetectResponse>(pose)).Faces).Attributes!;
+        Assert.NotNull(onlyPose.Pose);
+        Assert.Null(onlyPose.Age);
+        Assert.Null(onlyPose.Liveness);
+    }
+
+    [Fact]
+    public async Task Verify_with_require_live_reports_each_faces_liveness_or_refuses_with_a_sentence()
+    {
+        using var client = await fixture.KeyClientAsync(ScopeNames.Verify);
+        using var response = await client.PostAsync(
+            new Uri("/api/v1/verify?requireLive=true", UriKind.Relative), ApiBodies.Multipart(("first", TestPhotos.DeepFace("img1.jpg")), ("second", TestPhotos.DeepFace("img6.jpg"))), Ct);
+
+        if (response.StatusCode == System.Net.HttpStatusCode.OK)
+        {
+            var result = await ApiBodies.OkAsync<VerifyResponse>(response);
+            Assert.Equal(2, result.Liveness!.Count);
+            Assert.All(result.Liveness, l => Assert.True(l.IsLive));
+        }
+        else
+        {
+            Assert.Contains("does not look live", await ApiBodies.ProblemAsync(response, 422), StringComparison.Ordinal);
+        }
+
+        using var noLive = await client.PostAsync(
+            new Uri("/api/v1/verify", UriKind.Relative), ApiBodies.Multipart(("first", TestPhotos.DeepFace("img1.jpg")), ("second", TestPhotos.DeepFace("img6.jpg"))), Ct);
+        Assert.Null((await ApiBodies.OkAsync<VerifyResponse>(noLive)).Liveness);
+    }
+
+    [Fact]
     public async Task Recognize_names_the_enrolled_person_with_candidates_verdict_and_recognizer()
     {
         using var client = await fixture.KeyClientAsync(ScopeNames.Recognize);
