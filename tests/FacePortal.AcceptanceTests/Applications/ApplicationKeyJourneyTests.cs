@@ -30,6 +30,9 @@ public sealed class ApplicationKeyJourneyTests(BrowserFixture fixture)
             var shown = (await page.Locator("#issued-key-value").InnerTextAsync()).Trim();
 
             await page.ClickAsync("#copy-key");
+
+            // The copy runs over the circuit; its snackbar says the clipboard holds the key.
+            await page.GetByText("Copied the key.").WaitForAsync();
             var key = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
             Assert.Equal(shown, key);
             await page.Locator("#keys-table tbody tr", new PageLocatorOptions { HasText = "Door controller" }).WaitForAsync();
