@@ -1,3 +1,4 @@
+using FacePortal.Core.Applications;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Configuration;
 using FacePortal.Core.Data;
@@ -40,6 +41,8 @@ public static class CoreRegistration
         AddRecognition(services);
         AddTraining(services);
         AddLab(services);
+        services.AddSingleton<ApplicationKeyUsage>();
+        services.AddSingleton<ApplicationKeys>();
         return services;
     }
 

@@ -1,7 +1,9 @@
 using FacePortal.Core;
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Applications;
 using FacePortal.Web.Components;
 using FacePortal.Web.Hosting;
+using FacePortal.Web.Integration;
 using FacePortal.Web.Live;
 using FacePortal.Web.Observability;
 using FacePortal.Web.People;
@@ -21,6 +23,8 @@ builder.Services.AddPortalHosting();
 builder.Services.AddPortalScaleOut(builder.Configuration, dataDirectory);
 builder.Services.AddPortalObservability(builder.Configuration);
 builder.Services.AddPortalAccounts();
+builder.Services.AddApplicationKeys();
+builder.Services.AddApiDocument();
 builder.Services.AddRecognition();
 builder.Services.AddLiveRecognition();
 builder.Services.AddTraining();
@@ -53,6 +57,8 @@ try
     app.MapAccountEndpoints();
     app.MapPeople();
     app.MapRecognitionApi();
+    app.MapIntegrationApi();
+    app.MapApiDocument();
     app.MapLiveRecognition();
     app.MapTraining();
     // SecurityHeaders sends the whole policy, frame-ancestors included; Blazor's own would be a second header.

@@ -25,4 +25,7 @@ public static class AuditActions
     public const string ModelActivated = "model.activated";
     public const string ModelDeleted = "model.deleted";
     public const string RetrainScheduled = "training.schedule-changed";
+    public const string ApplicationKeyCreated = "application-key.created";
+    public const string ApplicationKeyRotated = "application-key.rotated";
+    public const string ApplicationKeyRevoked = "application-key.revoked";
 }

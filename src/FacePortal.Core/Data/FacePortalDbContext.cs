@@ -1,3 +1,4 @@
+using FacePortal.Core.Applications;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.People;
 using FacePortal.Core.Training;
@@ -33,6 +34,8 @@ public abstract class FacePortalDbContext(DbContextOptions options) : DbContext(
     public DbSet<RetrainSchedule> RetrainSchedules => Set<RetrainSchedule>();
 
     public DbSet<RetrainDecision> RetrainDecisions => Set<RetrainDecision>();
+
+    public DbSet<ApplicationKey> ApplicationKeys => Set<ApplicationKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

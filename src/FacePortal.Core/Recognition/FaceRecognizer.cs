@@ -34,7 +34,8 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
     }
 
     /// <summary>Recognises every face of an image already decoded (pages that also show it).</summary>
-    public RecognitionResult Recognize(DecodedImage image, GalleryIndex index, PipelineTimings? timings = null)
+    /// <param name="topK">Candidates per face; the configured <see cref="RecognitionOptions.TopK"/> when null.</param>
+    public RecognitionResult Recognize(DecodedImage image, GalleryIndex index, PipelineTimings? timings = null, int? topK = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(index);
@@ -46,7 +47,7 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
         var recognized = new RecognizedFace[faces.Count];
         for (var i = 0; i < faces.Count; i++)
         {
-            recognized[i] = Match(faces[i], index, model);
+            recognized[i] = Match(faces[i], index, model, topK);
         }
 
         var result = new RecognitionResult(
@@ -62,11 +63,11 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
     /// picks someone; the gallery check keeps strangers Unknown, and people deleted since training
     /// are never named).
     /// </summary>
-    public RecognizedFace Match(FaceAnalysis face, GalleryIndex index, ActiveModel? model = null)
+    public RecognizedFace Match(FaceAnalysis face, GalleryIndex index, ActiveModel? model = null, int? topK = null)
     {
         ArgumentNullException.ThrowIfNull(face);
         ArgumentNullException.ThrowIfNull(index);
-        var candidates = index.Search(face.Embedding, Options.TopK);
+        var candidates = index.Search(face.Embedding, topK ?? Options.TopK);
         if (model is null)
         {
             var nearest = candidates.Count > 0 && candidates[0].Similarity >= Options.SimilarityThreshold ? candidates[0] : null;

@@ -23,6 +23,12 @@ public sealed class SecurityHeaders(RequestDelegate next)
         + "media-src 'self' blob: mediastream:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
         + "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
+    /// <summary>
+    /// The API reference page (Scalar, admins only) starts itself with one inline module script that
+    /// carries its settings; that page alone may run inline script. It shows only our own OpenAPI document.
+    /// </summary>
+    public static readonly string ReferencePagePolicy = Policy.Replace("script-src 'self';", "script-src 'self' 'unsafe-inline';", StringComparison.Ordinal);
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
@@ -51,7 +57,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
     {
         var request = context.Request;
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = Policy;
+        headers.ContentSecurityPolicy = request.Path.StartsWithSegments("/scalar") ? ReferencePagePolicy : Policy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "SAMEORIGIN";
         headers["Referrer-Policy"] = "same-origin";

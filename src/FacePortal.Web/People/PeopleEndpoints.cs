@@ -58,48 +58,8 @@ public static class PeopleEndpoints
             return ApiProblems.NotFound("person");
         }
 
-        // Read as a stream into our own request buffers: every file gets a result, including one the
-        // disk could not hold, and nothing is left in the system's temp folder if the process dies.
-        var limits = new MultipartLimits(enrollment.Options.MaxFilesPerBatch, enrollment.MaxPhotoBytes, "photo", RefuseOversizedParts: false);
-        var (spool, problem) = await MultipartSpool.ReadAsync(request, buffers, limits, ct);
-        if (spool is null)
-        {
-            return problem!;
-        }
-
-        await using (spool)
-        {
-            var files = spool.Parts.Where(p => p.FileName is not null).ToList();
-            if (files.Count == 0)
-            {
-                return Results.Problem("No files were sent.", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            var photoSource = string.Equals(source, "webcam", StringComparison.OrdinalIgnoreCase) ? PhotoSource.Webcam : PhotoSource.Upload;
-            var results = new List<EnrollmentResult>(files.Count);
-            foreach (var file in files)
-            {
-                results.Add(await EnrollAsync(file, id, photoSource, enrollment, ActorName.Of(user), ct));
-            }
-
-            return Results.Ok(results);
-        }
-    }
-
-    private static async Task<EnrollmentResult> EnrollAsync(
-        SpooledPart file, Guid personId, PhotoSource source, EnrollmentService enrollment, string actor, CancellationToken ct)
-    {
-        var fileName = file.FileName!;
-        if (enrollment.RejectIfTooLarge(fileName, file.Length) is { } tooLarge)
-        {
-            return tooLarge;
-        }
-
-        if (file.Failure is { } failure)
-        {
-            return EnrollmentService.NotSaved(fileName, failure);
-        }
-
-        return await enrollment.EnrollPhotoAsync(personId, await file.ReadAllBytesAsync(ct), fileName, source, actor, ct);
+        var photoSource = string.Equals(source, "webcam", StringComparison.OrdinalIgnoreCase) ? PhotoSource.Webcam : PhotoSource.Upload;
+        var (results, problem) = await PhotoUploads.EnrollAsync(request, id, photoSource, enrollment, buffers, ActorName.Of(user), ct);
+        return results is null ? problem! : Results.Ok(results);
     }
 }

@@ -26,7 +26,7 @@ public static class PhotoAnalysisLimits
                 context.User.Identity?.Name ?? string.Empty,
                 _ => new ConcurrencyLimiterOptions { PermitLimit = PerUser, QueueLimit = 0 }));
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Policy
+                IsPhotoAnalysis(context.GetEndpoint())
                     ? RateLimitPartition.GetConcurrencyLimiter(
                         (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? string.Empty,
                         _ => new ConcurrencyLimiterOptions { PermitLimit = perEndpoint, QueueLimit = perEndpoint, QueueProcessingOrder = QueueProcessingOrder.OldestFirst })
@@ -40,5 +40,20 @@ public static class PhotoAnalysisLimits
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// The per-endpoint bound without the per-user policy, for endpoints limited per caller some
+    /// other way (the integration API, per application key).
+    /// </summary>
+    public static TBuilder BoundLikePhotoAnalysis<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(BoundedAnalysis.Instance);
+
+    private static bool IsPhotoAnalysis(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Policy || endpoint?.Metadata.GetMetadata<BoundedAnalysis>() is not null;
+
+    private sealed class BoundedAnalysis
+    {
+        public static readonly BoundedAnalysis Instance = new();
     }
 }

@@ -1,0 +1,31 @@
+namespace FacePortal.Core.Applications;
+
+/// <summary>A key as lists show it: never its secret.</summary>
+public sealed record ApplicationKeySummary(
+    Guid Id,
+    string Name,
+    string Prefix,
+    IReadOnlyList<string> Scopes,
+    DateTime CreatedAt,
+    string CreatedBy,
+    DateTime? ExpiresAt,
+    DateTime? RevokedAt,
+    DateTime? LastUsedAt,
+    long RequestCount,
+    long ThrottledCount,
+    long ForbiddenCount)
+{
+    public bool IsRevoked => RevokedAt is not null;
+
+    public bool IsExpiredAt(DateTime now) => ExpiresAt is { } expiry && expiry <= now;
+}
+
+/// <summary>A key just created or rotated: the one time its secret is known.</summary>
+public sealed record IssuedApplicationKey(Guid Id, string Key, string Prefix);
+
+/// <summary>What a request authenticated with a key may know of it.</summary>
+public sealed record AuthenticatedApplication(Guid Id, string Name, string Prefix, ApplicationScopes Scopes)
+{
+    /// <summary>The name the audit trail records for what this key does.</summary>
+    public string ActorName => $"{Name} (application key {Prefix})";
+}

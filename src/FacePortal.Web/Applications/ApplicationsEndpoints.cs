@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using FacePortal.Core.Applications;
+using FacePortal.Web.Accounts;
+using FacePortal.Web.Hosting;
+using FacePortal.Web.Integration;
+
+namespace FacePortal.Web.Applications;
+
+/// <summary>Application keys over HTTP, for a signed-in admin: create (the secret answered once), list, revoke, rotate.</summary>
+public static class ApplicationsEndpoints
+{
+    public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/applications")
+            .RequireAuthorization(Policies.Admin)
+            .WithTags("Applications")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        api.MapPost("/", CreateAsync)
+            .WithRequestExample("application/json", """{"name":"Door controller","scopes":["verify","people:read"],"expiresAt":"2027-06-30T00:00:00Z"}""")
+            .WithSummary("Create an application key")
+            .WithDescription("Answers the key's secret once; only its salted hash is stored. Signed-in admins only (with the antiforgery header).")
+            .Produces<IssuedKeyResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/", async (ApplicationKeys keys, CancellationToken ct) => TypedResults.Ok((await keys.ListAsync(ct)).Select(ApplicationResponse.From).ToList()))
+            .WithSummary("List application keys")
+            .WithDescription("Every key with its prefix, scopes, expiry, last use and request counts; never a secret.");
+
+        api.MapDelete("/{id:guid}", async (Guid id, ApplicationKeys keys, ClaimsPrincipal user, CancellationToken ct) =>
+                await keys.RevokeAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : ApiProblems.NotFound("application key"))
+            .WithSummary("Revoke an application key")
+            .WithDescription("The key is refused (401) from the next request on.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/{id:guid}/rotate", RotateAsync)
+            .WithSummary("Rotate an application key")
+            .WithDescription("A new secret for the same key (name, scopes, counts); the old secret is refused from the next request on.")
+            .Produces<IssuedKeyResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(CreateApplicationRequest body, ApplicationKeys keys, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var scopes = ScopeNames.Parse(body.Scopes);
+        if (!scopes.Succeeded)
+        {
+            return Results.Problem(scopes.Error, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var created = await keys.CreateAsync(body.Name, scopes.Value, body.ExpiresAt?.UtcDateTime, ActorName.Of(user), ct);
+        return created.Succeeded
+            ? Results.Created($"/api/v1/applications/{created.Value.Id}", IssuedKeyResponse.From(created.Value))
+            : Results.Problem(created.Error, statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> RotateAsync(Guid id, ApplicationKeys keys, ClaimsPrincipal user, CancellationToken ct) =>
+        await keys.RotateAsync(id, ActorName.Of(user), ct) switch
+        {
+            null => ApiProblems.NotFound("application key"),
+            { Succeeded: false } refused => Results.Problem(refused.Error, statusCode: StatusCodes.Status400BadRequest),
+            var rotated => Results.Ok(IssuedKeyResponse.From(rotated.Value)),
+        };
+}
+
+/// <summary>A new key: its name, scopes (detect, recognize, verify, people:read, people:write) and optional expiry.</summary>
+public sealed record CreateApplicationRequest(string? Name, IReadOnlyList<string>? Scopes, DateTimeOffset? ExpiresAt);
+
+/// <summary>The key's secret, shown this once: send it as X-Api-Key.</summary>
+public sealed record IssuedKeyResponse(Guid Id, string Key, string Prefix)
+{
+    public static IssuedKeyResponse From(IssuedApplicationKey key) => new(key.Id, key.Key, key.Prefix);
+}
+
+/// <summary>A key as listed.</summary>
+public sealed record ApplicationResponse(
+    Guid Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTime CreatedAt, string CreatedBy, DateTime? ExpiresAt, DateTime? RevokedAt,
+    DateTime? LastUsedAt, long RequestCount, long ThrottledCount, long ForbiddenCount)
+{
+    public static ApplicationResponse From(ApplicationKeySummary key) => new(
+        key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAt, key.CreatedBy, key.ExpiresAt, key.RevokedAt, key.LastUsedAt, key.RequestCount, key.ThrottledCount, key.ForbiddenCount);
+}

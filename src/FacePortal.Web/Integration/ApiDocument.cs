@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using FacePortal.Web.Accounts;
+using FacePortal.Web.Applications;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace FacePortal.Web.Integration;
+
+/// <summary>
+/// The integration API's contract: an OpenAPI 3.1 document generated from the <c>/api/v1</c>
+/// endpoints at <c>/openapi/v1.json</c> (any valid key, or a signed-in admin), with the key scheme,
+/// each operation's scope, its errors as problem details and request examples; and the Scalar
+/// reference page on it at <c>/scalar</c>, for signed-in admins.
+/// </summary>
+public static class ApiDocument
+{
+    public const string Name = "v1";
+    public const string Path = "/openapi/v1.json";
+    public const string ReferencePath = "/scalar";
+    private const string KeyScheme = "ApiKey";
+
+    public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
+        services.AddOpenApi(Name, o =>
+        {
+            o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_1;
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "FacePortal integration API",
+                    Version = "v1",
+                    Description = "Face detection, recognition, verification and people management for other systems. "
+                        + $"Authenticate with an application key in the {ApiKeyDefaults.HeaderName} header; an administrator creates keys on the Applications page. "
+                        + "Every error is answered as problem details (application/problem+json) with a sentence in 'detail'.",
+                };
+
+                // The document is the same whichever host serves it, so the committed snapshot stays stable.
+                document.Servers = [];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[KeyScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKeyDefaults.HeaderName,
+                    Description = "An application key (fpk_...), shown once when an administrator creates or rotates it. Each operation names the scope it needs.",
+                };
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer(async (operation, context, ct) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<RequiredScope>().FirstOrDefault() is { } scope)
+                {
+                    operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyScheme, context.Document)] = [scope.Name] }];
+                    operation.Description = $"{operation.Description} Scope: {scope.Name}.".Trim();
+                }
+
+                if (metadata.OfType<DocumentedBody>().FirstOrDefault() is { } body)
+                {
+                    var schema = await context.GetOrCreateSchemaAsync(body.Type, null, ct);
+                    operation.RequestBody = new OpenApiRequestBody
+                    {
+                        Required = true,
+                        Content = body.ContentTypes.ToDictionary(c => c, _ => new OpenApiMediaType { Schema = schema }),
+                    };
+                }
+
+                if (metadata.OfType<RequestExample>().FirstOrDefault() is { } example
+                    && operation.RequestBody?.Content?.TryGetValue(example.ContentType, out var media) == true)
+                {
+                    media.Example = JsonNode.Parse(example.Json);
+                }
+            });
+        });
+
+    /// <summary>The document for keys and admins, and the reference page for admins.</summary>
+    public static IEndpointRouteBuilder MapApiDocument(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi(Path).RequireAuthorization(ApiPolicies.AnyApplication);
+        app.MapScalarApiReference(ReferencePath, o =>
+        {
+            o.Title = "FacePortal integration API";
+            o.OpenApiRoutePattern = Path;
+
+            // The fonts would come from Scalar's servers, which the portal's policy (and an offline install) does not reach.
+            o.DefaultFonts = false;
+        }).RequireAuthorization(Policies.Admin);
+        return app;
+    }
+
+    /// <summary>
+    /// The body an endpoint reads itself, for the document only. <c>Accepts</c> would also make routing
+    /// answer other content types with a bare 415 before the endpoint, its authorization and its sentence.
+    /// </summary>
+    public static RouteHandlerBuilder WithDocumentedBody<TBody>(this RouteHandlerBuilder builder, params string[] contentTypes) =>
+        builder.WithMetadata(new DocumentedBody(typeof(TBody), contentTypes));
+
+    /// <summary>An example request body for the document.</summary>
+    public static TBuilder WithRequestExample<TBuilder>(this TBuilder builder, string contentType, string json)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new RequestExample(contentType, json));
+}
+
+/// <summary>Endpoint metadata: the type whose schema documents a body the endpoint reads itself, and its content types.</summary>
+public sealed record DocumentedBody(Type Type, IReadOnlyList<string> ContentTypes);
+
+/// <summary>Endpoint metadata: an example request body, JSON text, for one content type.</summary>
+public sealed record RequestExample(string ContentType, string Json);

@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using FacePortal.Core.Applications;
+using FacePortal.Core.People;
+using FacePortal.Web.Accounts;
+using FacePortal.Web.Applications;
+using FacePortal.Web.Hosting;
+using FacePortal.Web.People;
+using FacePortal.Web.Recognition;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FacePortal.Web.Integration;
+
+/// <summary>
+/// People over the integration API: <c>people:read</c> lists and reads, <c>people:write</c> creates,
+/// renames, deletes, adds photos and removes faces. Every change is audited under the key's name
+/// (the principal's name, <see cref="AuthenticatedApplication.ActorName"/>).
+/// </summary>
+public static class PeopleApiEndpoints
+{
+    public static RouteGroupBuilder MapPeopleApiV1(this RouteGroupBuilder v1)
+    {
+        ArgumentNullException.ThrowIfNull(v1);
+        var api = v1.MapGroup(string.Empty).WithTags("People");
+
+        api.MapGet("/people", (PeopleService people, string? search, PeopleSort? sort, bool? desc, int? page, int? pageSize, CancellationToken ct) =>
+                people.ListAsync(new PeopleQuery(search, sort ?? PeopleSort.Name, desc ?? false, page ?? 0, Math.Clamp(pageSize ?? 25, 1, 500)), ct))
+            .RequireScope(ScopeNames.PeopleRead)
+            .WithSummary("List people")
+            .WithDescription("A page of enrolled people with their face and photo counts; search matches names.")
+            .Produces<PeoplePage>();
+
+        api.MapGet("/people/{id:guid}", async (Guid id, PeopleService people, CancellationToken ct) =>
+                await people.GetAsync(id, ct) is { } person ? Results.Ok(person) : ApiProblems.NotFound("person"))
+            .RequireScope(ScopeNames.PeopleRead)
+            .WithSummary("Get a person")
+            .WithDescription("The person with their enrolled faces and photos.")
+            .Produces<PersonDetails>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/people", async (PersonNameRequest body, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                var change = await people.CreateAsync(body.Name ?? string.Empty, ActorName.Of(user), ct);
+                return change.Succeeded
+                    ? Results.Created($"/api/v1/people/{change.Value}", new CreatedPerson(change.Value))
+                    : Results.Problem(change.Error, statusCode: StatusCodes.Status400BadRequest);
+            })
+            .RequireScope(ScopeNames.PeopleWrite)
+            .WithRequestExample("application/json", """{"name":"Ada Lovelace"}""")
+            .WithSummary("Create a person")
+            .Produces<CreatedPerson>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapPut("/people/{id:guid}", async (Guid id, PersonNameRequest body, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+            {
+                if (await people.FindNameAsync(id, ct) is null)
+                {
+                    return ApiProblems.NotFound("person");
+                }
+
+                var change = await people.RenameAsync(id, body.Name ?? string.Empty, ActorName.Of(user), ct);
+                return change.Succeeded ? Results.NoContent() : Results.Problem(change.Error, statusCode: StatusCodes.Status400BadRequest);
+            })
+            .RequireScope(ScopeNames.PeopleWrite)
+            .WithRequestExample("application/json", """{"name":"Ada King"}""")
+            .WithSummary("Rename a person")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapDelete("/people/{id:guid}", async (Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+                await people.DeleteAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : ApiProblems.NotFound("person"))
+            .RequireScope(ScopeNames.PeopleWrite)
+            .WithSummary("Delete a person")
+            .WithDescription("The person, their photos and faces, and every file no other row uses.")
+            .Produces<DeletionReport>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/people/{id:guid}/photos", AddPhotosAsync)
+            .RequireScope(ScopeNames.PeopleWrite)
+            .Accepting(ApiContentTypes.Multipart)
+            .WithDocumentedBody<PhotoFiles>(ApiContentTypes.Multipart)
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxRequestBytes))
+            .BoundLikePhotoAnalysis()
+            .WithSummary("Add photos to a person")
+            .WithDescription("multipart/form-data with one file part per photo. Each file is answered on its own, as the People page does: "
+                + "accepted, accepted with a warning (several faces, the primary one enrolled) or rejected with the reason.")
+            .Produces<List<EnrollmentResult>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
+
+        api.MapDelete("/faces/{id:guid}", async (Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+                await people.DeleteFaceAsync(id, ActorName.Of(user), ct) is { Found: true } report ? Results.Ok(report) : ApiProblems.NotFound("face"))
+            .RequireScope(ScopeNames.PeopleWrite)
+            .WithSummary("Remove a face")
+            .WithDescription("The enrolled face leaves the gallery; its photo stays while other faces use it.")
+            .Produces<DeletionReport>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return v1;
+    }
+
+    private static async Task<IResult> AddPhotosAsync(
+        Guid id, HttpRequest request, EnrollmentService enrollment, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await people.FindNameAsync(id, ct) is null)
+        {
+            return ApiProblems.NotFound("person");
+        }
+
+        var (results, problem) = await PhotoUploads.EnrollAsync(request, id, PhotoSource.Upload, enrollment, buffers, ActorName.Of(user), ct);
+        return results is null ? problem! : Results.Ok(results);
+    }
+}
+
+public sealed record PersonNameRequest(string? Name);
+
+public sealed record CreatedPerson(Guid Id);
+
+/// <summary>The photo files of an upload, one multipart part each (any part name; a file name is required).</summary>
+public sealed record PhotoFiles(IReadOnlyList<IFormFile>? Files);
