@@ -16,6 +16,9 @@ const string Usage = """
       train --data DIR [--model transfer|scratch] [--out DIR] [--epochs N] [--copies N] [--val F] [--optimizer adam|rmsprop|sgd]
             [--lr F] [--batch N] [--hidden N] [--dropout F] [--patience N] [--seed N] [--no-mask] [--no-augment]
                                              Transfer learning on a folder per person (train/ and val/ if present)
+      train --data DIR --model triplet [--epochs N] [--margin F] [--people-per-batch P] [--faces-per-person K] [--dim N]
+            [--test-people F] [--episodes N] [--copies N] [--seed N]
+                                             A metric learnt with triplet loss; one-shot table on unseen people, raw vs metric
       bench-train --images DIR [--people 5] [--faces 40] [--copies 5]
                                              Wall time of a training job, feature extraction vs head training
       detect --images DIR [--out DIR]        Faces and boxes per image; --out writes annotated copies

@@ -9,7 +9,7 @@ namespace FacePortal.Core.Recognition;
 /// Which recognizer is in use: the gallery alone (no model), or a trained model. Activating one
 /// is recorded in the database (so it survives restarts) and takes effect at once in memory.
 /// </summary>
-public sealed class ActiveModelService(TrainedModels trained) : IGalleryListener
+public sealed class ActiveModelService(TrainedModels trained, RecognitionGallery gallery) : IGalleryListener
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private volatile ActiveModel? _current;
@@ -20,6 +20,10 @@ public sealed class ActiveModelService(TrainedModels trained) : IGalleryListener
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         var model = await trained.ActiveAsync(cancellationToken).ConfigureAwait(false);
+
+        // A learnt metric is not a classifier: the gallery searches in its space instead.
+        var projection = model is not null && EmbeddingProjection.IsIn(model.Checkpoint) ? EmbeddingProjection.FromCheckpoint(model.Checkpoint) : null;
+        await gallery.UseProjectionAsync(projection, cancellationToken).ConfigureAwait(false);
         _current = model is null ? null : new ActiveModel(
             model.Id,
             model.JobId,
@@ -28,7 +32,8 @@ public sealed class ActiveModelService(TrainedModels trained) : IGalleryListener
             model.ValidationAccuracy,
             (float)model.ProbabilityThreshold,
             JsonSerializer.Deserialize<List<ModelClass>>(model.ClassesJson, Json) ?? [],
-            ClassifierHead.FromCheckpoint(model.Checkpoint));
+            projection is null ? ClassifierHead.FromCheckpoint(model.Checkpoint) : null,
+            projection);
     }
 
     /// <summary>Deleting a person deletes the models trained on them, so one in use gives way to the gallery.</summary>
@@ -36,6 +41,11 @@ public sealed class ActiveModelService(TrainedModels trained) : IGalleryListener
     {
         if (_current?.Classes.Any(c => c.Id == personId) == true)
         {
+            if (_current.Projection is not null)
+            {
+                gallery.UseRawSpace();
+            }
+
             _current = null;
         }
     }

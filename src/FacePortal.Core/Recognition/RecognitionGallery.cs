@@ -13,6 +13,7 @@ namespace FacePortal.Core.Recognition;
 public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> databases) : IGalleryListener
 {
     private readonly GalleryIndex _index = new();
+    private readonly EmbeddingSpace _space = new();
     private readonly Lock _gate = new();
     private List<Action<GalleryIndex>>? _pending;
     private Task? _loading;
@@ -24,7 +25,7 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
     {
         if (_loaded)
         {
-            return _index;
+            return _space.Select(_index);
         }
 
         Task loading;
@@ -35,7 +36,29 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
         }
 
         await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return _index;
+        return _space.Select(_index);
+    }
+
+    /// <summary>The learnt metric the gallery searches in, or null for the raw embeddings.</summary>
+    public EmbeddingProjection? Projection => _space.Projection;
+
+    /// <summary>Searches in <paramref name="projection"/>'s space from now on (every enrolled face projected once), or in the raw embeddings when null.</summary>
+    public async Task UseProjectionAsync(EmbeddingProjection? projection, CancellationToken cancellationToken = default)
+    {
+        await GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _space.Use(projection, _index);
+        }
+    }
+
+    /// <summary>Back to the raw embeddings at once (the metric in use was deleted).</summary>
+    public void UseRawSpace()
+    {
+        lock (_gate)
+        {
+            _space.Use(null, _index);
+        }
     }
 
     public void FaceEnrolled(GalleryFace face) => Apply(index => index.Add(face));
@@ -53,6 +76,7 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
             if (_loaded)
             {
                 change(_index);
+                _space.Apply(change);
             }
             else
             {

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using FacePortal.Core.Data;
+using FacePortal.Core.Recognition;
 using FacePortal.Core.Storage;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Training.Data;
 using FacePortal.Training.Features;
 using FacePortal.Training.Heads;
+using FacePortal.Training.Metric;
 using FacePortal.Training.Metrics;
 using FacePortal.Training.Scratch;
 using FacePortal.Training.Transfer;
@@ -26,6 +28,7 @@ public sealed class TrainingJobRunner(
     IDbContextFactory<FacePortalDbContext> databases,
     BlobStore blobs,
     FacePipeline pipeline,
+    RecognitionOptions recognition,
     ILogger<TrainingJobRunner> logger)
 {
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
@@ -40,6 +43,12 @@ public sealed class TrainingJobRunner(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
+            if (request.Model == ModelKind.MetricTriplet)
+            {
+                await RunMetricAsync(jobId, request, stop, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var options = request.ToRunOptions();
             var (dataset, people) = await LoadAsync(request.PersonIds, cancellationToken).ConfigureAwait(false);
             if ((request.Validate() ?? TransferRun.Check(dataset, null, options)) is { } problem)
@@ -90,6 +99,24 @@ public sealed class TrainingJobRunner(
             logger.LogError(e, "Training job {JobId} failed", jobId);
             await jobs.FailAsync(jobId, $"The training failed: {e.Message}", CancellationToken.None).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A metric (triplet loss) job: the same loading, recording and outcome, with its own run and results (<see cref="MetricJobOutcome"/>).</summary>
+    private async Task RunMetricAsync(Guid jobId, TrainingRequest request, CancellationTokenSource stop, CancellationToken cancellationToken)
+    {
+        var options = request.ToMetricOptions(recognition.SimilarityThreshold);
+        var (dataset, people) = await LoadAsync(request.PersonIds, cancellationToken).ConfigureAwait(false);
+        if ((request.Validate() ?? MetricRun.Check(dataset, options)) is { } problem)
+        {
+            await jobs.FailAsync(jobId, problem, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        var device = torch.cuda.is_available() ? "CUDA" : "CPU";
+        logger.LogInformation("Training job {JobId}: {Model}, {People} people, {Faces} faces, on {Device}", jobId, request.Model, people.Count, dataset.Faces.Count, device);
+        var result = new MetricRun(new FeatureExtractor(pipeline.Embedder)).Run(
+            dataset, options, new EpochRecorder(epochHistory, jobId, request.Head.Epochs, stop), new ExtractionRecorder(jobs, jobId), stop.Token);
+        await jobs.CompleteAsync(jobId, MetricJobOutcome.Summarize(result, people, device), MetricJobOutcome.Models(result, people), CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task<(FaceDataset Dataset, List<TrainedClass> People)> LoadAsync(IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
