@@ -17,6 +17,11 @@ internal static class RepoLocations
         Path.Combine(Root, "..", "shared", "datasets", "deepface"),
         "the deepface photos (../shared/datasets/deepface beside the repository)");
 
+    /// <summary>24 people, up to 30 tight 112x112 face crops each, a folder per person.</summary>
+    public static string Celeb24 => RequireDirectory(
+        Path.Combine(Root, "..", "shared", "datasets", "celeb24"),
+        "the celeb24 face crops (../shared/datasets/celeb24 beside the repository)");
+
     public static string FaceApiDemo => RequireDirectory(
         Path.Combine(Root, ".cache", "npm", "face-api", "demo"),
         "the @vladmandic/face-api demo photos (installed by ./test.sh via scripts/setup.sh --for-tests)");
