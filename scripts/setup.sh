@@ -63,6 +63,19 @@ if $for_tests; then
       exit 1
     fi
   fi
+  # Private PostgreSQL and Redis instances for the scale-out tests and the PostgreSQL leg (tests/TestSupport/Engines).
+  missing=()
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+  [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "Installing ${missing[*]} (Debian packages) for the scale-out tests..." >&2
+      apt-get update -qq >&2 && apt-get install -y -qq "${missing[@]}" >&2
+    else
+      echo "error: the scale-out tests need ${missing[*]}: install your distribution's packages" >&2
+      exit 1
+    fi
+  fi
 fi
 
 # The dotnet muxer that can load TorchSharp on this machine.

@@ -7,6 +7,7 @@ using FacePortal.Core.Recognition;
 using FacePortal.Core.Storage;
 using FacePortal.Core.Training;
 using FacePortal.Shared.Faces;
+using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Models;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +43,9 @@ public static class CoreRegistration
         // Loaded on first use, which is the host's start-up, so a missing or altered file stops the start.
         services.AddSingleton(sp => FaceModels.LoadPipeline(sp.GetRequiredService<FaceModelOptions>()));
         services.AddSingleton(sp => new FacePipeline(sp.GetRequiredService<FaceModels>(), sp.GetRequiredService<FacePipelineOptions>()));
+
+        // Its models load on the first request that asks for each attribute, not at start-up.
+        services.AddSingleton(sp => new FaceAttributeAnalyzer(sp.GetRequiredService<FaceModelOptions>()));
     }
 
     private static void AddPeople(IServiceCollection services)
