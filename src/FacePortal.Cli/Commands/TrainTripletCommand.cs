@@ -23,7 +23,7 @@ public static class TrainTripletCommand
         var options = new MetricRunOptions
         {
             ValidationFraction = args.Double("val", 0.2),
-            AugmentedCopies = args.Optional("copies") is null ? 2 : args.Int("copies", 2),
+            AugmentedCopies = args.Flag("no-augment") ? 0 : args.Optional("copies") is null ? 2 : args.Int("copies", 2),
             Augmentation = args.Flag("no-augment") ? AugmentationOptions.None : new AugmentationOptions { MaskProbability = args.Flag("no-mask") ? 0 : 0.2 },
             Head = new HeadTrainingOptions
             {
