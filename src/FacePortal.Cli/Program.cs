@@ -20,6 +20,9 @@ const string Usage = """
                                              The embedding lab on a folder per person: PCA variance, K-means elbow and
                                              silhouette with purity and ARI, look-alike people, likely mislabels,
                                              near-duplicates and low-quality faces
+      train --data DIR --model triplet [--epochs N] [--margin F] [--people-per-batch P] [--faces-per-person K] [--dim N]
+            [--test-people F] [--episodes N] [--copies N] [--seed N]
+                                             A metric learnt with triplet loss; one-shot table on unseen people, raw vs metric
       bench-train --images DIR [--people 5] [--faces 40] [--copies 5]
                                              Wall time of a training job, feature extraction vs head training
       detect --images DIR [--out DIR]        Faces and boxes per image; --out writes annotated copies

@@ -40,6 +40,11 @@ public static class TrainCommand
         var (models, pipeline) = PipelineFactory.Create(args);
         using (models)
         {
+            if (args.Optional("model") is { } metric && metric.Equals("triplet", StringComparison.OrdinalIgnoreCase))
+            {
+                return TrainTripletCommand.Run(args, pipeline, output);
+            }
+
             var split = Directory.Exists(Path.Combine(data, "train")) && Directory.Exists(Path.Combine(data, "val"));
             var (train, skipped) = FolderDataset.Load(pipeline, split ? Path.Combine(data, "train") : data);
             var validation = split ? FolderDataset.Load(pipeline, Path.Combine(data, "val"), train.Classes) : default;
@@ -123,7 +128,7 @@ public static class TrainCommand
     }
 
     /// <summary>One line per epoch under the header "epoch  train loss  train acc  val loss  val acc  learning rate".</summary>
-    private static ImmediateProgress<EpochMetrics> EpochPrinter(TextWriter output) => new(e => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    internal static IProgress<EpochMetrics> EpochPrinter(TextWriter output) => new ImmediateProgress<EpochMetrics>(e => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{e.Epoch,5}  {e.TrainLoss,10:0.0000}  {e.TrainAccuracy,9:P1}  {e.ValidationLoss,8:0.0000}  {e.ValidationAccuracy,7:P1}  {e.LearningRate,13:0.######}")));
 
     /// <summary>Reports on the training thread, at once (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>

@@ -10,7 +10,7 @@ namespace FacePortal.Core.Recognition;
 /// is recorded in the database (so it survives restarts) and takes effect at once in memory, and
 /// the <see cref="IActiveModelListener"/>s hear of it (other nodes, through the gallery channel).
 /// </summary>
-public sealed class ActiveModelService(TrainedModels trained, IEnumerable<IActiveModelListener> listeners) : IGalleryListener
+public sealed class ActiveModelService(TrainedModels trained, RecognitionGallery gallery, IEnumerable<IActiveModelListener> listeners) : IGalleryListener
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private volatile ActiveModel? _current;
@@ -21,6 +21,10 @@ public sealed class ActiveModelService(TrainedModels trained, IEnumerable<IActiv
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         var model = await trained.ActiveAsync(cancellationToken).ConfigureAwait(false);
+
+        // A learnt metric is not a classifier: the gallery searches in its space instead.
+        var projection = model is not null && EmbeddingProjection.IsIn(model.Checkpoint) ? EmbeddingProjection.FromCheckpoint(model.Checkpoint) : null;
+        await gallery.UseProjectionAsync(projection, cancellationToken).ConfigureAwait(false);
         _current = model is null ? null : new ActiveModel(
             model.Id,
             model.JobId,
@@ -29,7 +33,8 @@ public sealed class ActiveModelService(TrainedModels trained, IEnumerable<IActiv
             model.ValidationAccuracy,
             (float)model.ProbabilityThreshold,
             JsonSerializer.Deserialize<List<ModelClass>>(model.ClassesJson, Json) ?? [],
-            ClassifierHead.FromCheckpoint(model.Checkpoint));
+            projection is null ? ClassifierHead.FromCheckpoint(model.Checkpoint) : null,
+            projection);
     }
 
     /// <summary>Deleting a person deletes the models trained on them, so one in use gives way to the gallery.</summary>
@@ -37,6 +42,11 @@ public sealed class ActiveModelService(TrainedModels trained, IEnumerable<IActiv
     {
         if (_current?.Classes.Any(c => c.Id == personId) == true)
         {
+            if (_current.Projection is not null)
+            {
+                gallery.UseRawSpace();
+            }
+
             _current = null;
         }
     }

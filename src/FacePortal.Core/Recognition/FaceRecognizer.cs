@@ -51,13 +51,14 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
         }
 
         var result = new RecognitionResult(
-            image.OriginalWidth, image.OriginalHeight, recognized, timings, Stopwatch.GetElapsedTime(started), Options.SimilarityThreshold, model is null ? "gallery" : $"model {model.Description}");
+            image.OriginalWidth, image.OriginalHeight, recognized, timings, Stopwatch.GetElapsedTime(started), ThresholdOf(index), model is null ? "gallery" : $"model {model.Description}");
         metrics.Record(result);
         return result;
     }
 
     /// <summary>
-    /// Names a face. With the gallery alone: the nearest person, if similar enough. With a trained
+    /// Names a face. With the gallery alone: the nearest person, if similar enough (with a learnt
+    /// metric in use the gallery searches in its space, against its calibrated threshold). With a trained
     /// model: the model's most probable person, if the probability reaches the model's calibrated
     /// threshold and the face is also similar enough to that person's enrolled faces (a softmax always
     /// picks someone; the gallery check keeps strangers Unknown, and people deleted since training
@@ -68,9 +69,10 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
         ArgumentNullException.ThrowIfNull(face);
         ArgumentNullException.ThrowIfNull(index);
         var candidates = index.Search(face.Embedding, topK ?? Options.TopK);
-        if (model is null)
+        var threshold = ThresholdOf(index);
+        if (model?.Head is null)
         {
-            var nearest = candidates.Count > 0 && candidates[0].Similarity >= Options.SimilarityThreshold ? candidates[0] : null;
+            var nearest = candidates.Count > 0 && candidates[0].Similarity >= threshold ? candidates[0] : null;
             return new RecognizedFace(face.Box, face.Score, face.Quality, nearest, candidates);
         }
 
@@ -80,9 +82,12 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
         // The search already scored every person it ranked; only a person outside the top K needs a second pass.
         var personId = model.Classes[best].Id;
         var chosen = candidates.FirstOrDefault(c => c.PersonId == personId) ?? index.Nearest(personId, face.Embedding);
-        var named = chosen is not null && probabilities[best] >= model.ProbabilityThreshold && chosen.Similarity >= Options.SimilarityThreshold;
+        var named = chosen is not null && probabilities[best] >= model.ProbabilityThreshold && chosen.Similarity >= threshold;
         return new RecognizedFace(face.Box, face.Score, face.Quality, named ? chosen : null, candidates, probabilities[best]);
     }
+
+    /// <summary>The similarity that names a face in the index's space: a learnt metric's calibrated threshold, or the configured one for raw embeddings.</summary>
+    public float ThresholdOf(GalleryIndex index) => index.Projection?.SimilarityThreshold ?? Options.SimilarityThreshold;
 
     /// <summary>Compares the primary face of each photo (<see cref="PrimaryFace"/>).</summary>
     public VerificationResult Verify(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)

@@ -13,6 +13,7 @@ namespace FacePortal.Core.Recognition;
 public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> databases) : IGalleryListener
 {
     private volatile GalleryIndex _index = new();
+    private readonly EmbeddingSpace _space = new();
     private readonly Lock _gate = new();
     private List<Action<GalleryIndex>>? _pending;
     private List<Action<GalleryIndex>>? _replayOnReload;
@@ -25,7 +26,7 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
     {
         if (_loaded)
         {
-            return _index;
+            return _space.Select(_index);
         }
 
         Task loading;
@@ -36,7 +37,29 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
         }
 
         await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return _index;
+        return _space.Select(_index);
+    }
+
+    /// <summary>The learnt metric the gallery searches in, or null for the raw embeddings.</summary>
+    public EmbeddingProjection? Projection => _space.Projection;
+
+    /// <summary>Searches in <paramref name="projection"/>'s space from now on (every enrolled face projected once), or in the raw embeddings when null.</summary>
+    public async Task UseProjectionAsync(EmbeddingProjection? projection, CancellationToken cancellationToken = default)
+    {
+        await GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _space.Use(projection, _index);
+        }
+    }
+
+    /// <summary>Back to the raw embeddings at once (the metric in use was deleted).</summary>
+    public void UseRawSpace()
+    {
+        lock (_gate)
+        {
+            _space.Use(null, _index);
+        }
     }
 
     /// <summary>
@@ -64,6 +87,9 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
                 }
 
                 _index = fresh;
+
+                // The metric's index is derived from the raw one, so it follows the reload.
+                _space.Use(_space.Projection, fresh);
             }
         }
         finally
@@ -90,6 +116,7 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
             if (_loaded)
             {
                 change(_index);
+                _space.Apply(change);
                 _replayOnReload?.Add(change);
             }
             else

@@ -17,7 +17,8 @@ public sealed class ScheduledRetrain(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var active = models.Current;
+        // A learnt metric in use is an admin's choice a classifier should not replace unasked: it waits, as with the gallery.
+        var active = models.Current is { Projection: null } classifier ? classifier : null;
         var people = await schedules.EligiblePeopleAsync(MinFaces, cancellationToken).ConfigureAwait(false);
         if (people.Count < 2)
         {

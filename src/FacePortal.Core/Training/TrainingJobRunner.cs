@@ -1,12 +1,14 @@
 using System.Text.Json;
 using FacePortal.Core.Data;
 using FacePortal.Core.Jobs;
+using FacePortal.Core.Recognition;
 using FacePortal.Core.Storage;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Training.Data;
 using FacePortal.Training.Features;
 using FacePortal.Training.Heads;
+using FacePortal.Training.Metric;
 using FacePortal.Training.Metrics;
 using FacePortal.Training.Scratch;
 using FacePortal.Training.Transfer;
@@ -30,6 +32,7 @@ public sealed class TrainingJobRunner(
     BlobStore blobs,
     FacePipeline pipeline,
     WorkerIdentity worker,
+    RecognitionOptions recognition,
     ILogger<TrainingJobRunner> logger)
 {
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
@@ -47,6 +50,12 @@ public sealed class TrainingJobRunner(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
+            if (request.Model == ModelKind.MetricTriplet)
+            {
+                await RunMetricAsync(jobId, attempt, request, stop, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var options = request.ToRunOptions();
             var (dataset, people) = await LoadAsync(request.PersonIds, cancellationToken).ConfigureAwait(false);
             if ((request.Validate() ?? TransferRun.Check(dataset, null, options)) is { } problem)
@@ -114,6 +123,24 @@ public sealed class TrainingJobRunner(
         {
             logger.LogWarning("Training job {JobId}: attempt {Attempt} finished after a newer attempt took over; its results are dropped", jobId, attempt);
         }
+    }
+
+    /// <summary>A metric (triplet loss) job: the same loading, recording and outcome, with its own run and results (<see cref="MetricJobOutcome"/>).</summary>
+    private async Task RunMetricAsync(Guid jobId, int attempt, TrainingRequest request, CancellationTokenSource stop, CancellationToken cancellationToken)
+    {
+        var options = request.ToMetricOptions(recognition.SimilarityThreshold);
+        var (dataset, people) = await LoadAsync(request.PersonIds, cancellationToken).ConfigureAwait(false);
+        if ((request.Validate() ?? MetricRun.Check(dataset, options)) is { } problem)
+        {
+            await jobs.FailAsync(jobId, attempt, problem, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        var device = torch.cuda.is_available() ? "CUDA" : "CPU";
+        logger.LogInformation("Training job {JobId}: {Model}, {People} people, {Faces} faces, on {Device}", jobId, request.Model, people.Count, dataset.Faces.Count, device);
+        var result = new MetricRun(new FeatureExtractor(pipeline.Embedder)).Run(
+            dataset, options, new EpochRecorder(epochHistory, jobId, attempt, request.Head.Epochs, stop), new ExtractionRecorder(jobs, jobId), stop.Token);
+        await CompleteAsync(jobId, attempt, MetricJobOutcome.Summarize(result, people, device), MetricJobOutcome.Models(result, people)).ConfigureAwait(false);
     }
 
     private async Task<(FaceDataset Dataset, List<TrainedClass> People)> LoadAsync(IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)

@@ -1,6 +1,10 @@
+using FacePortal.Training.Metric;
+
 namespace FacePortal.Core.Training;
 
 /// <summary>A finished job's results as the dashboard shows them; stored as JSON with the job.</summary>
+/// <param name="OneShot">A metric job's one-shot table on people it never saw, raw beside metric.</param>
+/// <param name="Calibration">A metric job's similarity threshold and how it was chosen.</param>
 public sealed record TrainingSummary(
     ModelKind Model,
     IReadOnlyList<TrainedClass> Classes,
@@ -19,7 +23,9 @@ public sealed record TrainingSummary(
     double FeatureSeconds,
     double TrainingSeconds,
     string? StoppedEarly,
-    string Device);
+    string Device,
+    OneShotTable? OneShot = null,
+    MetricCalibration? Calibration = null);
 
 /// <summary>A person a model was trained on.</summary>
 public sealed record TrainedClass(Guid Id, string Name);

@@ -8,20 +8,36 @@ namespace FacePortal.Shared.Search;
 /// (embeddings are unit length, so the dot product is the cosine similarity). Each person also
 /// has a template, the normalised mean of their embeddings. Adds and removals are O(dimensions):
 /// a removed row is filled by the last one. Many searches run at once; changes take the write lock.
+/// With a learned metric (<see cref="EmbeddingProjection"/>) the index holds projected vectors: faces
+/// and queries still arrive as embeddings and are projected on the way in.
 /// </summary>
 public sealed class GalleryIndex
 {
-    private const int Dimensions = FaceEmbedder.Dimensions;
+    private readonly int _dimensions;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly Dictionary<Guid, int> _rowByFace = [];
     private readonly Dictionary<Guid, int> _slotByPerson = [];
     private readonly List<PersonSlot> _people = [];
     private readonly Stack<int> _freeSlots = new();
-    private float[] _vectors = new float[64 * Dimensions];
+    private float[] _vectors;
     private Guid[] _faceIds = new Guid[64];
     private int[] _slotOfRow = new int[64];
     private int _rows;
+
+    /// <param name="projection">The learned metric to search in, or null for the embeddings themselves.</param>
+    public GalleryIndex(EmbeddingProjection? projection = null)
+    {
+        Projection = projection;
+        _dimensions = projection?.Outputs ?? FaceEmbedder.Dimensions;
+        _vectors = new float[64 * _dimensions];
+    }
+
+    /// <summary>The learned metric this index searches in; null for the raw embedding space.</summary>
+    public EmbeddingProjection? Projection { get; }
+
+    /// <summary>Values per stored vector: the embedding's, or the projection's outputs.</summary>
+    public int VectorDimensions => _dimensions;
 
     public int FaceCount
     {
@@ -59,10 +75,13 @@ public sealed class GalleryIndex
     public void Add(GalleryFace face)
     {
         ArgumentNullException.ThrowIfNull(face);
-        if (face.Embedding.Length != Dimensions)
+        if (face.Embedding.Length != EmbeddingDimensions)
         {
-            throw new ArgumentException($"An embedding has {Dimensions} values; this one has {face.Embedding.Length}.", nameof(face));
+            throw new ArgumentException($"An embedding has {EmbeddingDimensions} values; this one has {face.Embedding.Length}.", nameof(face));
         }
+
+        // Projected outside the lock: a face costs one small matrix product, searches need not wait for it.
+        var vector = Projection?.Project(face.Embedding) ?? face.Embedding;
 
         _lock.EnterWriteLock();
         try
@@ -75,8 +94,8 @@ public sealed class GalleryIndex
             var slot = SlotFor(face.PersonId, face.PersonName);
             EnsureCapacity(_rows + 1);
             var row = _rows++;
-            var target = _vectors.AsSpan(row * Dimensions, Dimensions);
-            face.Embedding.CopyTo(target);
+            var target = _vectors.AsSpan(row * _dimensions, _dimensions);
+            vector.CopyTo(target);
             EmbeddingMath.Normalize(target);
             _faceIds[row] = face.FaceId;
             _slotOfRow[row] = slot;
@@ -163,15 +182,28 @@ public sealed class GalleryIndex
     /// </summary>
     public IReadOnlyList<GalleryMatch> Search(ReadOnlySpan<float> query, int topK)
     {
-        if (query.Length != Dimensions)
+        if (query.Length != EmbeddingDimensions)
         {
-            throw new ArgumentException($"A query has {Dimensions} values; this one has {query.Length}.", nameof(query));
+            throw new ArgumentException($"A query has {EmbeddingDimensions} values; this one has {query.Length}.", nameof(query));
         }
 
         if (topK <= 0)
         {
             return [];
         }
+
+        if (Projection is null)
+        {
+            return SearchSpace(query, topK);
+        }
+
+        Span<float> projected = stackalloc float[_dimensions];
+        Projection.Project(query, projected);
+        return SearchSpace(projected, topK);
+    }
+
+    private List<GalleryMatch> SearchSpace(ReadOnlySpan<float> query, int topK)
+    {
 
         _lock.EnterReadLock();
         try
@@ -185,10 +217,10 @@ public sealed class GalleryIndex
             var best = new float[slots];
             var bestRow = new int[slots];
             best.AsSpan().Fill(float.NegativeInfinity);
-            var vectors = _vectors.AsSpan(0, _rows * Dimensions);
+            var vectors = _vectors.AsSpan(0, _rows * _dimensions);
             for (var row = 0; row < _rows; row++)
             {
-                var similarity = TensorPrimitives.Dot(vectors.Slice(row * Dimensions, Dimensions), query);
+                var similarity = TensorPrimitives.Dot(vectors.Slice(row * _dimensions, _dimensions), query);
                 var slot = _slotOfRow[row];
                 if (similarity > best[slot])
                 {
@@ -241,6 +273,18 @@ public sealed class GalleryIndex
     /// </summary>
     public GalleryMatch? Nearest(Guid personId, ReadOnlySpan<float> query)
     {
+        if (Projection is null)
+        {
+            return NearestInSpace(personId, query);
+        }
+
+        Span<float> projected = stackalloc float[_dimensions];
+        Projection.Project(query, projected);
+        return NearestInSpace(personId, projected);
+    }
+
+    private GalleryMatch? NearestInSpace(Guid personId, ReadOnlySpan<float> query)
+    {
         _lock.EnterReadLock();
         try
         {
@@ -258,7 +302,7 @@ public sealed class GalleryIndex
                     continue;
                 }
 
-                var similarity = TensorPrimitives.Dot(_vectors.AsSpan(row * Dimensions, Dimensions), query);
+                var similarity = TensorPrimitives.Dot(_vectors.AsSpan(row * _dimensions, _dimensions), query);
                 if (similarity > best)
                 {
                     (best, bestRow) = (similarity, row);
@@ -274,6 +318,32 @@ public sealed class GalleryIndex
         }
     }
 
+    /// <summary>
+    /// Every face with its stored vector (unit length, in this index's space), for building the
+    /// same gallery in another space.
+    /// </summary>
+    public IReadOnlyList<GalleryFace> Faces()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            var faces = new GalleryFace[_rows];
+            for (var row = 0; row < _rows; row++)
+            {
+                var person = _people[_slotOfRow[row]];
+                faces[row] = new GalleryFace(_faceIds[row], person.Id, person.Name, _vectors.AsSpan(row * _dimensions, _dimensions).ToArray());
+            }
+
+            return faces;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private int EmbeddingDimensions => Projection?.Inputs ?? _dimensions;
+
     private int SlotFor(Guid personId, string name)
     {
         if (_slotByPerson.TryGetValue(personId, out var slot))
@@ -282,7 +352,7 @@ public sealed class GalleryIndex
             return slot;
         }
 
-        var person = new PersonSlot(personId, name);
+        var person = new PersonSlot(personId, name, _dimensions);
         if (_freeSlots.TryPop(out slot))
         {
             _people[slot] = person;
@@ -306,14 +376,14 @@ public sealed class GalleryIndex
 
         var slot = _slotOfRow[row];
         var person = _people[slot];
-        var removed = _vectors.AsSpan(row * Dimensions, Dimensions);
+        var removed = _vectors.AsSpan(row * _dimensions, _dimensions);
         TensorPrimitives.Subtract(person.Sum, removed, person.Sum);
         person.Count--;
 
         var last = --_rows;
         if (row != last)
         {
-            _vectors.AsSpan(last * Dimensions, Dimensions).CopyTo(removed);
+            _vectors.AsSpan(last * _dimensions, _dimensions).CopyTo(removed);
             _faceIds[row] = _faceIds[last];
             _slotOfRow[row] = _slotOfRow[last];
             _rowByFace[_faceIds[row]] = row;
@@ -339,14 +409,14 @@ public sealed class GalleryIndex
         }
 
         var capacity = Math.Max(rows, _faceIds.Length * 2);
-        Array.Resize(ref _vectors, capacity * Dimensions);
+        Array.Resize(ref _vectors, capacity * _dimensions);
         Array.Resize(ref _faceIds, capacity);
         Array.Resize(ref _slotOfRow, capacity);
     }
 
-    private sealed class PersonSlot(Guid id, string name)
+    private sealed class PersonSlot(Guid id, string name, int dimensions)
     {
-        public static readonly PersonSlot Empty = new(Guid.Empty, string.Empty);
+        public static readonly PersonSlot Empty = new(Guid.Empty, string.Empty, 0);
 
         public Guid Id { get; } = id;
 
@@ -355,9 +425,9 @@ public sealed class GalleryIndex
         public int Count { get; set; }
 
         /// <summary>Running sum of the person's unit embeddings; kept so a change costs one vector add.</summary>
-        public float[] Sum { get; } = new float[Dimensions];
+        public float[] Sum { get; } = new float[dimensions];
 
-        public float[] Template { get; } = new float[Dimensions];
+        public float[] Template { get; } = new float[dimensions];
 
         public void RefreshTemplate()
         {

@@ -142,7 +142,7 @@ public static class HeadTrainer
         return buffer.ToArray();
     }
 
-    private static optim.Optimizer CreateOptimizer(nn.Module model, HeadTrainingOptions options) => options.Optimizer switch
+    internal static optim.Optimizer CreateOptimizer(nn.Module model, HeadTrainingOptions options) => options.Optimizer switch
     {
         OptimizerKind.Adam => optim.Adam(model.parameters(), options.LearningRate),
         OptimizerKind.RmsProp => optim.RMSProp(model.parameters(), options.LearningRate, momentum: options.Momentum),

@@ -114,6 +114,35 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_triplet_prints_the_one_shot_table_raw_beside_metric()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_work, "celeb")).FullName;
+        foreach (var folder in Directory.GetDirectories(RepoLocations.Celeb24).Order(StringComparer.Ordinal).Take(6))
+        {
+            var person = Directory.CreateDirectory(Path.Combine(data, Path.GetFileName(folder))).FullName;
+            foreach (var file in Directory.GetFiles(folder, "*.png").Order(StringComparer.Ordinal).Take(5))
+            {
+                File.Copy(file, Path.Combine(person, Path.GetFileName(file)));
+            }
+        }
+
+        var output = new StringWriter();
+
+        var exit = TrainCommand.Run(
+            new CommandArguments(["--data", data, "--model", "triplet", "--epochs", "2", "--no-augment", "--episodes", "3", "--people-per-batch", "4", "--faces-per-person", "3", "--models", RepoLocations.Models]),
+            output);
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+        Assert.Contains("6 people, ", text, StringComparison.Ordinal);
+        Assert.Contains("tested on the other 2, never seen:", text, StringComparison.Ordinal);
+        Assert.Matches(@"2-way 1-shot accuracy \(all test people\)\s+\d+\.\d %\s+\d+\.\d %", text);
+        Assert.Contains("TAR at FAR 1e-2", text, StringComparison.Ordinal);
+        Assert.Matches(@"TAR at FAR 1e-3\s+n/a\s+n/a", text); // Two people's ~45 pairs are too few for a rate of 1e-3.
+        Assert.Contains("the metric at ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_refuses_a_dataset_with_too_few_faces_and_says_who()
     {
         var data = Directory.CreateDirectory(Path.Combine(_work, "few")).FullName;

@@ -1,5 +1,6 @@
 using FacePortal.Core.Training;
 using FacePortal.Training.Heads;
+using FacePortal.Training.Metric;
 using FacePortal.Training.Transfer;
 
 namespace FacePortal.Web.Components.Pages.Training;
@@ -8,6 +9,7 @@ namespace FacePortal.Web.Components.Pages.Training;
 public sealed class NewJobFields
 {
     private static readonly HeadTrainingOptions Defaults = new();
+    private static readonly MetricTrainingOptions MetricDefaults = new();
 
     public ModelKind Model { get; set; } = ModelKind.TransferHead;
 
@@ -39,6 +41,16 @@ public sealed class NewJobFields
 
     public bool SyntheticMasks { get; set; } = true;
 
+    public double Margin { get; set; } = MetricDefaults.Margin;
+
+    public int PeoplePerBatch { get; set; } = MetricDefaults.PeoplePerBatch;
+
+    public int FacesPerPerson { get; set; } = MetricDefaults.FacesPerPerson;
+
+    public int OutputSize { get; set; } = MetricDefaults.OutputSize;
+
+    public int TestPeoplePercent { get; set; } = (int)Math.Round(MetricDefaults.TestPeopleFraction * 100);
+
     public TrainingRequest ToRequest(IEnumerable<Guid> people) => new()
     {
         PersonIds = people.ToList(),
@@ -59,6 +71,14 @@ public sealed class NewJobFields
             LearningRateFactor = LearningRateFactor,
             LearningRatePatience = LearningRatePatience,
             Seed = Seed,
+        },
+        Metric = MetricDefaults with
+        {
+            Margin = Margin,
+            PeoplePerBatch = PeoplePerBatch,
+            FacesPerPerson = FacesPerPerson,
+            OutputSize = OutputSize,
+            TestPeopleFraction = TestPeoplePercent / 100.0,
         },
     };
 }

@@ -4,6 +4,7 @@ using FacePortal.Core.Training;
 using FacePortal.Web.Components.Pages.Training;
 using FacePortal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace FacePortal.Web.Tests.Components.Pages.Training;
 
@@ -26,5 +27,39 @@ public sealed class NewJobFormTests : AppComponentTest
 
         form.FindAll("#training-form button").Single(b => b.TextContent.Trim() == "None").Click();
         Assert.Equal("People: 0 of 2 chosen", form.Find("#training-people-summary").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Offers_the_metric_kind_with_its_own_settings_and_refuses_it_for_fewer_than_four_people()
+    {
+        await GalleryPeople.EnrollAsync(App, "Metric One", "img1.jpg", "img2.jpg");
+        await GalleryPeople.EnrollAsync(App, "Metric Two", "img3.jpg", "img4.jpg");
+
+        var form = Render<NewJobForm>();
+        form.WaitForAssertion(() => Assert.Equal("People: 2 of 2 chosen", form.Find("#training-people-summary").TextContent.Trim()));
+        var kinds = form.FindComponents<MudSelectItem<ModelKind>>();
+        Assert.Equal([ModelKind.TransferHead, ModelKind.ScratchCnn, ModelKind.MetricTriplet], kinds.Select(k => k.Instance.Value));
+        Assert.Empty(form.FindAll("#training-metric"));
+
+        var select = form.FindComponent<MudSelect<ModelKind>>();
+        await form.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(ModelKind.MetricTriplet));
+
+        form.WaitForAssertion(() => Assert.Contains("Margin", form.Find("#training-metric").TextContent, StringComparison.Ordinal));
+        Assert.Contains("People per batch (P)", form.Find("#training-metric").TextContent, StringComparison.Ordinal);
+        form.Find("#training-queue").Click();
+        form.WaitForAssertion(() => Assert.Equal(
+            "Choose at least four people: some to learn the metric from, others to test it on.", form.Find("#training-problem").TextContent.Trim()));
+        Assert.Empty(await App.Services.GetRequiredService<TrainingJobs>().ListAsync(cancellationToken: Xunit.TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void The_metric_fields_become_the_request()
+    {
+        var fields = new NewJobFields { Model = ModelKind.MetricTriplet, Margin = 0.3, PeoplePerBatch = 6, FacesPerPerson = 5, OutputSize = 64, TestPeoplePercent = 40 };
+
+        var request = fields.ToRequest([Guid.NewGuid()]);
+
+        Assert.Equal(ModelKind.MetricTriplet, request.Model);
+        Assert.Equal((0.3, 6, 5, 64, 0.4), (request.Metric.Margin, request.Metric.PeoplePerBatch, request.Metric.FacesPerPerson, request.Metric.OutputSize, request.Metric.TestPeopleFraction));
     }
 }
