@@ -1,6 +1,7 @@
 using FacePortal.Core;
 using FacePortal.Core.Data;
 using FacePortal.Core.Jobs;
+using FacePortal.Core.ScaleOut;
 using FacePortal.Shared.Faces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -40,6 +41,7 @@ public static class WorkerCommand
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddFacePortalCore(DataDirectoryArgument.From(args));
         builder.Services.AddTrainingJobs(JobHostRole.Worker);
+        builder.Services.AddFacePortalRedis(builder.Configuration, followChanges: false);
         builder.Services.AddHostedService<WorkerStartup>();
 
         using var host = builder.Build();

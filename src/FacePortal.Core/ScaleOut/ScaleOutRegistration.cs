@@ -15,7 +15,11 @@ namespace FacePortal.Core.ScaleOut;
 /// </summary>
 public static class ScaleOutRegistration
 {
-    public static IServiceCollection AddFacePortalRedis(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="followChanges">
+    /// False for a training worker: it serves no recognition, so it only publishes what it changes
+    /// (a scheduled retrain putting a model in use) and keeps no gallery in step.
+    /// </param>
+    public static IServiceCollection AddFacePortalRedis(this IServiceCollection services, IConfiguration configuration, bool followChanges = true)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<RedisOptions>(RedisOptions.Section);
@@ -29,8 +33,12 @@ public static class ScaleOutRegistration
         services.AddSingleton<GalleryChannel>();
         services.AddSingleton<IGalleryListener>(sp => sp.GetRequiredService<GalleryChannel>());
         services.AddSingleton<IActiveModelListener>(sp => sp.GetRequiredService<GalleryChannel>());
-        services.AddSingleton<GallerySync>();
-        services.AddHostedService(sp => sp.GetRequiredService<GallerySync>());
+        if (followChanges)
+        {
+            services.AddSingleton<GallerySync>();
+            services.AddHostedService(sp => sp.GetRequiredService<GallerySync>());
+        }
+
         return services;
     }
 

@@ -106,19 +106,6 @@ public sealed partial class ComposeFileTests
         Assert.Single(_services.Children.Values, s => Find((YamlMappingNode)s, "ports") is not null);
     }
 
-    /// <summary>
-    /// Settings whose names the issue fixes and whose binding other parts of the same issue add (the
-    /// PostgreSQL provider and job storage, RunInWeb, Redis), developed in parallel. Until one is bound it
-    /// is let through; once bound it is checked like every other. Nothing else may be unbound.
-    /// </summary>
-    private static readonly Dictionary<string, string> BoundByTheIssuesOtherParts = new(StringComparer.Ordinal)
-    {
-        ["Database__Provider"] = "Postgres",
-        ["FacePortal__Jobs__Storage"] = "Postgres",
-        ["FacePortal__Jobs__RunInWeb"] = "false",
-        ["FacePortal__Redis__Configuration"] = "redis:6379,password=${REDIS_PASSWORD:?set REDIS_PASSWORD}",
-    };
-
     [Fact]
     public void Every_setting_the_nodes_and_workers_are_given_is_one_the_app_reads_with_a_value_it_accepts()
     {
@@ -127,11 +114,6 @@ public sealed partial class ComposeFileTests
             foreach (var (key, value) in Environment(Service(name)))
             {
                 var bound = BoundSettings.IsBound(key, out var property);
-                if ((!bound || !BoundSettings.Accepts(property, value)) && BoundByTheIssuesOtherParts.GetValueOrDefault(key) == value)
-                {
-                    continue;
-                }
-
                 Assert.True(bound, $"{name}: the app reads no setting called {key}");
                 Assert.True(BoundSettings.Accepts(property, value), $"{name}: {key}={value} is not a value {property?.PropertyType.Name} takes");
             }
