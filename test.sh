@@ -18,9 +18,11 @@ status=0
 
 # The PostgreSQL leg: the functional tests once more, each app on its own database of a private
 # PostgreSQL server (started and removed by the tests, tests/TestSupport/Engines). Its TRX reports
-# are counted below with the first run's.
+# are counted below with the first run's. Tests about the embedded SQLite file in the data directory
+# (a full or read-only disk stopping database writes, the file backup) are marked Database=Sqlite
+# and left out: on PostgreSQL the database does not live there.
 FACEPORTAL_TEST_DATABASE=Postgres "$dotnet" test --project tests/FacePortal.Web.Tests -c Release --no-build \
-  --results-directory "$results/postgres" --report-xunit-trx 2>&1 | tee "$results/output-postgres.log" || status=$?
+  --results-directory "$results/postgres" --report-xunit-trx --filter-not-trait "Database=Sqlite" 2>&1 | tee "$results/output-postgres.log" || status=$?
 
 # One plain closing line, counted from the TRX reports: skipped tests are not passes.
 passed=0 failed=0 skipped=0

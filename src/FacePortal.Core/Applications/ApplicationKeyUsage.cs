@@ -14,11 +14,15 @@ public sealed class ApplicationKeyUsage(IDbContextFactory<FacePortalDbContext> d
 {
     private readonly ConcurrentDictionary<Guid, Counter> _pending = new();
 
-    public void Used(Guid keyId) => Counter(keyId).Add(time.GetUtcNow().UtcDateTime, requests: 1);
+    public void Used(Guid keyId) => Counter(keyId).Add(WholeMilliseconds(time.GetUtcNow().UtcDateTime), requests: 1);
 
     public void Throttled(Guid keyId) => Counter(keyId).Add(null, throttled: 1);
 
     public void Forbidden(Guid keyId) => Counter(keyId).Add(null, forbidden: 1);
+
+    // Every provider stores at least millisecond precision (PostgreSQL keeps microseconds, .NET ticks
+    // are 100 ns), so the last use read back equals the one still pending in memory.
+    private static DateTime WholeMilliseconds(DateTime at) => at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
 
     public PendingUsage Pending(Guid keyId) => _pending.TryGetValue(keyId, out var counter) ? counter.Read() : default;
 

@@ -12,6 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FacePortal.Web.Tests.Hosting;
 
 /// <summary>The app on a disk that really fills up (a small tmpfs): every request still gets an answer that says so.</summary>
+// About the embedded database file in the data directory: the PostgreSQL leg of test.sh leaves it out.
+[Trait("Database", "Sqlite")]
 public sealed class FullDiskTests
 {
     private const string NotSaved = "The server could not save this photo: the disk is full.";

@@ -8,6 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace FacePortal.Web.Tests.Hosting;
 
 /// <summary>A data directory that really is read-only (a tmpfs remounted ro): at start-up and while the app runs.</summary>
+// About the embedded database file in the data directory: the PostgreSQL leg of test.sh leaves it out.
+[Trait("Database", "Sqlite")]
 public sealed class ReadOnlyDataDirectoryTests
 {
     [Fact]

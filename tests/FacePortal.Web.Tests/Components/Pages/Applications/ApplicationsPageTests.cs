@@ -60,6 +60,7 @@ public sealed class ApplicationsPageTests : AppComponentTest
         var provider = Render<MudDialogProvider>();
         var page = Render<ApplicationsPage>();
 
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#keys-table tbody tr")));
         var row = page.FindAll("#keys-table tbody tr").Single();
         Assert.Contains("2 (1 throttled, 0 forbidden)", row.TextContent.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("never", row.Children[4].TextContent, StringComparison.Ordinal);
@@ -78,6 +79,7 @@ public sealed class ApplicationsPageTests : AppComponentTest
         var provider = Render<MudDialogProvider>();
         var page = Render<ApplicationsPage>();
 
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[aria-label='Rotate the key of Attendance']")));
         var click = page.Find("[aria-label='Rotate the key of Attendance']").ClickAsync(new());
         await ConfirmAsync(provider, click, "Rotate");
 

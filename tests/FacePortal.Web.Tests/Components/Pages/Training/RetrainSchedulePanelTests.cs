@@ -39,7 +39,7 @@ public sealed class RetrainSchedulePanelTests() : AppComponentTest("Ada")
         }
 
         var panel = Render<RetrainSchedulePanel>();
-        Assert.Equal(5, panel.FindAll(".retrain-decision").Count);
+        panel.WaitForAssertion(() => Assert.Equal(5, panel.FindAll(".retrain-decision").Count));
 
         await jobs.AddDecisionAsync("kept", "The new model waits for an admin.", null, Xunit.TestContext.Current.CancellationToken);
 
