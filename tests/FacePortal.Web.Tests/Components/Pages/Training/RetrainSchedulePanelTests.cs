@@ -14,7 +14,7 @@ public sealed class RetrainSchedulePanelTests() : AppComponentTest("Ada")
         var jobs = App.Services.GetRequiredService<RetrainSchedules>();
 
         var panel = Render<RetrainSchedulePanel>();
-        Assert.Equal("0 3 * * *", panel.Find("#schedule-cron").GetAttribute("value"));
+        panel.WaitForAssertion(() => Assert.Equal("0 3 * * *", panel.Find("#schedule-cron").GetAttribute("value")));
 
         panel.Find("#retrain-schedule input[type=checkbox]").Change(true);
         panel.Find("#schedule-cron").Change("every night");
