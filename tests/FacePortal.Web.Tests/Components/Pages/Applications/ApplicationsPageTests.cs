@@ -32,6 +32,7 @@ public sealed class ApplicationsPageTests : AppComponentTest
         await page.Find("#copy-key").ClickAsync(new());
         Assert.Equal(key, Assert.Single(JSInterop.Invocations, i => i.Identifier == "navigator.clipboard.writeText").Arguments[0]);
 
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#keys-table tbody tr")));
         var row = page.FindAll("#keys-table tbody tr").Single();
         Assert.Contains($"fpk_{listed.Prefix}", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("active", row.TextContent, StringComparison.Ordinal);
@@ -46,7 +47,7 @@ public sealed class ApplicationsPageTests : AppComponentTest
         page.Find("#new-key-name").Change("No scopes");
         page.Find("#create-key").Click();
 
-        Assert.Contains("at least one scope", page.Find("#new-key-error").TextContent, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Contains("at least one scope", page.Find("#new-key-error").TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
