@@ -75,6 +75,7 @@ try
     {
         "eval-pairs" => EvalPairsCommand.Run(options, Console.Out),
         "eval-open-set" => EvalOpenSetCommand.Run(options, Console.Out),
+        "calibrate" => CalibrateCommand.Run(options, Console.Out),
         "train" => TrainCommand.Run(options, Console.Out),
         "bench-train" => BenchTrainCommand.Run(options, Console.Out),
         "explore" => ExploreCommand.Run(options, Console.Out),

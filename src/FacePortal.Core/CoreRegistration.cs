@@ -7,6 +7,8 @@ using FacePortal.Core.Lab;
 using FacePortal.Core.People;
 using FacePortal.Core.People.Transfer;
 using FacePortal.Core.Recognition;
+using FacePortal.Shared.Analysis;
+using FacePortal.Shared.OpenSet;
 using FacePortal.Core.Storage;
 using FacePortal.Core.Training;
 using FacePortal.Shared.Faces;
@@ -89,6 +91,11 @@ public static class CoreRegistration
         services.AddSingleton<ActiveModelService>();
         services.AddSingleton<IGalleryListener>(sp => sp.GetRequiredService<ActiveModelService>());
         services.AddSingleton<RecognitionMetrics>();
+
+        // One set of quality rules: enrolment refuses, the lab flags and recognition will not name below them.
+        services.AddValidatedOptions<QualityRules>(QualityRules.Section);
+        services.AddSingleton<OperatingPointService>();
+        services.AddSingleton(sp => new OpenSetDecider(sp.GetRequiredService<QualityRules>(), sp.GetRequiredService<RecognitionOptions>().AmbiguityMargin));
         services.AddSingleton<FaceRecognizer>();
     }
 

@@ -8,6 +8,12 @@ public static class EvalOpenSetCommand
 {
     public static int Run(CommandArguments args, TextWriter output)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Optional("gallery") is not null)
+        {
+            return OpenSetFolderEvaluation.Run(args, output);
+        }
+
         var images = args.Required("images");
         var pairs = LabelledPair.ReadCsv(args.Required("pairs"));
         var (models, pipeline) = PipelineFactory.Create(args);

@@ -37,6 +37,11 @@ public sealed class EmbeddingSpace
             index.Add(face);
         }
 
+        foreach (var negative in raw.Negatives())
+        {
+            index.AddNegative(negative);
+        }
+
         _projected = index;
     }
 

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Numerics.Tensors;
 using FacePortal.Core.People;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Embeddings;
 using FacePortal.Shared.Imaging;
+using FacePortal.Shared.OpenSet;
 using FacePortal.Shared.Search;
 
 namespace FacePortal.Core.Recognition;
@@ -12,9 +14,26 @@ namespace FacePortal.Core.Recognition;
 /// Names faces: the pipeline finds and embeds them, the gallery index supplies the closest people,
 /// and the open-set threshold decides between a name and Unknown. Also verifies two photos 1:1.
 /// </summary>
-public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gallery, ActiveModelService models, RecognitionOptions options, RecognitionMetrics metrics)
+public sealed class FaceRecognizer(
+    FacePipeline pipeline,
+    RecognitionGallery gallery,
+    ActiveModelService models,
+    RecognitionOptions options,
+    OperatingPointService operatingPoints,
+    OpenSetDecider decider,
+    RecognitionMetrics metrics)
 {
     public RecognitionOptions Options { get; } = options;
+
+    /// <summary>The operating point of <paramref name="index"/> as it is now.</summary>
+    public OperatingPoint OperatingPointOf(GalleryIndex index) => operatingPoints.For(index);
+
+    /// <summary>The operating point of the gallery as it is now.</summary>
+    public async ValueTask<OperatingPoint> OperatingPointAsync(CancellationToken cancellationToken = default) =>
+        operatingPoints.For(await gallery.GetIndexAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The point two photos (or a photo and a person) are compared at.</summary>
+    public OperatingPoint VerificationPoint => operatingPoints.ForVerification();
 
     /// <summary>Recognises every face. Throws <see cref="ImageDecodeException"/> for bad input.</summary>
     public async Task<RecognitionResult> RecognizeAsync(ReadOnlyMemory<byte> encoded, CancellationToken cancellationToken = default)
@@ -51,29 +70,29 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
         }
 
         var result = new RecognitionResult(
-            image.OriginalWidth, image.OriginalHeight, recognized, timings, Stopwatch.GetElapsedTime(started), ThresholdOf(index), model is null ? "gallery" : $"model {model.Description}");
+            image.OriginalWidth, image.OriginalHeight, recognized, timings, Stopwatch.GetElapsedTime(started), operatingPoints.For(index), model is null ? "gallery" : $"model {model.Description}");
         metrics.Record(result);
         return result;
     }
 
     /// <summary>
-    /// Names a face. With the gallery alone: the nearest person, if similar enough (with a learnt
-    /// metric in use the gallery searches in its space, against its calibrated threshold). With a trained
-    /// model: the model's most probable person, if the probability reaches the model's calibrated
-    /// threshold and the face is also similar enough to that person's enrolled faces (a softmax always
-    /// picks someone; the gallery check keeps strangers Unknown, and people deleted since training
-    /// are never named).
+    /// Decides who a face is (<see cref="OpenSetDecider"/>): with the gallery alone, the nearest person at the
+    /// gallery's operating point (with a learnt metric in use, in its space, at its calibrated threshold). With a
+    /// trained model, the model's most probable person must also reach the model's calibrated probability, and
+    /// then faces the same decision (a softmax always picks someone; the gallery check keeps strangers Unknown,
+    /// and people deleted since training are never named).
     /// </summary>
     public RecognizedFace Match(FaceAnalysis face, GalleryIndex index, ActiveModel? model = null, int? topK = null)
     {
         ArgumentNullException.ThrowIfNull(face);
         ArgumentNullException.ThrowIfNull(index);
-        var candidates = index.Search(face.Embedding, topK ?? Options.TopK);
-        var threshold = ThresholdOf(index);
+
+        // Two candidates at least: the runner-up decides whether the best is clear of everyone else.
+        var candidates = index.Search(face.Embedding, Math.Max(2, topK ?? Options.TopK));
+        var point = operatingPoints.For(index);
         if (model?.Head is null)
         {
-            var nearest = candidates.Count > 0 && candidates[0].Similarity >= threshold ? candidates[0] : null;
-            return new RecognizedFace(face.Box, face.Score, face.Quality, nearest, candidates);
+            return new RecognizedFace(face.Box, face.Score, face.Quality, Decide(face, index, candidates, point), candidates);
         }
 
         var probabilities = model.Head.Probabilities(face.Embedding);
@@ -82,12 +101,32 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
         // The search already scored every person it ranked; only a person outside the top K needs a second pass.
         var personId = model.Classes[best].Id;
         var chosen = candidates.FirstOrDefault(c => c.PersonId == personId) ?? index.Nearest(personId, face.Embedding);
-        var named = chosen is not null && probabilities[best] >= model.ProbabilityThreshold && chosen.Similarity >= threshold;
-        return new RecognizedFace(face.Box, face.Score, face.Quality, named ? chosen : null, candidates, probabilities[best]);
+        Verdict verdict;
+        if (chosen is null || probabilities[best] < model.ProbabilityThreshold)
+        {
+            var unsure = decider.Decide(face.Quality, candidates, point);
+            verdict = unsure.Kind == VerdictKind.TooPoor ? unsure : unsure with
+            {
+                Kind = VerdictKind.NobodyClose,
+                Person = null,
+                Reason = chosen is null
+                    ? $"Nobody close: the model's choice, {model.Classes[best].Name}, is no longer enrolled."
+                    : string.Create(CultureInfo.InvariantCulture, $"Nobody close: the model is {probabilities[best]:P0} sure of {chosen.Name}, below its calibrated {model.ProbabilityThreshold:P0}."),
+            };
+        }
+        else
+        {
+            verdict = Decide(face, index, [chosen, .. candidates.Where(c => c.PersonId != chosen.PersonId)], point);
+        }
+
+        return new RecognizedFace(face.Box, face.Score, face.Quality, verdict, candidates, probabilities[best]);
     }
 
-    /// <summary>The similarity that names a face in the index's space: a learnt metric's calibrated threshold, or the configured one for raw embeddings.</summary>
-    public float ThresholdOf(GalleryIndex index) => index.Projection?.SimilarityThreshold ?? Options.SimilarityThreshold;
+    private Verdict Decide(FaceAnalysis face, GalleryIndex index, IReadOnlyList<GalleryMatch> candidates, OperatingPoint point)
+    {
+        var negative = candidates.Count > 0 ? index.NearestNegative(candidates[0].PersonId, face.Embedding) : null;
+        return decider.Decide(face.Quality, candidates, point, negative);
+    }
 
     /// <summary>Compares the primary face of each photo (<see cref="PrimaryFace"/>).</summary>
     public VerificationResult Verify(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
@@ -100,8 +139,8 @@ public sealed class FaceRecognizer(FacePipeline pipeline, RecognitionGallery gal
         }
 
         var similarity = EmbeddingMath.CosineSimilarity(faceA.Embedding, faceB.Embedding);
-        var threshold = Options.SimilarityThreshold;
-        return new VerificationResult(similarity, threshold, similarity >= threshold, a, b, null);
+        var point = operatingPoints.ForVerification();
+        return new VerificationResult(similarity, point.Threshold, similarity >= point.Threshold, a, b, null, point);
     }
 
     private (VerifiedPhoto Photo, FaceAnalysis? Face) PrimaryFaceOf(ReadOnlySpan<byte> encoded, string which)

@@ -1,4 +1,5 @@
 using FacePortal.Shared.Faces;
+using FacePortal.Shared.OpenSet;
 
 namespace FacePortal.Core.Recognition;
 
@@ -9,5 +10,9 @@ public sealed record RecognitionResult(
     IReadOnlyList<RecognizedFace> Faces,
     PipelineTimings Timings,
     TimeSpan Match,
-    float Threshold,
-    string Recognizer);
+    OperatingPoint OperatingPoint,
+    string Recognizer)
+{
+    /// <summary>The similarity threshold of <see cref="OperatingPoint"/>.</summary>
+    public float Threshold => OperatingPoint.Threshold;
+}

@@ -1,4 +1,5 @@
 using FacePortal.Shared.Faces.Geometry;
+using FacePortal.Shared.OpenSet;
 
 namespace FacePortal.Core.Recognition;
 
@@ -13,7 +14,8 @@ public sealed record VerificationResult(
     bool IsSamePerson,
     VerifiedPhoto First,
     VerifiedPhoto Second,
-    string? Problem)
+    string? Problem,
+    OperatingPoint? OperatingPoint = null)
 {
     public static VerificationResult Failed(VerifiedPhoto first, VerifiedPhoto second, string problem) =>
         new(0, 0, false, first, second, problem);

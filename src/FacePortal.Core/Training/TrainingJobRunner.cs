@@ -33,6 +33,7 @@ public sealed class TrainingJobRunner(
     FacePipeline pipeline,
     WorkerIdentity worker,
     RecognitionOptions recognition,
+    OperatingPointService operatingPoints,
     ILogger<TrainingJobRunner> logger)
 {
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
@@ -128,7 +129,7 @@ public sealed class TrainingJobRunner(
     /// <summary>A metric (triplet loss) job: the same loading, recording and outcome, with its own run and results (<see cref="MetricJobOutcome"/>).</summary>
     private async Task RunMetricAsync(Guid jobId, int attempt, TrainingRequest request, CancellationTokenSource stop, CancellationToken cancellationToken)
     {
-        var options = request.ToMetricOptions(recognition.SimilarityThreshold);
+        var options = request.ToMetricOptions(recognition.SimilarityThreshold ?? operatingPoints.ForVerification().Threshold);
         var (dataset, people) = await LoadAsync(request.PersonIds, cancellationToken).ConfigureAwait(false);
         if ((request.Validate() ?? MetricRun.Check(dataset, options)) is { } problem)
         {

@@ -1,28 +1,38 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using FacePortal.Shared.Faces.Quality;
 
 namespace FacePortal.Shared.Analysis;
 
 /// <summary>
-/// When an enrolled face counts as low quality in the lab: stricter than the enrollment gate, which only
-/// refuses faces that are unusable. Each rule reads one of the stored <see cref="FaceQuality"/> signals.
+/// The one set of face quality thresholds (<c>FacePortal:Quality</c>): enrolment refuses a face below them,
+/// the lab lists enrolled faces below them, and recognition will not name a face below them ("too poor to
+/// name"). Each rule reads one of the stored <see cref="FaceQuality"/> signals.
 /// </summary>
 public sealed record QualityRules
 {
+    public const string Section = "FacePortal:Quality";
+
     /// <summary>Shorter side of the face box, in photo pixels.</summary>
-    public float MinSizePixels { get; init; } = 64;
+    [Range(0, 10_000)]
+    public float MinSizePixels { get; init; } = 48;
 
     /// <summary>Laplacian variance of the aligned crop.</summary>
-    public float MinSharpness { get; init; } = 60;
+    [Range(0, 100_000)]
+    public float MinSharpness { get; init; } = 30;
 
-    public float MinBrightness { get; init; } = 60;
+    [Range(0, 255)]
+    public float MinBrightness { get; init; } = 30;
 
-    public float MaxBrightness { get; init; } = 210;
+    [Range(0, 255)]
+    public float MaxBrightness { get; init; } = 240;
 
     /// <summary>1 is frontal; towards 0 in profile (the nose past one eye).</summary>
-    public float MinFrontalness { get; init; } = 0.3f;
+    [Range(-1.0, 1.0)]
+    public float MinFrontalness { get; init; } = 0.15f;
 
-    public float MaxRollDegrees { get; init; } = 25;
+    [Range(0, 180)]
+    public float MaxRollDegrees { get; init; } = 45;
 
     /// <summary>What is wrong with the face, one phrase per signal, or nothing.</summary>
     public IReadOnlyList<string> Problems(FaceQuality quality)

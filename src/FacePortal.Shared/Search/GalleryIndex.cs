@@ -24,6 +24,8 @@ public sealed class GalleryIndex
     private Guid[] _faceIds = new Guid[64];
     private int[] _slotOfRow = new int[64];
     private int _rows;
+    private long _version;
+    private readonly Dictionary<Guid, List<(NegativeFace Face, float[] Vector)>> _negativesByPerson = [];
 
     /// <param name="projection">The learned metric to search in, or null for the embeddings themselves.</param>
     public GalleryIndex(EmbeddingProjection? projection = null)
@@ -38,6 +40,9 @@ public sealed class GalleryIndex
 
     /// <summary>Values per stored vector: the embedding's, or the projection's outputs.</summary>
     public int VectorDimensions => _dimensions;
+
+    /// <summary>Rises with every change to the faces; equal versions of one index hold the same faces.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public int FaceCount
     {
@@ -105,6 +110,7 @@ public sealed class GalleryIndex
             TensorPrimitives.Add(person.Sum, target, person.Sum);
             person.Count++;
             person.RefreshTemplate();
+            Interlocked.Increment(ref _version);
         }
         finally
         {
@@ -137,6 +143,7 @@ public sealed class GalleryIndex
         {
             if (!_slotByPerson.TryGetValue(personId, out var slot))
             {
+                _negativesByPerson.Remove(personId);
                 return;
             }
 
@@ -153,6 +160,8 @@ public sealed class GalleryIndex
             {
                 RemoveRow(faceId);
             }
+
+            _negativesByPerson.Remove(personId);
         }
         finally
         {
@@ -319,6 +328,113 @@ public sealed class GalleryIndex
     }
 
     /// <summary>
+    /// Adds a face an admin marked "not this person" for <see cref="NegativeFace.PersonId"/>, or does nothing
+    /// if it is already here. It is searched only as that person's counter-example, never named.
+    /// </summary>
+    public void AddNegative(NegativeFace negative)
+    {
+        ArgumentNullException.ThrowIfNull(negative);
+        if (negative.Embedding.Length != EmbeddingDimensions)
+        {
+            throw new ArgumentException($"An embedding has {EmbeddingDimensions} values; this one has {negative.Embedding.Length}.", nameof(negative));
+        }
+
+        var vector = (Projection?.Project(negative.Embedding) ?? negative.Embedding).ToArray();
+        EmbeddingMath.Normalize(vector);
+        _lock.EnterWriteLock();
+        try
+        {
+            if (!_negativesByPerson.TryGetValue(negative.PersonId, out var list))
+            {
+                _negativesByPerson[negative.PersonId] = list = [];
+            }
+
+            if (!list.Exists(n => n.Face.Id == negative.Id))
+            {
+                list.Add((negative, vector));
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Removes "not this person" faces; unknown ids are ignored.</summary>
+    public void RemoveNegatives(IReadOnlyCollection<Guid> negativeIds)
+    {
+        ArgumentNullException.ThrowIfNull(negativeIds);
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var (person, list) in _negativesByPerson.ToList())
+            {
+                list.RemoveAll(n => negativeIds.Contains(n.Face.Id));
+                if (list.Count == 0)
+                {
+                    _negativesByPerson.Remove(person);
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Every "not this person" face as it was added (for building the same gallery in another space).</summary>
+    public IReadOnlyList<NegativeFace> Negatives()
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return _negativesByPerson.Values.SelectMany(l => l).Select(n => n.Face).ToList();
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// The similarity of <paramref name="query"/> (an embedding) to the nearest face marked "not" <paramref name="personId"/>,
+    /// or null when nobody marked any.
+    /// </summary>
+    public float? NearestNegative(Guid personId, ReadOnlySpan<float> query)
+    {
+        Span<float> projected = stackalloc float[_dimensions];
+        if (Projection is null)
+        {
+            query.CopyTo(projected);
+        }
+        else
+        {
+            Projection.Project(query, projected);
+        }
+
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_negativesByPerson.TryGetValue(personId, out var list))
+            {
+                return null;
+            }
+
+            var best = float.NegativeInfinity;
+            foreach (var negative in list)
+            {
+                best = Math.Max(best, TensorPrimitives.Dot(negative.Vector, projected));
+            }
+
+            return best;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
     /// Every face with its stored vector (unit length, in this index's space), for building the
     /// same gallery in another space.
     /// </summary>
@@ -380,6 +496,7 @@ public sealed class GalleryIndex
         TensorPrimitives.Subtract(person.Sum, removed, person.Sum);
         person.Count--;
 
+        Interlocked.Increment(ref _version);
         var last = --_rows;
         if (row != last)
         {

@@ -101,7 +101,7 @@ public static class AnalysisEndpoints
         HttpRequest request, [FromQuery] int? limit, [FromQuery] float? threshold, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline,
         RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
     {
-        var serverThreshold = recognizer.Options.SimilarityThreshold;
+        var serverThreshold = (await recognizer.OperatingPointAsync(ct)).Threshold;
         if (limit is < 1 or > 100)
         {
             return Results.Problem($"limit must be between 1 and 100 (was {limit}).", statusCode: StatusCodes.Status400BadRequest, title: "Bad limit");
@@ -262,7 +262,7 @@ public static class AnalysisEndpoints
             return (null, Results.Problem($"{name} has no enrolled faces to verify against.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing enrolled"));
         }
 
-        var threshold = recognizer.Options.SimilarityThreshold;
+        var threshold = recognizer.VerificationPoint.Threshold;
         var verified = new VerifiedPhoto(analysis.Width, analysis.Height, face.Box, analysis.Faces.Count, null, analysis.Retried);
         var person = new VerifiedPerson(personId, name, nearest.NearestFaceId, nearest.EnrolledFaces);
         return (new VerifyResponse(nearest.Similarity, threshold, nearest.Similarity >= threshold, verified, null, person, [.. Notes(verified, "given")]), null);

@@ -1,6 +1,7 @@
 using FacePortal.Core.Recognition;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
+using FacePortal.Shared.OpenSet;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace FacePortal.Web.Recognition;
@@ -13,7 +14,11 @@ public sealed class PhotoRecognitionService(FaceRecognizer recognizer, Recogniti
 {
     public const int PreviewSide = 960;
 
-    public float Threshold => recognizer.Options.SimilarityThreshold;
+    /// <summary>The point "Test a photo" names faces at, for the gallery as it is now.</summary>
+    public ValueTask<OperatingPoint> IdentifyPointAsync(CancellationToken cancellationToken = default) => recognizer.OperatingPointAsync(cancellationToken);
+
+    /// <summary>The point "Verify" compares two photos at.</summary>
+    public OperatingPoint VerificationPoint => recognizer.VerificationPoint;
 
     public long MaxPhotoBytes => pipeline.Decoder.Limits.MaxBytes;
 

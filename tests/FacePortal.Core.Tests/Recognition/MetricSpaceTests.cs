@@ -1,3 +1,4 @@
+using FacePortal.Shared.OpenSet;
 using FacePortal.Core.Data;
 using FacePortal.Core.People;
 using FacePortal.Core.Recognition;
@@ -100,7 +101,7 @@ public sealed class MetricSpaceTests : IAsyncLifetime
         Assert.NotNull(projected.Projection);
         Assert.Equal(128, projected.VectorDimensions);
         Assert.Equal(enrolled, projected.FaceCount);
-        Assert.Equal((float)best.ProbabilityThreshold, recognizer.ThresholdOf(projected));
+        Assert.Equal((float)best.ProbabilityThreshold, recognizer.OperatingPointOf(projected).Threshold);
         Assert.Null(active.Current!.Head);
         await AssertNamesEnrolledPeopleAsync(recognizer, projected, ct);
 
@@ -123,7 +124,7 @@ public sealed class MetricSpaceTests : IAsyncLifetime
         Assert.Null(gallery.Projection);
         Assert.Equal(512, raw.VectorDimensions);
         Assert.Equal(enrolled + 1, raw.FaceCount);
-        Assert.Equal(recognizer.Options.SimilarityThreshold, recognizer.ThresholdOf(raw));
+        Assert.Equal(OperatingPointBasis.ModelStatistics, recognizer.OperatingPointOf(raw).Basis);
         await AssertNamesEnrolledPeopleAsync(recognizer, raw, ct);
     }
 

@@ -1,0 +1,145 @@
+using FacePortal.Shared.OpenSet;
+using FacePortal.Shared.Search;
+using Microsoft.Extensions.Logging;
+
+namespace FacePortal.Core.Recognition;
+
+/// <summary>
+/// The operating point of the gallery as it is now: the threshold that keeps the share of strangers named
+/// within <see cref="RecognitionOptions.MaxFalseMatchRate"/> for the people enrolled. The model's shipped
+/// statistics give it at once for any size; once the gallery is large enough its own statistics (each face
+/// against the other people) are measured in the background after a change and blended in. Both depend only
+/// on what is enrolled, so every node holding the same gallery decides at the same point.
+/// </summary>
+public sealed class OperatingPointService
+{
+    private readonly RecognitionOptions _options;
+    private readonly OperatingPointCalculator _calculator;
+    private readonly ILogger<OperatingPointService> _logger;
+    private readonly Lock _gate = new();
+    private (GalleryIndex Index, long Version, OperatingPoint Point)? _cached;
+    private (GalleryIndex Index, long Version, ImpostorProfile? Profile)? _galleryProfile;
+    private Task? _measuring;
+
+    public OperatingPointService(RecognitionOptions options, ILogger<OperatingPointService> logger)
+    {
+        _options = options;
+        _logger = logger;
+        var statistics = ImpostorStatistics.Shipped;
+        if (statistics.MismatchWithPinnedModel() is { } mismatch)
+        {
+            throw new InvalidOperationException(mismatch);
+        }
+
+        Statistics = statistics;
+        _calculator = new OperatingPointCalculator(statistics.ToProfile(), options.Weighting);
+    }
+
+    /// <summary>Where the model's statistics came from (shown to admins).</summary>
+    public ImpostorStatistics Statistics { get; }
+
+    /// <summary>The configured rate, for 1:1 verification and display.</summary>
+    public double MaxFalseMatchRate => _options.MaxFalseMatchRate;
+
+    /// <summary>The point for <paramref name="index"/> as it is now; cheap when nothing changed since the last call.</summary>
+    public OperatingPoint For(GalleryIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        if (index.Projection is { } metric)
+        {
+            return new OperatingPoint(_options.MaxFalseMatchRate, index.PersonCount, metric.SimilarityThreshold, double.NaN, OperatingPointBasis.LearntMetric);
+        }
+
+        var version = index.Version;
+        var cached = _cached;
+        if (cached is { } c && ReferenceEquals(c.Index, index) && c.Version == version)
+        {
+            return c.Point;
+        }
+
+        var people = index.PersonCount;
+        var profile = GalleryProfileFor(index, version, people);
+        var point = _calculator.Compute(_options.MaxFalseMatchRate, people, index.FaceCount, profile, _options.SimilarityThreshold);
+        _cached = (index, version, point);
+        return point;
+    }
+
+    /// <summary>The threshold two photos are compared at: one comparison, at the configured rate.</summary>
+    public OperatingPoint ForVerification() =>
+        _calculator.Compute(_options.MaxFalseMatchRate, 1, 1, null, _options.SimilarityThreshold);
+
+    /// <summary>Measures the gallery's own statistics now (not in the background) and returns the point they give.</summary>
+    public async Task<OperatingPoint> RefreshAsync(GalleryIndex index, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        Task? running;
+        lock (_gate)
+        {
+            running = _measuring;
+        }
+
+        if (running is not null)
+        {
+            await running.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var version = index.Version;
+        var profile = await Task.Run(() => Measure(index), cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _galleryProfile = (index, version, profile);
+            _cached = null;
+        }
+
+        return For(index);
+    }
+
+    /// <summary>The gallery profile to use now; starts measuring a newer one when the gallery changed.</summary>
+    private ImpostorProfile? GalleryProfileFor(GalleryIndex index, long version, int people)
+    {
+        if (people < _options.GalleryStatisticsFromPeople)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            var current = _galleryProfile;
+            var stale = current is not { } p || !ReferenceEquals(p.Index, index) || p.Version != version;
+            if (stale && _measuring is null)
+            {
+                _measuring = Task.Run(async () =>
+                {
+                    // Enrolling a batch changes the gallery many times a second: measure once it settles.
+                    await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                    var measuredVersion = index.Version;
+                    try
+                    {
+                        var profile = Measure(index);
+                        lock (_gate)
+                        {
+                            _galleryProfile = (index, measuredVersion, profile);
+                            _cached = null;
+                        }
+                    }
+                    catch (Exception ex)
+                    {
+                        _logger.LogError(ex, "Measuring the gallery's impostor statistics failed; the model's statistics stay in use.");
+                    }
+                    finally
+                    {
+                        lock (_gate)
+                        {
+                            _measuring = null;
+                        }
+                    }
+                });
+            }
+
+            // A profile of another index (the gallery was reloaded) still describes the same people closely enough until the new one is ready.
+            return current?.Profile;
+        }
+    }
+
+    private static ImpostorProfile? Measure(GalleryIndex index) => GalleryStatistics.Profile(index.Faces());
+}
