@@ -12,9 +12,9 @@ namespace FacePortal.Core.Lab;
 /// surveys them: the projection, clusters, look-alike people, likely mislabels, near-duplicates and
 /// low-quality faces. Changes the admin makes from the lab go through <see cref="PeopleService"/>.
 /// </summary>
-public sealed class EmbeddingLab(IDbContextFactory<FacePortalDbContext> databases, LabOptions options)
+public sealed class EmbeddingLab(IDbContextFactory<FacePortalDbContext> databases, LabOptions options, QualityRules quality)
 {
-    public SurveyOptions SurveyOptions { get; } = options.ToSurveyOptions();
+    public SurveyOptions SurveyOptions { get; } = options.ToSurveyOptions() with { Quality = quality };
 
     public async Task<LabReport> AnalyseAsync(LabFilter filter, CancellationToken cancellationToken = default)
     {

@@ -3,7 +3,7 @@ using FacePortal.Shared.Analysis;
 
 namespace FacePortal.Core.Lab;
 
-/// <summary>The embedding lab's rules (<c>FacePortal:Lab</c>); the low-quality thresholds are <see cref="QualityRules"/>' defaults.</summary>
+/// <summary>The embedding lab's rules (<c>FacePortal:Lab</c>); low quality is judged by the one <see cref="QualityRules"/> (<c>FacePortal:Quality</c>).</summary>
 public sealed class LabOptions
 {
     public const string Section = "FacePortal:Lab";

@@ -19,7 +19,7 @@ public sealed record QualityRules
 
     /// <summary>Laplacian variance of the aligned crop.</summary>
     [Range(0, 100_000)]
-    public float MinSharpness { get; init; } = 30;
+    public float MinSharpness { get; init; } = 25;
 
     [Range(0, 255)]
     public float MinBrightness { get; init; } = 30;
@@ -29,7 +29,7 @@ public sealed record QualityRules
 
     /// <summary>1 is frontal; towards 0 in profile (the nose past one eye).</summary>
     [Range(-1.0, 1.0)]
-    public float MinFrontalness { get; init; } = 0.15f;
+    public float MinFrontalness { get; init; } = 0.1f;
 
     [Range(0, 180)]
     public float MaxRollDegrees { get; init; } = 45;
