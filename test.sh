@@ -9,6 +9,9 @@ scripts/setup.sh --for-tests
 dotnet=$(cat .cache/dotnet-path)
 
 "$dotnet" build FacePortal.sln -c Release -nologo -v quiet -clp:NoSummary
+# The GPU build leg (build only): the web app with ONNX Runtime's CUDA package, into artifacts/gpu/ so the
+# build above is left alone. Hosting.GpuBuildTests starts it here, without a GPU, and checks the CPU fallback.
+"$dotnet" build src/FacePortal.Web -c Release -nologo -v quiet -clp:NoSummary -p:FacePortalGpu=true
 
 results="$repo/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"

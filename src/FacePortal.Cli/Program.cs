@@ -35,13 +35,13 @@ const string Usage = """
                                              (photo of a photo, screen with moire and glare, low-contrast print); --out saves samples
       torch-info                             Checks that TorchSharp loads on this machine
       backup --out FILE [--data DIR]         The installation (database, photos, crops, trained models) in one zip; safe while the app runs
-      restore FILE [--data DIR]              Unpacks a backup into an empty data directory (default: ./data or FacePortal__DataDirectory)
+      restore FILE [--data DIR]              Unpacks a backup into an empty data directory (default: FacePortal__DataDirectory, else data in the install)
       worker [--data DIR] [--workers N] [--name NAME]
                                              Runs training jobs from the shared job storage (FacePortal__Jobs__Storage=Postgres
                                              or SqlServer), no web UI; SIGTERM hands the job in flight back to the queue
 
     Common options:
-      --models DIR    Model folder (default models/onnx)
+      --models DIR    Model folder (default models/onnx in the install, whatever the working directory)
       --threads N     Intra-op threads per model session (default 1)
       --min-score S   Detector score threshold, 0..1 (default 0.7)
       --tuning T      Session settings: auto (time them once per machine, cached), off (plain ORT_ENABLE_ALL),

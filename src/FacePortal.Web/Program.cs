@@ -1,4 +1,5 @@
 using FacePortal.Core;
+using FacePortal.Shared.Installation;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Components;
@@ -12,12 +13,14 @@ using FacePortal.Web.ScaleOut;
 using FacePortal.Web.Training;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings, models and data are found from the install, not the working directory (a service manager may start us anywhere).
+var install = InstallLocation.Current;
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = install.ContentRootUnlessGiven(args) });
 
 // Serves package assets (MudBlazor) from a plain build as well as from a publish; a no-op once published.
 builder.WebHost.UseStaticWebAssets();
 
-var dataDirectory = PortalPaths.DataDirectory(builder.Configuration, builder.Environment);
+var dataDirectory = install.DataDirectory(builder.Configuration["FacePortal:DataDirectory"]);
 builder.Services.AddFacePortalCore(dataDirectory);
 builder.Services.AddPortalHosting();
 builder.Services.AddPortalScaleOut(builder.Configuration, dataDirectory);

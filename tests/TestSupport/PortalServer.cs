@@ -65,11 +65,13 @@ public sealed class PortalServer : IAsyncDisposable
 
     /// <param name="environment">Extra settings for the app, as environment variables (<c>FacePortal__Live__MaxFramesPerSecond</c>...).</param>
     /// <param name="dataDirectory">An existing data directory to use (as after a restart), left in place on disposal; null for a fresh one.</param>
-    public static async Task<PortalServer> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null, string? dataDirectory = null)
+    /// <param name="launch">Which build to start and from where; null for <see cref="PortalLaunch.RunScript"/>.</param>
+    public static async Task<PortalServer> StartAsync(
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null, string? dataDirectory = null, PortalLaunch? launch = null)
     {
         var port = FreePort();
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("faceportal-e2e-").FullName;
-        var start = StartInfo(port, data, environment);
+        var start = StartInfo(port, data, environment, launch ?? PortalLaunch.RunScript);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         var server = new PortalServer(process, new Uri($"http://127.0.0.1:{port}/"), data, ownsDataDirectory: dataDirectory is null);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
@@ -146,7 +148,7 @@ public sealed class PortalServer : IAsyncDisposable
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("faceportal-e2e-").FullName;
         try
         {
-            using var process = Process.Start(StartInfo(FreePort(), data, environment)) ?? throw new InvalidOperationException("Could not start the web app.");
+            using var process = Process.Start(StartInfo(FreePort(), data, environment, PortalLaunch.RunScript)) ?? throw new InvalidOperationException("Could not start the web app.");
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var error = process.StandardError.ReadToEndAsync(cancellationToken);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -172,15 +174,15 @@ public sealed class PortalServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The app as ./run.sh starts it, on <paramref name="port"/> with <paramref name="data"/> as its data directory.</summary>
-    private static ProcessStartInfo StartInfo(int port, string data, IReadOnlyDictionary<string, string>? environment)
+    /// <summary>The app as <paramref name="launch"/> says, on <paramref name="port"/> with <paramref name="data"/> as its data directory.</summary>
+    private static ProcessStartInfo StartInfo(int port, string data, IReadOnlyDictionary<string, string>? environment, PortalLaunch launch)
     {
         var root = RepoLocations.Root;
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var bin = Path.Combine(root, "src", "FacePortal.Web", "bin", configuration, "net10.0");
+        var bin = launch.ApplicationFolder ?? Path.Combine(root, "src", "FacePortal.Web", "bin", configuration, "net10.0");
         var start = new ProcessStartInfo(DotnetMuxer())
         {
-            WorkingDirectory = root,
+            WorkingDirectory = launch.WorkingDirectory ?? root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -194,7 +196,14 @@ public sealed class PortalServer : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        foreach (var arg in new[] { Path.Combine(bin, "FacePortal.Web.dll"), "--contentRoot", bin, "--urls", $"http://127.0.0.1:{port}", "--FacePortal:DataDirectory", data })
+        start.ArgumentList.Add(Path.Combine(bin, "FacePortal.Web.dll"));
+        if (launch.WorkingDirectory is null)
+        {
+            start.ArgumentList.Add("--contentRoot");
+            start.ArgumentList.Add(bin);
+        }
+
+        foreach (var arg in new[] { "--urls", $"http://127.0.0.1:{port}", "--FacePortal:DataDirectory", data })
         {
             start.ArgumentList.Add(arg);
         }

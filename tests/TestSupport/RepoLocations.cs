@@ -13,6 +13,11 @@ internal static class RepoLocations
     /// <summary>Screenshots the tests take, for people to look at.</summary>
     public static string Screenshots => Directory.CreateDirectory(Path.Combine(Root, "artifacts", "screenshots")).FullName;
 
+    /// <summary>The web app built with -p:FacePortalGpu=true (Directory.Build.props puts it under artifacts/gpu/).</summary>
+    public static string GpuBuild => RequireDirectory(
+        Path.Combine(Root, "artifacts", "gpu", "bin", "FacePortal.Web", "release"),
+        "the GPU build of the web app (./test.sh builds it: dotnet build src/FacePortal.Web -c Release -p:FacePortalGpu=true)");
+
     public static string DeepFace => RequireDirectory(
         Path.Combine(Root, "..", "shared", "datasets", "deepface"),
         "the deepface photos (../shared/datasets/deepface beside the repository)");

@@ -1,15 +1,20 @@
 using FacePortal.Core.Data;
+using FacePortal.Shared.Installation;
 
 namespace FacePortal.Cli.Commands;
 
-/// <summary>The data directory the web app uses: --data DIR, else FacePortal__DataDirectory, else ./data (as ./run.sh).</summary>
+/// <summary>
+/// The data directory the web app uses: --data DIR (relative to the working directory, as any path typed
+/// on a command line), else FacePortal__DataDirectory, else data in the install root (as ./run.sh), resolved as the web app does.
+/// </summary>
 public static class DataDirectoryArgument
 {
     public static string From(CommandArguments args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var configured = args.Optional("data") ?? Environment.GetEnvironmentVariable("FacePortal__DataDirectory");
-        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured);
+        return args.Optional("data") is { } typed
+            ? Path.GetFullPath(typed)
+            : InstallLocation.Current.DataDirectory(Environment.GetEnvironmentVariable("FacePortal__DataDirectory"));
     }
 
     /// <summary>The database provider, as the web app reads it (Database__Provider).</summary>

@@ -12,7 +12,8 @@ public static class PipelineFactory
         ArgumentNullException.ThrowIfNull(args);
         var options = new FaceModelOptions
         {
-            Directory = args.Optional("models") ?? new FaceModelOptions().Directory,
+            // A folder typed on the command line is relative to the working directory; the default is found from the install.
+            Directory = args.Optional("models") is { } typed ? Path.GetFullPath(typed) : new FaceModelOptions().Directory,
             IntraOpThreads = args.Int("threads", defaultThreads),
             Tuning = Tuning(args.Optional("tuning")),
         };

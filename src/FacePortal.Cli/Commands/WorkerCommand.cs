@@ -3,6 +3,7 @@ using FacePortal.Core.Data;
 using FacePortal.Core.Jobs;
 using FacePortal.Core.ScaleOut;
 using FacePortal.Shared.Faces;
+using FacePortal.Shared.Installation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ public static class WorkerCommand
     public static async Task<int> RunAsync(CommandArguments args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = InstallLocation.Current.ApplicationFolder });
         var overrides = new Dictionary<string, string?>();
         if (args.Optional("workers") is { } workers)
         {

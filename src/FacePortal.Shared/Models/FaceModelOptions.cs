@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FacePortal.Shared.Installation;
 
 namespace FacePortal.Shared.Models;
 
@@ -9,7 +10,7 @@ public sealed record FaceModelOptions
 
     public const string RestoreCommand = "scripts/setup.sh (run by ./run.sh and ./test.sh)";
 
-    /// <summary>Folder holding the model files; relative paths are resolved against the current directory.</summary>
+    /// <summary>Folder holding the model files; a relative path is resolved against the install root (<see cref="InstallLocation"/>), never the working directory.</summary>
     [Required]
     public string Directory { get; init; } = "models/onnx";
 
@@ -32,9 +33,12 @@ public sealed record FaceModelOptions
     /// </summary>
     public string? TuningCacheDirectory { get; init; }
 
-    /// <summary>The absolute folder of the tuning cache.</summary>
+    /// <summary>The absolute model folder.</summary>
+    public string ResolveDirectory() => InstallLocation.Current.Resolve(Directory);
+
+    /// <summary>The absolute folder of the tuning cache; a relative setting is resolved as <see cref="Directory"/> is.</summary>
     public string ResolveTuningCacheDirectory() =>
-        Path.GetFullPath(string.IsNullOrWhiteSpace(TuningCacheDirectory) ? Path.Combine(Directory, ".tuning") : TuningCacheDirectory);
+        string.IsNullOrWhiteSpace(TuningCacheDirectory) ? Path.Combine(ResolveDirectory(), ".tuning") : InstallLocation.Current.Resolve(TuningCacheDirectory);
 }
 
 public enum ExecutionProviderPreference

@@ -53,7 +53,7 @@ public sealed class FaceModels : IDisposable
     public static FaceModels Load(FaceModelOptions options, params string[] files)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var directory = Path.GetFullPath(options.Directory);
+        var directory = options.ResolveDirectory();
         var started = Stopwatch.GetTimestamp();
         var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         if (options.VerifyChecksums)

@@ -45,6 +45,8 @@ public sealed partial class DockerfileTests
         Assert.Contains("dotnet publish src/FacePortal.Web", publish, StringComparison.Ordinal);
         Assert.Contains("dotnet publish src/FacePortal.Cli", publish, StringComparison.Ordinal);
         Assert.Equal(gpu ? 2 : 0, Regex.Count(publish, "-p:FacePortalGpu=true"));
+        // nuget.org serves TorchSharp-cuda-linux (our mirror does not): the GPU image trains on CUDA, both outputs alike.
+        Assert.Equal(gpu ? 2 : 0, Regex.Count(publish, "-p:FacePortalCudaTraining=true -p:FacePortalCudaTrainingServed=true"));
 
         // The same npm packages as a checkout's set-up installs, checked against the same hashes.
         var setup = File.ReadAllText(Path.Combine(RepoLocations.Root, "scripts", "setup.sh"));

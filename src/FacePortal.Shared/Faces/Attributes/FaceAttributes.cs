@@ -39,6 +39,6 @@ public sealed record EyesState(bool LeftOpen, float LeftOpenProbability, bool Ri
 /// <summary>
 /// The anti-spoofing model's verdict: <see cref="Score"/> is its probability that the face is a live
 /// person, <see cref="IsLive"/> is that score against the threshold. <see cref="Experimental"/> is
-/// true while our measurements (README, <c>./faceportal liveness-eval</c>) do not support relying on it.
+/// true while our measurements (docs/models.md, <c>./faceportal liveness-eval</c>) do not support relying on it.
 /// </summary>
 public sealed record LivenessEstimate(bool IsLive, float Score, bool Experimental);

@@ -11,6 +11,6 @@ public enum FacePlugins
     Expression = 8,
     Eyes = 16,
 
-    /// <summary>Experimental: see the README's liveness measurements before relying on it.</summary>
+    /// <summary>Experimental: see the liveness measurements in docs/models.md before relying on it.</summary>
     Liveness = 32,
 }

@@ -14,7 +14,7 @@ internal sealed class LivenessModel(AttributeSession session)
     private const float CropScale = 2.7f;
 
     /// <summary>
-    /// The output class that means a live face, established by ./faceportal liveness-eval (README): class 0
+    /// The output class that means a live face, established by ./faceportal liveness-eval (docs/models.md): class 0
     /// is high on our real photos and webcam-like frames and low on the spoofs (AUC 0.96); class 1 is the reverse.
     /// The package's JavaScript also reports class 0 as its score.
     /// </summary>
@@ -28,7 +28,7 @@ internal sealed class LivenessModel(AttributeSession session)
 
     /// <summary>
     /// lib/fr_liveness.js feeds the canvas' R, G, B; MiniFASNet was trained on OpenCV's B, G, R. Which
-    /// one separates live from spoofed faces better is measured by liveness-eval (README).
+    /// one separates live from spoofed faces better is measured by liveness-eval (docs/models.md).
     /// </summary>
     public const bool BlueFirst = true;
 
