@@ -13,6 +13,13 @@ const string Usage = """
       eval-pairs --images DIR --pairs CSV    Verification accuracy, ROC AUC and TAR@FAR on labelled pairs
       eval-open-set --images DIR --pairs CSV
                                              Open-set identification (leave one out): named vs false alarms per threshold
+      eval-open-set --gallery DIR --strangers DIR[,DIR] [--people 1-16] [--enroll N] [--exclude a.jpg,b.jpg] [--rate F]
+                                             The server's open-set decision on folders: the first N accepted photos of each
+                                             person enrolled, the rest mated probes, every other photo a stranger; prints
+                                             rank-1, named at 1% and 0.1% stranger rates, and the before/after table
+      calibrate --data DIR [--people 1-16] [--out FILE]
+                                             The embedding model's impostor statistics the operating point starts from
+                                             (rebuild after; run again whenever the embedding model changes)
       train --data DIR [--model transfer|scratch] [--out DIR] [--epochs N] [--copies N] [--val F] [--optimizer adam|rmsprop|sgd]
             [--lr F] [--batch N] [--hidden N] [--dropout F] [--patience N] [--seed N] [--no-mask] [--no-augment]
                                              Transfer learning on a folder per person (train/ and val/ if present)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FacePortal.Shared.Evaluation;
+using FacePortal.Shared.Installation;
 using FacePortal.Shared.OpenSet;
 
 namespace FacePortal.Cli.Commands;
@@ -19,17 +20,13 @@ public static class CalibrateCommand
         ArgumentNullException.ThrowIfNull(output);
         var range = args.Optional("people");
         var folders = PersonFolders.Read(args.Required("data"), range);
-        var outPath = args.Optional("out") ?? DefaultOutput;
+        var outPath = args.Optional("out") ?? InstallLocation.Current.Resolve(DefaultOutput);
         var (models, pipeline) = PipelineFactory.Create(args);
         using (models)
         {
             var (embeddings, unusable) = PrimaryFaceEmbeddings.Compute(pipeline, folders.Root, folders.Photos.Select(p => p.File).ToList(), Environment.ProcessorCount);
             var personOf = folders.Photos.ToDictionary(p => p.File, p => folders.People.ToList().IndexOf(p.Person));
             var files = embeddings.Keys.ToList();
-            if (args.Optional("dump") is { } dump)
-            {
-                File.WriteAllLines(dump, files.Select(f => personOf[f] + "," + string.Join(",", files.Where(g => personOf[g] != personOf[f]).Select(g => System.Numerics.Tensors.TensorPrimitives.Dot(embeddings[f], embeddings[g]).ToString("0.0000", CultureInfo.InvariantCulture)))));
-            }
             var profile = ImpostorProfile.Pooled(files.Select(f => embeddings[f]).ToList(), files.Select(f => personOf[f]).ToList());
             var source = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(folders.Root))}{(range is null ? string.Empty : $" people {range}")}: {folders.People.Count} people, {files.Count} faces, each against every face of the others";
             var statistics = ImpostorStatistics.From(profile, source, folders.People.Count, files.Count, DateTimeOffset.UtcNow);
