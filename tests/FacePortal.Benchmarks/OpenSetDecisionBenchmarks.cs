@@ -1,0 +1,119 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using FacePortal.Shared.Analysis;
+using FacePortal.Shared.Faces.Embeddings;
+using FacePortal.Shared.Faces.Quality;
+using FacePortal.Shared.OpenSet;
+using FacePortal.Shared.Search;
+
+namespace FacePortal.Benchmarks;
+
+/// <summary>
+/// What the open-set decision adds to one face's search at 10,000 enrolled people (one face each, 50 of them
+/// with three "not this person" faces): the decision itself (quality gate, threshold, runner-up margin,
+/// negatives) beside the search it follows, and the operating point recomputed after a gallery change.
+/// The budget: under 0.5 ms per face for what the decision keeps.
+/// </summary>
+[MemoryDiagnoser]
+public class OpenSetDecisionBenchmarks
+{
+    private const int People = 10_000;
+
+    private GalleryIndex _index = null!;
+    private float[] _query = null!;
+    private IReadOnlyList<GalleryMatch> _candidates = null!;
+    private OperatingPointCalculator _calculator = null!;
+    private ImpostorProfile _galleryProfile = null!;
+    private OperatingPoint _point = null!;
+    private readonly OpenSetDecider _decider = new(new QualityRules(), 0.05f);
+    private readonly FaceQuality _quality = new(120, 200, 120, 0.9f, 2);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(42);
+        _index = new GalleryIndex();
+        var faces = new List<GalleryFace>();
+        for (var i = 0; i < People; i++)
+        {
+            var face = new GalleryFace(Guid.NewGuid(), Guid.NewGuid(), $"Person {i}", RandomUnit(random));
+            _index.Add(face);
+            faces.Add(face);
+            if (i < 50)
+            {
+                for (var n = 0; n < 3; n++)
+                {
+                    _index.AddNegative(new NegativeFace(Guid.NewGuid(), face.PersonId, RandomUnit(random)));
+                }
+            }
+        }
+
+        // The query sits close to person 0, who has negatives, so every check runs.
+        _query = faces[0].Embedding.Select(v => v + ((float)random.NextDouble() * 0.02f)).ToArray();
+        EmbeddingMath.Normalize(_query);
+        _candidates = _index.Search(_query, 3);
+        _calculator = new OperatingPointCalculator(ImpostorStatistics.Shipped.ToProfile(), GalleryStatisticsWeighting.Default);
+        _galleryProfile = GalleryStatistics.Profile(faces)!;
+        _point = _calculator.Compute(0.01, People, People, _galleryProfile);
+    }
+
+    [Benchmark(Baseline = true)]
+    public int SearchTop3() => _index.Search(_query, 3).Count;
+
+    [Benchmark]
+    public VerdictKind DecideAfterSearch()
+    {
+        var negative = _index.NearestNegative(_candidates[0].PersonId, _query);
+        return _decider.Decide(_quality, _candidates, _point, negative).Kind;
+    }
+
+    [Benchmark]
+    public VerdictKind SearchAndDecide()
+    {
+        var candidates = _index.Search(_query, 3);
+        return _decider.Decide(_quality, candidates, _point, _index.NearestNegative(candidates[0].PersonId, _query)).Kind;
+    }
+
+    /// <summary>After each change: the threshold for the new size from both profiles (the gallery's is measured in the background).</summary>
+    [Benchmark]
+    public float OperatingPointAfterAChange() => _calculator.Compute(0.01, People, People, _galleryProfile).Threshold;
+
+    private static float[] RandomUnit(Random random)
+    {
+        var vector = new float[FaceEmbedder.Dimensions];
+        for (var i = 0; i < vector.Length; i++)
+        {
+            vector[i] = (float)((random.NextDouble() * 2) - 1);
+        }
+
+        EmbeddingMath.Normalize(vector);
+        return vector;
+    }
+}
+
+/// <summary>Measuring the gallery's own impostor statistics at 10,000 people (2,000 probes), in the background after changes settle.</summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class GalleryStatisticsBenchmarks
+{
+    private List<GalleryFace> _faces = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(7);
+        _faces = Enumerable.Range(0, 10_000).Select(i =>
+        {
+            var v = new float[FaceEmbedder.Dimensions];
+            for (var d = 0; d < v.Length; d++)
+            {
+                v[d] = (float)((random.NextDouble() * 2) - 1);
+            }
+
+            EmbeddingMath.Normalize(v);
+            return new GalleryFace(Guid.NewGuid(), Guid.NewGuid(), $"Person {i}", v);
+        }).ToList();
+    }
+
+    [Benchmark]
+    public int MeasureGalleryProfile() => GalleryStatistics.Profile(_faces)!.Tails.Count;
+}
