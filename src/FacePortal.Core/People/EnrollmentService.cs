@@ -1,6 +1,7 @@
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Data;
 using FacePortal.Core.Storage;
+using FacePortal.Shared.Analysis;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Shared.Faces.Geometry;
@@ -24,6 +25,7 @@ public sealed class EnrollmentService(
     IDbContextFactory<FacePortalDbContext> databases,
     BlobStore blobs,
     EnrollmentOptions options,
+    QualityRules quality,
     TimeProvider time,
     IEnumerable<IGalleryListener> listeners,
     EnrollmentMetrics metrics)
@@ -249,31 +251,20 @@ public sealed class EnrollmentService(
         return (null, holders.Select(h => h.Name).Distinct().ToList());
     }
 
-    private EnrollmentResult? CheckQuality(string fileName, FaceQuality quality, int facesFound)
+    /// <summary>The one quality rule set recognition and the lab use too, so a face enrolled here is one recognition will judge.</summary>
+    private EnrollmentResult? CheckQuality(string fileName, FaceQuality faceQuality, int facesFound)
     {
-        if (quality.SizePixels < Options.MinFaceSize)
+        var problems = quality.Problems(faceQuality);
+        if (problems.Count == 0)
         {
-            return EnrollmentResult.Rejected(
-                fileName, RejectionReason.TooSmall,
-                $"The face is too small: {quality.SizePixels:0} px across, at least {Options.MinFaceSize:0} px is needed.", facesFound);
+            return null;
         }
 
-        if (quality.Sharpness < Options.MinSharpness)
-        {
-            return EnrollmentResult.Rejected(
-                fileName, RejectionReason.TooBlurred,
-                $"The face is too blurred (sharpness {quality.Sharpness:0}, at least {Options.MinSharpness:0} is needed).", facesFound);
-        }
-
-        if (quality.Brightness < Options.MinBrightness || quality.Brightness > Options.MaxBrightness)
-        {
-            var which = quality.Brightness < Options.MinBrightness ? "too dark" : "too bright";
-            return EnrollmentResult.Rejected(
-                fileName, RejectionReason.BadExposure,
-                $"The face is {which} (brightness {quality.Brightness:0}; {Options.MinBrightness:0} to {Options.MaxBrightness:0} is accepted).", facesFound);
-        }
-
-        return null;
+        var reason = faceQuality.SizePixels < quality.MinSizePixels ? RejectionReason.TooSmall
+            : faceQuality.Sharpness < quality.MinSharpness ? RejectionReason.TooBlurred
+            : faceQuality.Brightness < quality.MinBrightness || faceQuality.Brightness > quality.MaxBrightness ? RejectionReason.BadExposure
+            : RejectionReason.TooTurned;
+        return EnrollmentResult.Rejected(fileName, reason, $"The face is too poor to enrol: {string.Join(", ", problems)}.", facesFound);
     }
 
     private (OnePersonAnalysis Analysis, SKEncodedImageFormat Format) Analyze(ReadOnlyMemory<byte> content)

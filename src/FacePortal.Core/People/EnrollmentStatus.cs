@@ -16,6 +16,9 @@ public enum RejectionReason
     TooSmall,
     TooBlurred,
     BadExposure,
+
+    /// <summary>Turned or tilted too far to judge.</summary>
+    TooTurned,
     Duplicate,
     PersonNotFound,
 

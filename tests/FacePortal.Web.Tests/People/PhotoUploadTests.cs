@@ -192,7 +192,7 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
     {
         using var source = SKBitmap.Decode(jpeg);
         using var surface = SKSurface.Create(new SKImageInfo(source.Width, source.Height));
-        using var paint = new SKPaint { ImageFilter = SKImageFilter.CreateBlur(6, 6) };
+        using var paint = new SKPaint { ImageFilter = SKImageFilter.CreateBlur(10, 10) };
         surface.Canvas.DrawBitmap(source, 0, 0, paint);
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Jpeg, 90);
