@@ -153,7 +153,7 @@ public sealed class EnrollmentService(
             fileName,
             warnings.Count > 0 ? EnrollmentStatus.AcceptedWithWarning : EnrollmentStatus.Accepted,
             RejectionReason.None,
-            photo.Warning ?? (several ? $"Enrolled the chosen face (number {IndexOf(analysis, chosen) + 1} of {analysis.Faces.Count})." : "Enrolled."),
+            several ? $"Enrolled face {IndexOf(analysis, chosen) + 1} of {analysis.Faces.Count}. {photo.Warning}".TrimEnd() : photo.Warning ?? "Enrolled.",
             photo.Id,
             face.Id,
             analysis.Faces.Count,
