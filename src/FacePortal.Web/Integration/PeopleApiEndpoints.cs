@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using FacePortal.Core.Applications;
 using FacePortal.Core.People;
@@ -102,10 +103,15 @@ public static class PeopleApiEndpoints
         return v1;
     }
 
+    private const string FaceDescription = "For a photo with several faces: the index (0-based) of the face that is the person, as a 422 answer lists them. Also accepted as a form field.";
+
+    private const string BoxDescription = "For a photo with several faces: left,top,right,bottom in photo pixels; the face overlapping it most (intersection over union at least 0.5) is enrolled. Also accepted as a form field.";
+
     /// <param name="face">Read by <see cref="PhotoUploads"/> (also as a form field); a parameter here so the document lists it.</param>
     /// <param name="box">As <paramref name="face"/>.</param>
     private static async Task<IResult> AddPhotosAsync(
-        Guid id, HttpRequest request, [FromQuery(Name = PhotoUploads.FaceParameter)] int? face, [FromQuery(Name = PhotoUploads.BoxParameter)] string? box, EnrollmentService enrollment, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, HttpRequest request, [FromQuery(Name = PhotoUploads.FaceParameter), Description(FaceDescription)] int? face,
+        [FromQuery(Name = PhotoUploads.BoxParameter), Description(BoxDescription)] string? box, EnrollmentService enrollment, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await people.FindNameAsync(id, ct) is null)
         {
