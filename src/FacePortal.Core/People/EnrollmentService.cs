@@ -153,7 +153,7 @@ public sealed class EnrollmentService(
             fileName,
             warnings.Count > 0 ? EnrollmentStatus.AcceptedWithWarning : EnrollmentStatus.Accepted,
             RejectionReason.None,
-            several ? $"Enrolled face {IndexOf(analysis, chosen) + 1} of {analysis.Faces.Count}. {photo.Warning}".TrimEnd() : photo.Warning ?? "Enrolled.",
+            photo.Warning ?? (several ? $"Enrolled the chosen face; the photo holds {analysis.Faces.Count} faces." : "Enrolled."),
             photo.Id,
             face.Id,
             analysis.Faces.Count,
@@ -167,9 +167,6 @@ public sealed class EnrollmentService(
 
     private static List<FoundFace> FoundFaces(OnePersonAnalysis analysis) =>
         analysis.Faces.Select((f, i) => new FoundFace(i, f.Box.Left, f.Box.Top, f.Box.Right, f.Box.Bottom, f.Score)).ToList();
-
-    private static int IndexOf(OnePersonAnalysis analysis, FaceAnalysis face) =>
-        analysis.Faces.Select((f, i) => (f, i)).First(p => ReferenceEquals(p.f, face)).i;
 
     /// <summary>
     /// Enrolls a face that is already aligned to the 112x112 template (an exported crop): it is

@@ -52,6 +52,16 @@ public sealed class GroupPhotoJourneyTests(BrowserFixture fixture)
         await Shot(page, "group-photo-question-390.png");
         await page.SetViewportSizeAsync(1280, 800);
 
+        // The faces are numbered from left to right, on the photo and on the buttons alike.
+        var lefts = new List<float>();
+        for (var i = 0; i < 4; i++)
+        {
+            lefts.Add((await BoxOfAsync(prompt, i)).Left);
+            Assert.Equal((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), (await prompt.Locator("svg .face-choice-box text").Nth(i).TextContentAsync())!.Trim());
+        }
+
+        Assert.Equal(lefts.Order(), lefts);
+
         // The admin picks face 2 with the keyboard: focus its button and press Enter.
         var chosenBox = await BoxOfAsync(prompt, 1);
         await prompt.Locator("#face-choice-0-face-1").FocusAsync();
@@ -60,7 +70,7 @@ public sealed class GroupPhotoJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#upload-summary")).ToHaveTextAsync("1 of 1 photo(s) enrolled, 0 rejected", new() { Timeout = 30_000 });
         await Assertions.Expect(prompt).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#face-grid .face-tile")).ToHaveCountAsync(1);
-        Assert.Contains("Enrolled face 2 of 4.", await page.Locator("#upload-results .enrollment-accepted").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Enrolled the chosen face; the photo holds 4 faces.", await page.Locator("#upload-results .enrollment-accepted").InnerTextAsync(), StringComparison.Ordinal);
 
         // Exactly the chosen face: its box is the one drawn as number 2, and it is never the person's picture.
         var person = await PortalApi.GetPersonAsync(page, personId);

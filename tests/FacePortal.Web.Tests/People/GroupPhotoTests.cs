@@ -61,7 +61,6 @@ public sealed class GroupPhotoTests(FacePortalFactory factory) : IClassFixture<F
         Assert.True(result.IsAccepted, result.Message);
         Assert.Equal(faces[2].Box, result.EnrolledBox!.Value);
         Assert.Equal(3, result.OtherFaces!.Count);
-        Assert.Contains("Enrolled face 3 of 4.", result.Message, StringComparison.Ordinal);
         var face = await factory.QueryAsync(db => db.Faces.Include(f => f.Photo).SingleAsync(f => f.PersonId == person, Ct));
         Assert.Equal(faces[2].Box, face.Box);
         Assert.Equal(4, face.Photo!.FacesFound);

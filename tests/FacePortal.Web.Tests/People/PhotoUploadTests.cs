@@ -91,6 +91,7 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
         var result = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(chosen));
 
         Assert.Equal(EnrollmentStatus.Accepted, result.Status);
+        Assert.Equal("Enrolled the chosen face; the photo holds 2 faces.", result.Message);
         Assert.Equal(2, result.FacesFound);
         Assert.Equal(largest.Box, result.EnrolledBox!.Value);
         var other = Assert.Single(result.OtherFaces!);
