@@ -22,7 +22,7 @@ public sealed record LabReport(IReadOnlyList<LabFace> Faces, IReadOnlyList<LabPe
     /// Faces enrolled from photos that hold several faces (the survey's face numbers). Before enrolment
     /// asked which face is the person, the primary face was taken: it may be a stranger beside them.
     /// </summary>
-    public IReadOnlyList<int> FromGroupPhotos { get; } = Enumerable.Range(0, Faces.Count).Where(i => Faces[i].FromGroupPhoto).ToList();
+    public IReadOnlyList<int> FromGroupPhotos => [.. Enumerable.Range(0, Faces.Count).Where(i => Faces[i].FromGroupPhoto)];
 
     /// <summary>The sharpest face of a person, other than <paramref name="except"/>: the one shown beside a name.</summary>
     public Guid? PortraitOf(int person, int except = -1)
