@@ -9,8 +9,8 @@ namespace FacePortal.Core.Lab;
 
 /// <summary>
 /// Loads the enrolled faces and their embeddings (as the recognition gallery does) through a filter and
-/// surveys them: the projection, clusters, look-alike people, likely mislabels, near-duplicates and
-/// low-quality faces. Changes the admin makes from the lab go through <see cref="PeopleService"/>.
+/// surveys them: the projection, clusters, look-alike people, likely mislabels, near-duplicates,
+/// low-quality faces, and faces taken from group photos. Changes the admin makes from the lab go through <see cref="PeopleService"/>.
 /// </summary>
 public sealed class EmbeddingLab(IDbContextFactory<FacePortalDbContext> databases, LabOptions options, QualityRules quality)
 {
@@ -25,7 +25,7 @@ public sealed class EmbeddingLab(IDbContextFactory<FacePortalDbContext> database
 
         var people = rows.Select(r => (r.PersonId, r.Name)).Distinct().OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.PersonId).ToList();
         var number = people.Select((p, i) => (p.PersonId, i)).ToDictionary(p => p.PersonId, p => p.i);
-        var faces = rows.Select(r => new LabFace(r.Id, r.PersonId, number[r.PersonId], r.AddedAt, r.Quality)).ToList();
+        var faces = rows.Select(r => new LabFace(r.Id, r.PersonId, number[r.PersonId], r.AddedAt, r.Quality, r.FacesInPhoto)).ToList();
         var counts = faces.CountBy(f => f.Person).ToDictionary();
         var survey = await Task.Run(
             () => EmbeddingSurvey.Run(rows.Select((r, i) => new SurveyFace(faces[i].Person, r.Embedding, r.Quality)).ToList(), people.Count, SurveyOptions, cancellationToken),
@@ -59,7 +59,7 @@ public sealed class EmbeddingLab(IDbContextFactory<FacePortalDbContext> database
 
         var rows = new List<Row>();
         var selected = query.OrderBy(f => f.AddedAt).ThenBy(f => f.Id)
-            .Select(f => new { f.Id, f.PersonId, f.Person!.Name, f.AddedAt, f.SizePixels, f.Sharpness, f.Brightness, f.Frontalness, f.RollDegrees, f.Embedding })
+            .Select(f => new { f.Id, f.PersonId, f.Person!.Name, f.AddedAt, f.SizePixels, f.Sharpness, f.Brightness, f.Frontalness, f.RollDegrees, f.Embedding, f.Photo!.FacesFound })
             .AsAsyncEnumerable();
         await foreach (var f in selected.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -67,12 +67,12 @@ public sealed class EmbeddingLab(IDbContextFactory<FacePortalDbContext> database
             var low = SurveyOptions.Quality.Problems(quality).Count > 0;
             if (filter.Quality == LabQuality.All || (filter.Quality == LabQuality.Low) == low)
             {
-                rows.Add(new Row(f.Id, f.PersonId, f.Name, f.AddedAt, quality, FloatBlob.ToFloats(f.Embedding)));
+                rows.Add(new Row(f.Id, f.PersonId, f.Name, f.AddedAt, quality, FloatBlob.ToFloats(f.Embedding), f.FacesFound));
             }
         }
 
         return rows;
     }
 
-    private sealed record Row(Guid Id, Guid PersonId, string Name, DateTime AddedAt, FaceQuality Quality, float[] Embedding);
+    private sealed record Row(Guid Id, Guid PersonId, string Name, DateTime AddedAt, FaceQuality Quality, float[] Embedding, int FacesInPhoto);
 }

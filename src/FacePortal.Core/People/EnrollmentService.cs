@@ -14,8 +14,9 @@ using SkiaSharp;
 namespace FacePortal.Core.People;
 
 /// <summary>
-/// Turns a photo into an enrolled face: checks it, runs the pipeline, keeps the primary face
-/// (<see cref="PrimaryFace"/>) if it is good enough, and stores the photo, the aligned crop and the
+/// Turns a photo into an enrolled face: checks it, runs the pipeline, keeps its only face, or the face
+/// the caller chose when it holds several (<see cref="FaceChoice"/>; without a choice such a photo is
+/// answered <see cref="EnrollmentStatus.NeedsFaceChoice"/> and nothing is stored), if it is good enough, and stores the photo, the aligned crop and the
 /// rows in one step. Every photo gets an <see cref="EnrollmentResult"/>; nothing here throws for bad
 /// input, nor for a disk that is full or read-only (<see cref="StorageFailure"/>): that photo is
 /// reported as not saved, and a batch goes on with the next one.
@@ -46,14 +47,19 @@ public sealed class EnrollmentService(
         : null;
 
     public Task<EnrollmentResult> EnrollPhotoAsync(
-        Guid personId, ReadOnlyMemory<byte> content, string fileName, PhotoSource source, string actor, CancellationToken cancellationToken = default)
+        Guid personId, ReadOnlyMemory<byte> content, string fileName, PhotoSource source, string actor, CancellationToken cancellationToken = default) =>
+        EnrollPhotoAsync(personId, content, fileName, source, actor, choice: null, cancellationToken);
+
+    /// <param name="choice">Which face to enroll when the photo holds several; null asks (<see cref="EnrollmentStatus.NeedsFaceChoice"/>).</param>
+    public Task<EnrollmentResult> EnrollPhotoAsync(
+        Guid personId, ReadOnlyMemory<byte> content, string fileName, PhotoSource source, string actor, FaceChoice? choice, CancellationToken cancellationToken = default)
     {
         fileName = CleanFileName(fileName);
-        return UnlessStorageFailsAsync(fileName, EnrollPhotoCoreAsync(personId, content, fileName, source, actor, cancellationToken));
+        return UnlessStorageFailsAsync(fileName, EnrollPhotoCoreAsync(personId, content, fileName, source, actor, choice, cancellationToken));
     }
 
     private async Task<EnrollmentResult> EnrollPhotoCoreAsync(
-        Guid personId, ReadOnlyMemory<byte> content, string fileName, PhotoSource source, string actor, CancellationToken cancellationToken)
+        Guid personId, ReadOnlyMemory<byte> content, string fileName, PhotoSource source, string actor, FaceChoice? choice, CancellationToken cancellationToken)
     {
         var hash = BlobStore.HashOf(content.Span);
         var precheck = await PrecheckAsync(personId, hash, fileName, cancellationToken).ConfigureAwait(false);
@@ -74,7 +80,7 @@ public sealed class EnrollmentService(
             return EnrollmentResult.Rejected(fileName, RejectionReason.Unreadable, ex.Message);
         }
 
-        if (analysis.Primary is not { } chosen)
+        if (analysis.Faces.Count == 0)
         {
             return EnrollmentResult.Rejected(
                 fileName, RejectionReason.NoFace,
@@ -82,18 +88,36 @@ public sealed class EnrollmentService(
                 with { LowerThresholdRetry = analysis.Retried };
         }
 
+        var several = analysis.Faces.Count > 1;
+        var found = several || choice is not null ? FoundFaces(analysis) : null;
+        if (several && choice is null)
+        {
+            // A stranger beside the person must never become them: ask, store nothing.
+            return new EnrollmentResult(
+                fileName, EnrollmentStatus.NeedsFaceChoice, RejectionReason.None,
+                $"{analysis.Faces.Count} faces were found; choose which one is this person. Nothing was enrolled yet.",
+                FacesFound: analysis.Faces.Count, ImageWidth: analysis.Width, ImageHeight: analysis.Height,
+                LowerThresholdRetry: analysis.Retried, Faces: found);
+        }
+
+        // A choice is honoured even for a one-face photo: a caller who named a box or index that is not there is told so.
+        var chosen = choice is null ? analysis.Faces[0] : choice.Pick(analysis);
+        if (chosen is null)
+        {
+            return EnrollmentResult.Rejected(fileName, RejectionReason.NoSuchFace, choice!.Unmatched(analysis.Faces.Count), analysis.Faces.Count)
+                with { ImageWidth = analysis.Width, ImageHeight = analysis.Height, Faces = found, LowerThresholdRetry = analysis.Retried };
+        }
+
         var qualityProblem = CheckQuality(fileName, chosen.Quality, analysis.Faces.Count);
         if (qualityProblem is not null)
         {
-            return qualityProblem with { LowerThresholdRetry = analysis.Retried };
+            return qualityProblem with { LowerThresholdRetry = analysis.Retried, Faces = several ? found : null };
         }
 
         var warnings = new List<string>();
-        if (analysis.Faces.Count > 1)
+        if (several && choice!.Warning(analysis) is { } choiceWarning)
         {
-            warnings.Add(analysis.PrimaryIsLargest
-                ? $"{analysis.Faces.Count} faces were found; the largest was enrolled."
-                : $"{analysis.Faces.Count} faces were found; the one nearest the centre was enrolled, not the largest.");
+            warnings.Add(choiceWarning);
         }
 
         if (analysis.Retried)
@@ -131,7 +155,7 @@ public sealed class EnrollmentService(
             fileName,
             warnings.Count > 0 ? EnrollmentStatus.AcceptedWithWarning : EnrollmentStatus.Accepted,
             RejectionReason.None,
-            photo.Warning ?? "Enrolled.",
+            photo.Warning ?? (several ? $"Enrolled the chosen face; the photo holds {analysis.Faces.Count} faces." : "Enrolled."),
             photo.Id,
             face.Id,
             analysis.Faces.Count,
@@ -139,8 +163,12 @@ public sealed class EnrollmentService(
             others,
             analysis.Width,
             analysis.Height,
-            analysis.Retried);
+            analysis.Retried,
+            several ? found : null);
     }
+
+    private static List<FoundFace> FoundFaces(OnePersonAnalysis analysis) =>
+        analysis.Faces.Select((f, i) => new FoundFace(i, f.Box.Left, f.Box.Top, f.Box.Right, f.Box.Bottom, f.Score)).ToList();
 
     /// <summary>
     /// Enrolls a face that is already aligned to the 112x112 template (an exported crop): it is

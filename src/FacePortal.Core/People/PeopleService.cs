@@ -52,7 +52,8 @@ public sealed class PeopleService(
             p.Name,
             Faces = p.Faces.Count,
             Photos = p.Photos.Count,
-            Thumbnail = p.Faces.OrderByDescending(f => f.Sharpness).Select(f => (Guid?)f.Id).FirstOrDefault(),
+            // The avatar rule of PersonDetails.AvatarFaceId, in SQL: never a face from a group photo.
+            Thumbnail = p.Faces.Where(f => f.Photo!.FacesFound <= 1).OrderByDescending(f => f.Sharpness).Select(f => (Guid?)f.Id).FirstOrDefault(),
             p.CreatedAt,
             p.UpdatedAt,
         });
@@ -91,13 +92,16 @@ public sealed class PeopleService(
         var photos = await db.Photos.AsNoTracking().Where(p => p.PersonId == id).OrderByDescending(p => p.AddedAt)
             .Select(p => new PhotoSummary(p.Id, p.FileName, p.ContentType, p.ByteLength, p.Width, p.Height, p.Source, p.FacesFound, p.Warning, p.AddedAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var groupPhotos = photos.Where(p => p.FacesFound > 1).Select(p => p.Id).ToHashSet();
+        var summaries = faces.Select(f => new FaceSummary(f.Id, f.PhotoId, f.Box, f.DetectionScore, f.Quality, f.AddedAt, groupPhotos.Contains(f.PhotoId))).ToList();
         return new PersonDetails(
             person.Id,
             person.Name,
             person.CreatedAt,
             person.UpdatedAt,
-            faces.Select(f => new FaceSummary(f.Id, f.PhotoId, f.Box, f.DetectionScore, f.Quality, f.AddedAt)).ToList(),
-            photos);
+            summaries,
+            photos,
+            PersonDetails.AvatarOf(summaries));
     }
 
     /// <summary>The person's name, or null when there is no such person: a cheap existence check.</summary>

@@ -1,7 +1,7 @@
 namespace FacePortal.Core.People;
 
 /// <summary>A row of the people list.</summary>
-/// <param name="ThumbnailFaceId">The sharpest enrolled face, shown as the person's picture.</param>
+/// <param name="ThumbnailFaceId">The person's picture: the sharpest enrolled face not from a group photo (<see cref="PersonDetails.AvatarOf"/>).</param>
 public sealed record PersonSummary(Guid Id, string Name, int FaceCount, int PhotoCount, Guid? ThumbnailFaceId, DateTime CreatedAt, DateTime UpdatedAt);
 
 public enum PeopleSort

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using FacePortal.Core.Applications;
 using FacePortal.Core.People;
@@ -83,9 +84,10 @@ public static class PeopleApiEndpoints
             .BoundLikePhotoAnalysis()
             .WithSummary("Add photos to a person")
             .WithDescription("multipart/form-data with one file part per photo. Each file is answered on its own, as the People page does: "
-                + "accepted, accepted with a warning (several faces, the primary one enrolled) or rejected with the reason.")
+                + "accepted, accepted with a warning, or rejected with the reason. " + PhotoUploads.ChoiceDescription)
             .Produces<List<EnrollmentResult>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces<FaceChoiceProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -101,16 +103,22 @@ public static class PeopleApiEndpoints
         return v1;
     }
 
+    private const string FaceDescription = "For a photo with several faces: the index (0-based) of the face that is the person, as a 422 answer lists them. Also accepted as a form field.";
+
+    private const string BoxDescription = "For a photo with several faces: left,top,right,bottom in photo pixels; the face overlapping it most (intersection over union at least 0.5) is enrolled. Also accepted as a form field.";
+
+    /// <param name="face">Read by <see cref="PhotoUploads"/> (also as a form field); a parameter here so the document lists it.</param>
+    /// <param name="box">As <paramref name="face"/>.</param>
     private static async Task<IResult> AddPhotosAsync(
-        Guid id, HttpRequest request, EnrollmentService enrollment, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, HttpRequest request, [FromQuery(Name = PhotoUploads.FaceParameter), Description(FaceDescription)] int? face,
+        [FromQuery(Name = PhotoUploads.BoxParameter), Description(BoxDescription)] string? box, EnrollmentService enrollment, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct)
     {
         if (await people.FindNameAsync(id, ct) is null)
         {
             return ApiProblems.NotFound("person");
         }
 
-        var (results, problem) = await PhotoUploads.EnrollAsync(request, id, PhotoSource.Upload, enrollment, buffers, ActorName.Of(user), ct);
-        return results is null ? problem! : Results.Ok(results);
+        return await PhotoUploads.EnrollAsync(request, id, PhotoSource.Upload, enrollment, buffers, ActorName.Of(user), highlighted: false, ct);
     }
 }
 
@@ -119,4 +127,11 @@ public sealed record PersonNameRequest(string? Name);
 public sealed record CreatedPerson(Guid Id);
 
 /// <summary>The photo files of an upload, one multipart part each (any part name; a file name is required).</summary>
-public sealed record PhotoFiles(IReadOnlyList<IFormFile>? Files);
+/// <param name="Face">Which face of a photo with several to enroll: its index in a 422 answer's faces.</param>
+/// <param name="Box">Which face of a photo with several to enroll: "left,top,right,bottom" in photo pixels, matched by overlap.</param>
+public sealed record PhotoFiles(IReadOnlyList<IFormFile>? Files, int? Face = null, string? Box = null);
+
+/// <summary>The 422 answer to a photo with several faces and no choice: the faces to choose from, and every file's result.</summary>
+public sealed record FaceChoiceProblem(
+    string Type, string Title, int Status, string Detail, string FileName, int ImageWidth, int ImageHeight,
+    IReadOnlyList<FoundFace> Faces, IReadOnlyList<EnrollmentResult> Results);

@@ -58,8 +58,9 @@ public static class PeopleEndpoints
             return ApiProblems.NotFound("person");
         }
 
-        var photoSource = string.Equals(source, "webcam", StringComparison.OrdinalIgnoreCase) ? PhotoSource.Webcam : PhotoSource.Upload;
-        var (results, problem) = await PhotoUploads.EnrollAsync(request, id, photoSource, enrollment, buffers, ActorName.Of(user), ct);
-        return results is null ? problem! : Results.Ok(results);
+        // A webcam sample enrolls the face the preview highlighted while the admin watched (the primary face).
+        var webcam = string.Equals(source, "webcam", StringComparison.OrdinalIgnoreCase);
+        return await PhotoUploads.EnrollAsync(
+            request, id, webcam ? PhotoSource.Webcam : PhotoSource.Upload, enrollment, buffers, ActorName.Of(user), highlighted: webcam, ct);
     }
 }

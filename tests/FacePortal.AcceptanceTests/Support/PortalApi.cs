@@ -26,6 +26,15 @@ public static class PortalApi
         return (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
     }
 
+    /// <summary>The person as GET /api/people/{id} answers (faces, photos, avatar).</summary>
+    public static async Task<JsonElement> GetPersonAsync(IPage page, Guid personId)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var read = await page.APIRequest.GetAsync($"api/people/{personId}");
+        Assert.True(read.Ok, await read.TextAsync());
+        return (await read.JsonAsync())!.Value;
+    }
+
     /// <summary>Uploads photo files for a person; each file's enrolled face id, or null when it was not accepted.</summary>
     public static async Task<Guid?[]> UploadAsync(IPage page, Guid personId, params string[] paths)
     {

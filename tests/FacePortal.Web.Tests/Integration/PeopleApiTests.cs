@@ -6,6 +6,7 @@ using FacePortal.Core.People;
 using FacePortal.Web.Integration;
 using FacePortal.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FacePortal.Web.Tests.Integration;
 
@@ -29,9 +30,14 @@ public sealed class PeopleApiTests(IntegrationFixture fixture) : IClassFixture<I
 
         using var form = TestPhotos.Form(("img1.jpg", TestPhotos.DeepFace("img1.jpg")), ("couple.jpg", TestPhotos.DeepFace("couple.jpg")), ("notes.jpg", "text"u8.ToArray()));
         using var uploaded = await client.PostAsync(new Uri($"/api/v1/people/{id}/photos", UriKind.Relative), form, Ct);
-        var outcomes = await ApiBodies.OkAsync<List<EnrollmentResult>>(uploaded);
+
+        // The couple needs a face chosen: 422, with every file's result, since the others of the batch were handled.
+        var problem = await People.GroupPhotoTests.ChoiceProblemAsync(uploaded);
+        var outcomes = problem.Results;
         Assert.Equal(3, outcomes.Count);
         Assert.True(outcomes[0].IsAccepted, outcomes[0].Message);
+        Assert.Equal(EnrollmentStatus.NeedsFaceChoice, outcomes[1].Status);
+        Assert.Equal(2, problem.Faces.Count);
         Assert.Equal(EnrollmentStatus.Rejected, outcomes[2].Status);
         Assert.All(outcomes, o => Assert.False(string.IsNullOrWhiteSpace(o.Message)));
 
@@ -57,6 +63,37 @@ public sealed class PeopleApiTests(IntegrationFixture fixture) : IClassFixture<I
         Assert.Contains(AuditActions.PersonRenamed, byKey);
         Assert.Contains(AuditActions.PhotoEnrolled, byKey);
         Assert.Contains(AuditActions.PersonDeleted, byKey);
+    }
+
+    [Fact]
+    public async Task A_group_photo_is_answered_422_with_its_boxes_until_a_face_form_field_or_box_chooses_one()
+    {
+        var key = await fixture.CreateKeyAsync("group", ScopeNames.PeopleRead, ScopeNames.PeopleWrite);
+        using var client = fixture.KeyClient(key.Key);
+        using var created = await client.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "Api Group" }, Ct);
+        var id = (await ApiBodies.OkAsync<CreatedPerson>(created)).Id;
+        var group = TestPhotos.GroupOfFour();
+
+        using var asked = await People.GroupPhotoTests.PostAsync(client, $"/api/v1/people/{id}/photos", ("group.jpg", group));
+        var faces = (await People.GroupPhotoTests.ChoiceProblemAsync(asked)).Faces;
+        Assert.Equal(4, faces.Count);
+
+        // face as a form field beside the file.
+        using var form = TestPhotos.Form(("group.jpg", group));
+        form.Add(new StringContent("3"), "face");
+        using var byIndex = await client.PostAsync(new Uri($"/api/v1/people/{id}/photos", UriKind.Relative), form, Ct);
+        var enrolled = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(byIndex));
+        Assert.Equal(faces[3].Box, enrolled.EnrolledBox!.Value);
+
+        // box in the query: the photo is now enrolled for this person, so a second face of it comes from a copy with other bytes.
+        var box = FormattableString.Invariant($"{faces[0].Left:0},{faces[0].Top:0},{faces[0].Right:0},{faces[0].Bottom:0}");
+        using var byBox = await People.GroupPhotoTests.PostAsync(client, $"/api/v1/people/{id}/photos?box={box}", ("group-copy.jpg", [.. group, 0]));
+        Assert.Equal(faces[0].Box, Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(byBox)).EnrolledBox!.Value);
+
+        var person = (await fixture.Factory.Services.GetRequiredService<PeopleService>().GetAsync(id, Ct))!;
+        Assert.Equal(2, person.Faces.Count);
+        Assert.All(person.Faces, f => Assert.True(f.FromGroupPhoto));
+        Assert.Null(person.AvatarFaceId);
     }
 
     [Fact]

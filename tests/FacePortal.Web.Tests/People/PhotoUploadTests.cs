@@ -2,6 +2,7 @@ using System.Net;
 using FacePortal.Core.People;
 using FacePortal.Core.Storage;
 using FacePortal.TestSupport;
+using FacePortal.Web.Tests.Integration;
 using FacePortal.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
@@ -75,33 +76,43 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Several_faces_enroll_the_largest_with_a_warning_and_show_the_others()
+    public async Task Several_faces_enroll_nothing_until_one_is_chosen_and_then_show_the_others()
     {
         using var admin = await factory.SignInAsync();
         var person = await ApiJson.CreatePersonAsync(admin, "Couple");
 
-        var result = Assert.Single(await ApiJson.UploadAsync(admin, person, ("couple.jpg", TestPhotos.DeepFace("couple.jpg"))));
+        using var asked = await GroupPhotoTests.PostAsync(admin, $"/api/people/{person}/photos", ("couple.jpg", TestPhotos.DeepFace("couple.jpg")));
+        var faces = (await GroupPhotoTests.ChoiceProblemAsync(asked)).Faces;
+        Assert.Equal(2, faces.Count);
+        Assert.False(await factory.QueryAsync(db => db.Photos.AnyAsync(p => p.PersonId == person)));
 
-        Assert.Equal(EnrollmentStatus.AcceptedWithWarning, result.Status);
+        var largest = faces.MaxBy(f => f.Box.Area)!;
+        using var chosen = await GroupPhotoTests.PostAsync(admin, $"/api/people/{person}/photos?face={largest.Index}", ("couple.jpg", TestPhotos.DeepFace("couple.jpg")));
+        var result = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(chosen));
+
+        Assert.Equal(EnrollmentStatus.Accepted, result.Status);
+        Assert.Equal("Enrolled the chosen face; the photo holds 2 faces.", result.Message);
         Assert.Equal(2, result.FacesFound);
-        Assert.Contains("2 faces were found; the largest was enrolled.", result.Message, StringComparison.Ordinal);
+        Assert.Equal(largest.Box, result.EnrolledBox!.Value);
         var other = Assert.Single(result.OtherFaces!);
         Assert.True(result.EnrolledBox!.Value.Area >= other.Area);
         var photo = await factory.QueryAsync(db => db.Photos.SingleAsync(p => p.PersonId == person));
         Assert.Equal(2, photo.FacesFound);
-        Assert.NotNull(photo.Warning);
+        Assert.Null(photo.Warning);
     }
 
     [Fact]
-    public async Task The_subject_is_enrolled_rather_than_a_bigger_bystander()
+    public async Task A_webcam_sample_enrolls_the_subject_rather_than_a_bigger_bystander()
     {
         using var admin = await factory.SignInAsync();
         var person = await ApiJson.CreatePersonAsync(admin, "Subject");
 
-        var result = Assert.Single(await ApiJson.UploadAsync(admin, person, ("portrait.jpg", ComposedPhotos.SubjectWithBiggerBystander())));
+        // The webcam preview highlights the primary face, so a webcam sample enrolls it without asking.
+        using var response = await GroupPhotoTests.PostAsync(admin, $"/api/people/{person}/photos?source=webcam", ("portrait.jpg", ComposedPhotos.SubjectWithBiggerBystander()));
+        var result = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(response));
 
         Assert.Equal(EnrollmentStatus.AcceptedWithWarning, result.Status);
-        Assert.Contains("2 faces were found; the one nearest the centre was enrolled, not the largest.", result.Message, StringComparison.Ordinal);
+        Assert.Contains("2 faces were found; the highlighted one (nearest the centre) was enrolled.", result.Message, StringComparison.Ordinal);
         Assert.InRange(result.EnrolledBox!.Value.CenterX, 700, 900);
         Assert.True(Assert.Single(result.OtherFaces!).Area > result.EnrolledBox.Value.Area);
         Assert.False(result.LowerThresholdRetry);
@@ -113,7 +124,9 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
         using var admin = await factory.SignInAsync();
         var person = await ApiJson.CreatePersonAsync(admin, "Retry");
 
-        var result = Assert.Single(await ApiJson.UploadAsync(admin, person, ("hard.jpg", ComposedPhotos.FacesOnlyTheRetryFinds())));
+        // The retry finds the faces at the photo's edges; which one is the person is asked, and the retry is said either way.
+        using var response = await GroupPhotoTests.PostAsync(admin, $"/api/people/{person}/photos?face=0", ("hard.jpg", ComposedPhotos.FacesOnlyTheRetryFinds()));
+        var result = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(response));
 
         Assert.True(result.LowerThresholdRetry);
         Assert.True(result.FacesFound > 0);

@@ -9,6 +9,9 @@ public static class TestPhotos
 {
     public static byte[] DeepFace(string name) => File.ReadAllBytes(Path.Combine(RepoLocations.DeepFace, name));
 
+    /// <summary>face-api's sample4.jpg (1920x1448): a group photo with four faces.</summary>
+    public static byte[] GroupOfFour() => File.ReadAllBytes(Path.Combine(RepoLocations.FaceApiDemo, "sample4.jpg"));
+
     /// <summary>A deepface photo as a camera would frame it: <paramref name="width"/> x <paramref name="height"/> JPEG.</summary>
     public static byte[] DeepFaceFrame(string name, int width = 640, int height = 480)
     {

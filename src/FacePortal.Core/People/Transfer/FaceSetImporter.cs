@@ -185,9 +185,17 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
             return EnrollmentResult.Rejected(label, RejectionReason.Unreadable, "The file is too large or damaged inside the zip.");
         }
 
-        return isAlignedCrop
-            ? await enrollment.EnrollAlignedCropAsync(personId, content, entry.Name, actor, cancellationToken).ConfigureAwait(false)
-            : await enrollment.EnrollPhotoAsync(personId, content, entry.Name, PhotoSource.Import, actor, cancellationToken).ConfigureAwait(false);
+        if (isAlignedCrop)
+        {
+            return await enrollment.EnrollAlignedCropAsync(personId, content, entry.Name, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await enrollment.EnrollPhotoAsync(personId, content, entry.Name, PhotoSource.Import, actor, cancellationToken).ConfigureAwait(false);
+
+        // Nobody is there to say which face of a group photo is the person: skip it and say where to choose.
+        return result.Status == EnrollmentStatus.NeedsFaceChoice
+            ? result with { Message = $"{result.FacesFound} faces: upload it on the person page and pick the face." }
+            : result;
     }
 
     private static async Task<FaceSetManifest?> ReadManifestAsync(ZipArchive zip, CancellationToken cancellationToken)
