@@ -20,6 +20,7 @@ builder.WebHost.UseStaticWebAssets();
 var dataDirectory = PortalPaths.DataDirectory(builder.Configuration, builder.Environment);
 builder.Services.AddFacePortalCore(dataDirectory);
 builder.Services.AddPortalHosting();
+builder.Services.AddPortalReverseProxy();
 builder.Services.AddPortalScaleOut(builder.Configuration, dataDirectory);
 builder.Services.AddPortalObservability(builder.Configuration);
 builder.Services.AddPortalAccounts();
@@ -35,6 +36,7 @@ var app = builder.Build();
 try
 {
     app.ValidateSettings();
+    app.UseReverseProxyHeaders();
     app.UseSecurityHeaders();
 
     if (!app.Environment.IsDevelopment())
