@@ -31,13 +31,15 @@ public static partial class LocalReturnUrl
             return "/";
         }
 
+        // Dot segments resolved as RFC 3986 (and browsers) do, empty segments kept: what is left
+        // starting with "//" is another host, and goes home. Other runs of slashes are collapsed.
         var segments = new List<string>();
-        foreach (var segment in path.Split('/'))
+        var parts = path.TrimStart('/').Split('/');
+        for (var i = 0; i < parts.Length; i++)
         {
-            switch (segment)
+            switch (parts[i])
             {
-                // Empty segments are what "//" is made of: collapsed, the result never names a host.
-                case "" or ".":
+                case ".":
                     break;
                 case "..":
                     if (segments.Count > 0)
@@ -47,11 +49,18 @@ public static partial class LocalReturnUrl
 
                     break;
                 default:
-                    segments.Add(Uri.EscapeDataString(segment));
+                    segments.Add(parts[i]);
                     break;
             }
         }
 
+        var leadingSlashes = path.Length - path.TrimStart('/').Length;
+        if (leadingSlashes > 1 || (segments.Count > 1 && segments[0].Length == 0))
+        {
+            return "/";
+        }
+
+        segments = [.. segments.Where(segment => segment.Length > 0).Select(Uri.EscapeDataString)];
         var local = "/" + string.Join('/', segments) + (segments.Count > 0 && path.EndsWith('/') ? "/" : string.Empty);
         return cut < 0 ? local : local + Escaped(returnUrl[cut..]);
     }
