@@ -23,6 +23,7 @@ builder.WebHost.UseStaticWebAssets();
 var dataDirectory = install.DataDirectory(builder.Configuration["FacePortal:DataDirectory"]);
 builder.Services.AddFacePortalCore(dataDirectory);
 builder.Services.AddPortalHosting();
+builder.Services.AddPortalReverseProxy();
 builder.Services.AddPortalScaleOut(builder.Configuration, dataDirectory);
 builder.Services.AddPortalObservability(builder.Configuration);
 builder.Services.AddPortalAccounts();
@@ -38,6 +39,7 @@ var app = builder.Build();
 try
 {
     app.ValidateSettings();
+    app.UseReverseProxyHeaders();
     app.UseSecurityHeaders();
 
     if (!app.Environment.IsDevelopment())

@@ -69,6 +69,13 @@ public static class AccountsRegistration
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+
+            // Signing in on the login page redirects to its ReturnUrl here, before the page does: the same check applies.
+            o.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalReturnUrl.Normalize(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
 
         services.AddAuthorizationBuilder()

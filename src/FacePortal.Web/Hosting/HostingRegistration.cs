@@ -14,6 +14,12 @@ public static class HostingRegistration
     {
         services.AddHostedService<StartupInitializer>();
 
+        // The host logs a failed start with its stack trace ("Hosting failed to start") before Program
+        // sees the exception; a failure Program can explain is then told in one line (StartupFailure),
+        // and any other is rethrown, so the runtime prints its stack trace: the log adds nothing.
+        // Critical entries (a background service that stopped the host) are still written.
+        services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, "Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical, null)));
+
         // Created by the start-up initializer, which is what runs the warm-up inference.
         services.AddSingleton(sp => new PipelineStatus(sp.GetRequiredService<FaceModels>(), PipelineWarmup.Run(sp.GetRequiredService<FacePipeline>())));
         services.AddValidatedOptions<HealthOptions>(HealthOptions.Section);

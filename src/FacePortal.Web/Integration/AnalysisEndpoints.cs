@@ -107,6 +107,14 @@ public static class AnalysisEndpoints
             return Results.Problem($"limit must be between 1 and 100 (was {limit}).", statusCode: StatusCodes.Status400BadRequest, title: "Bad limit");
         }
 
+        if (threshold is { } notNumber && !float.IsFinite(notNumber))
+        {
+            return Results.Problem(
+                $"threshold must be a number between the server's threshold ({serverThreshold:0.###}) and 1 (was {notNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}).",
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Bad threshold");
+        }
+
         if (threshold is { } asked && (asked < serverThreshold || asked > 1))
         {
             return Results.Problem(

@@ -17,15 +17,24 @@ public interface ILiveRecognitionClient
 /// never queue behind UI traffic.
 /// </summary>
 [Authorize(Policy = Policies.User)]
-public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSessions sessions, LiveMetrics metrics) : Hub<ILiveRecognitionClient>
+public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSessions sessions, LiveMetrics metrics, LiveConnectionLimit limit) : Hub<ILiveRecognitionClient>
 {
     public const string Path = "/hubs/live";
 
     private static readonly object SessionKey = new();
     private static readonly object AccountKey = new();
+    private static readonly object CountedKey = new();
 
     public override Task OnConnectedAsync()
     {
+        // A HubException's message reaches the client in the close message; any other would be hidden.
+        if (!limit.TryOpen(Context.UserIdentifier!))
+        {
+            throw new HubException(
+                $"This account has {limit.MaxPerAccount} live connections open already, the most it may (FacePortal:Live:Connections:MaxPerAccount); close one and try again.");
+        }
+
+        Context.Items[CountedKey] = true;
         Context.Items[SessionKey] = new LiveSession(Context.ConnectionId, processor.Options.MaxFramesPerSecond);
 
         // A stream stays open for hours: locking or demoting the account must close it, not wait for a reconnect.
@@ -36,6 +45,11 @@ public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSess
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        if (Context.Items.Remove(CountedKey))
+        {
+            limit.Close(Context.UserIdentifier!);
+        }
+
         if (Context.Items.Remove(SessionKey, out var session))
         {
             ((LiveSession)session!).Dispose();

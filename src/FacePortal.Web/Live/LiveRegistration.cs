@@ -12,6 +12,8 @@ public static class LiveRegistration
     public static IServiceCollection AddLiveRecognition(this IServiceCollection services)
     {
         services.AddValidatedOptions<LiveOptions>(LiveOptions.Section);
+        services.AddValidatedOptions<LiveConnectionOptions>(LiveConnectionOptions.Section);
+        services.AddSingleton<LiveConnectionLimit>();
         services.AddSingleton<LiveMetrics>();
         services.AddSingleton<LiveFrameProcessor>();
         services.AddSignalR()
@@ -27,7 +29,17 @@ public static class LiveRegistration
 
         // The message limit follows the frame limit, a setting only known once configuration is read.
         services.AddOptions<HubOptions<LiveRecognitionHub>>()
-            .Configure<LiveOptions>((hub, live) => hub.MaximumReceiveMessageSize = live.TransportMaxMessageBytes);
+            .Configure<LiveOptions>((hub, live) => hub.MaximumReceiveMessageSize = live.TransportMaxMessageBytes)
+            .Configure<LiveConnectionOptions>((hub, connections) =>
+            {
+                // Silent connections are closed: one that finished its handshake and then said nothing
+                // would otherwise hold its socket and session for as long as the peer keeps the TCP connection.
+                hub.ClientTimeoutInterval = connections.IdleTimeout;
+                hub.HandshakeTimeout = connections.IdleTimeout;
+
+                // Pings go out well inside the timeout, so clients that apply the same rule to the server stay connected.
+                hub.KeepAliveInterval = connections.IdleTimeout / 2 < TimeSpan.FromSeconds(15) ? connections.IdleTimeout / 2 : TimeSpan.FromSeconds(15);
+            });
         return services;
     }
 

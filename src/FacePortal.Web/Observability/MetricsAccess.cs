@@ -11,7 +11,7 @@ using Microsoft.Net.Http.Headers;
 namespace FacePortal.Web.Observability;
 
 /// <summary>
-/// Who may read /metrics: anyone on this machine (a loopback address), or a caller with the configured
+/// Who may read /metrics: anyone on this machine (a loopback address, not through a proxy), or a caller with the configured
 /// bearer token. Its own scheme and policy, so the sign-in cookie neither grants it (an Admin on another
 /// machine gets no metrics without the token) nor turns a refusal into a redirect to the login page.
 /// </summary>
@@ -24,10 +24,19 @@ public static class MetricsAccess
         .RequireAssertion(context => context.User.Identity is { IsAuthenticated: true, AuthenticationType: Scheme } || FromLoopback(context.Resource))
         .Build();
 
-    /// <summary>True for a request whose peer is on this machine; behind a proxy the peer is the proxy, which is not.</summary>
+    /// <summary>
+    /// True for a request made on this machine, not passed on by a proxy: a proxy on the same host
+    /// connects from loopback on behalf of anyone. Forwarding headers mark it, whether the proxy is
+    /// trusted (the middleware then leaves X-Original-For) or not (X-Forwarded-For is still there).
+    /// </summary>
     internal static bool FromLoopback(object? resource) =>
-        resource is HttpContext { Connection.RemoteIpAddress: { } address }
-        && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+        resource is HttpContext { Connection.RemoteIpAddress: { } address } context
+        && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)
+        && !Forwarded(context.Request.Headers);
+
+    private static bool Forwarded(IHeaderDictionary headers) =>
+        headers.ContainsKey("X-Forwarded-For") || headers.ContainsKey("X-Original-For") || headers.ContainsKey("Forwarded")
+        || headers.ContainsKey("X-Real-IP");
 }
 
 /// <summary>Authenticates a scraper by <see cref="MetricsOptions.Token"/>; no token configured means nobody is.</summary>

@@ -28,7 +28,44 @@ public static class TrainingRegistration
             Authorization = [new AdminDashboardFilter()],
             DashboardTitle = "FacePortal jobs",
             AppPath = "/training",
-        }).RequireAuthorization(Policies.Admin);
+        }).RequireAuthorization(Policies.Admin).Add(StatsAnswersOnlyItsOwnRequest);
         return endpoints;
+    }
+
+    /// <summary>
+    /// The dashboard's /stats is the page script's POST of a form listing the figures it wants;
+    /// Hangfire reads that form without checking it is there, so a GET (no form) or an empty POST
+    /// ended in a 500. Those are answered here as what they are, before Hangfire sees them.
+    /// </summary>
+    private static void StatsAnswersOnlyItsOwnRequest(EndpointBuilder endpoint)
+    {
+        var hangfire = endpoint.RequestDelegate;
+        if (hangfire is null)
+        {
+            return;
+        }
+
+        endpoint.RequestDelegate = async context =>
+        {
+            var request = context.Request;
+            if (request.Path.Equals(DashboardPath + "/stats", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!HttpMethods.IsPost(request.Method))
+                {
+                    context.Response.Headers.Allow = "POST";
+                    context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                    return;
+                }
+
+                if (!request.HasFormContentType || !(await request.ReadFormAsync(context.RequestAborted)).ContainsKey("metrics[]"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await context.Response.WriteAsync("Post the figures wanted as a form with one or more metrics[] fields.", context.RequestAborted);
+                    return;
+                }
+            }
+
+            await hangfire(context);
+        };
     }
 }

@@ -42,7 +42,7 @@ public sealed class SignInTests(FacePortalFactory factory) : IClassFixture<FaceP
     [Fact]
     public async Task Ten_failures_lock_the_account_even_for_the_right_password_and_it_reads_like_a_wrong_password()
     {
-        await using var lenient = new FacePortalFactory { Settings = new Dictionary<string, string> { ["FacePortal:SignIn:MaxFailuresPerAddress"] = "100" } };
+        await using var lenient = new FacePortalFactory { Settings = new Dictionary<string, string> { ["FacePortal:SignIn:MaxFailuresPerAccount"] = "100" } };
         var users = lenient.Services.GetRequiredService<UserAdministration>();
         Assert.True((await users.CreateAsync("locky", FacePortalFactory.UserPassword, [Roles.User], "test")).Succeeded);
         using var client = lenient.CreateBrowserlessClient();
@@ -88,7 +88,7 @@ public sealed class SignInTests(FacePortalFactory factory) : IClassFixture<FaceP
     [Fact]
     public async Task An_unknown_user_costs_as_much_time_as_a_wrong_password()
     {
-        await using var lenient = new FacePortalFactory { Settings = new Dictionary<string, string> { ["FacePortal:SignIn:MaxFailuresPerAddress"] = "1000" } };
+        await using var lenient = new FacePortalFactory { Settings = new Dictionary<string, string> { ["FacePortal:SignIn:MaxFailuresPerAccount"] = "1000", ["FacePortal:SignIn:MaxFailuresPerAddress"] = "1000" } };
         using var client = lenient.CreateBrowserlessClient();
         var wrong = new List<double>();
         var unknown = new List<double>();

@@ -123,7 +123,7 @@ public sealed class FullDiskTests
 
         var health = await HealthAsync(factory);
         Assert.Equal("Unhealthy", health.GetProperty("status").GetString());
-        Assert.Equal("Degraded", health.GetProperty("checks").GetProperty("disk-space").GetProperty("status").GetString());
+        Assert.Equal("Unhealthy", health.GetProperty("checks").GetProperty("disk-space").GetProperty("status").GetString());
         Assert.Equal(0, health.GetProperty("checks").GetProperty("disk-space").GetProperty("data").GetProperty("freeBytes").GetInt64());
 
         // Space again: the same call works, without a restart.

@@ -20,10 +20,14 @@ public sealed class ReadOnlyDataDirectoryTests
 
         foreach (var data in new[] { disk.Path, Path.Combine(disk.Path, "data") })
         {
-            var (exitCode, _, error) = await PortalServer.RunUntilExitAsync(
+            var (exitCode, output, error) = await PortalServer.RunUntilExitAsync(
                 new Dictionary<string, string>(), TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken, dataDirectory: data);
 
             Assert.Equal(1, exitCode);
+
+            // No stack trace on either stream: the host's own log of the failed start included.
+            Assert.DoesNotMatch(@"(?m)^\s+at \S", output + "\n" + error);
+            Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
             Assert.Equal(
                 [$"FacePortal cannot start: the data directory {data} is not writable (read-only file system); mount it read-write or set FacePortal__DataDirectory to a writable folder."],
                 error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
