@@ -15,6 +15,8 @@ namespace FacePortal.Benchmarks;
 /// The budget: under 0.5 ms per face for what the decision keeps.
 /// </summary>
 [MemoryDiagnoser]
+[InProcess]
+[ShortRunJob]
 public class OpenSetDecisionBenchmarks
 {
     private const int People = 10_000;
@@ -92,6 +94,7 @@ public class OpenSetDecisionBenchmarks
 }
 
 /// <summary>Measuring the gallery's own impostor statistics at 10,000 people (2,000 probes), in the background after changes settle.</summary>
+[InProcess]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
 public class GalleryStatisticsBenchmarks
 {
