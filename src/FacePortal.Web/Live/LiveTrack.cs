@@ -42,14 +42,14 @@ internal sealed class LiveTrack(int id, TrackingOptions options)
 
     /// <summary>
     /// A confirmed person stays while at least K of the last N frames still name them (so N-K Unknown or
-    /// disagreeing frames after a steady run change nothing); only then may another person who reached K
-    /// take over, and with nobody at K the track is Unknown again. The name never goes from one person to
-    /// another without the other reaching K of N.
+    /// disagreeing frames after a steady run change nothing) and the latest frame still has them among its
+    /// two closest people; only then may another person who reached K take over, and with nobody at K the
+    /// track is Unknown again. The name never goes from one person to another without the other reaching K of N.
     /// </summary>
     private GalleryMatch? Decide()
     {
         var counts = _window.Where(v => v.IsNamed).GroupBy(v => v.Person!.PersonId).ToDictionary(g => g.Key, g => g.Count());
-        if (Confirmed is { } current && counts.GetValueOrDefault(current.PersonId) >= options.ConfirmFrames)
+        if (Confirmed is { } current && counts.GetValueOrDefault(current.PersonId) >= options.ConfirmFrames && StillPlausible(current, _window.Last()))
         {
             return LatestMatchOf(current.PersonId) ?? current;
         }
@@ -61,6 +61,14 @@ internal sealed class LiveTrack(int id, TrackingOptions options)
             .FirstOrDefault();
         return leader is { } id ? LatestMatchOf(id) : null;
     }
+
+    /// <summary>
+    /// A frame that no longer has the person among its two closest (they were deleted, or the face is not
+    /// theirs), or that an admin's "not this person" mark refused, ends a confirmed name at once.
+    /// </summary>
+    private static bool StillPlausible(GalleryMatch person, Verdict frame) => frame.Kind == VerdictKind.MarkedNotThisPerson
+        ? frame.Best?.PersonId != person.PersonId && frame.RunnerUp?.PersonId == person.PersonId
+        : frame.Best?.PersonId == person.PersonId || frame.RunnerUp?.PersonId == person.PersonId;
 
     private GalleryMatch? LatestMatchOf(Guid personId) => _window.LastOrDefault(v => v.Person?.PersonId == personId)?.Person;
 

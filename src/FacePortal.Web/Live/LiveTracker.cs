@@ -22,7 +22,9 @@ public readonly record struct TrackObservation(FaceBox Box, ReadOnlyMemory<float
 /// (<see cref="TrackingOptions.WindowFrames"/>) frame verdicts name the same person; until then it shows the
 /// latest frame's kind of Unknown, or "Unknown (confirming)" when that frame named somebody. A named track
 /// keeps its name while K of the last N still name that person (with 3 of 5, one or two Unknown frames after
-/// a steady run change nothing); it switches to another person only when that person reaches K of N.
+/// a steady run change nothing) and the latest frame still has them among its two closest people (a person
+/// deleted, or marked "not this person", loses the name at once); it switches to another person only when
+/// that person reaches K of N.
 /// </para>
 /// Not thread-safe: a connection's frames are analysed one at a time.
 /// </summary>
