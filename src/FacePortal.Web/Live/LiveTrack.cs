@@ -43,7 +43,7 @@ internal sealed class LiveTrack(int id, TrackingOptions options)
     /// <summary>
     /// A confirmed person stays while at least K of the last N frames still name them (so N-K Unknown or
     /// disagreeing frames after a steady run change nothing) and the latest frame still has them among its
-    /// two closest people; only then may another person who reached K take over, and with nobody at K the
+    /// two closest people (a condition for being named at all); only then may another person who reached K take over, and with nobody at K the
     /// track is Unknown again. The name never goes from one person to another without the other reaching K of N.
     /// </summary>
     private GalleryMatch? Decide()
@@ -54,7 +54,8 @@ internal sealed class LiveTrack(int id, TrackingOptions options)
             return LatestMatchOf(current.PersonId) ?? current;
         }
 
-        var leader = counts.Where(c => c.Value >= options.ConfirmFrames)
+        var latest = _window.Last();
+        var leader = counts.Where(c => c.Value >= options.ConfirmFrames && StillPlausible(LatestMatchOf(c.Key)!, latest))
             .OrderByDescending(c => c.Value)
             .ThenByDescending(c => LastIndexOf(c.Key))
             .Select(c => (Guid?)c.Key)
