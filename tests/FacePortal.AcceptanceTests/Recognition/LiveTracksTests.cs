@@ -136,7 +136,7 @@ public sealed class LiveTracksTests(BrowserFixture fixture)
     private static async Task AssertAccessibleAsync(IPage page)
     {
         var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "critical" or "serious").Select(v => $"{v.Id} ({v.Impact}): {v.Help}").ToList();
+        var serious = result.Violations.Where(v => v.Impact is "critical" or "serious").Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target.ToString()))}").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious));
     }
 
