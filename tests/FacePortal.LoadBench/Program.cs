@@ -7,7 +7,7 @@ using FacePortal.TestSupport;
 
 // Live-recognition load benchmark: starts the web app (Release) on loopback, enrolls one person,
 // then streams a real 640x480 face JPEG from N concurrent SignalR clients for a fixed time per N.
-//   dotnet run -c Release --project tests/FacePortal.LoadBench -- [--clients 1,2,4,8] [--seconds 10] [--in-flight 1]
+//   dotnet run -c Release --project tests/FacePortal.LoadBench -- [--clients 1,2,4,8] [--seconds 10] [--in-flight 1] [--tracking on,off]
 // --scenario large-photos [--requests 16]: memory under concurrent verify calls with near-limit photos (LargePhotoMemoryBench).
 // --scenario nodes [--changes 50] [--clients 2]: two web nodes on one Redis, change propagation and frames/s (WebNodesBench).
 var options = Options.Parse(args);
@@ -27,40 +27,58 @@ Console.WriteLine(string.Create(inv, $"Frame: {Path.GetFileName(options.Image)} 
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Machine.Cpu()}, {Environment.OSVersion}");
 
 // The per-connection rate limit (30 frames/s by default) would cap one client below the server's capacity; lift it for the measurement.
-await using var server = await PortalServer.StartAsync(CancellationToken.None, new Dictionary<string, string> { ["FacePortal__Live__MaxFramesPerSecond"] = "1000" });
-using var cookies = new HttpClientHandler { AllowAutoRedirect = false };
-using var api = new HttpClient(cookies) { BaseAddress = server.BaseAddress };
-await PortalSignIn.SignInAsync(api, PortalServer.AdminName, PortalServer.AdminPassword);
-var cookie = $"FacePortal.Auth={cookies.CookieContainer.GetCookies(server.BaseAddress)["FacePortal.Auth"]!.Value}";
-await EnrollAsync(api);
-Console.WriteLine($"Web app: pid {server.ProcessId} at {server.BaseAddress}; memory after start {server.Memory().CurrentMiB:0} MiB");
+// --tracking on,off starts one web app per setting and alternates them step by step, so both see the same machine.
+var nodes = new List<(string Tracking, PortalServer Server, string Cookie)>();
+foreach (var tracking in options.Tracking)
+{
+    var server = await PortalServer.StartAsync(CancellationToken.None, new Dictionary<string, string>
+    {
+        ["FacePortal__Live__MaxFramesPerSecond"] = "1000",
+        ["FacePortal__Live__Tracks__Enabled"] = tracking == "on" ? "true" : "false",
+    });
+    using var cookies = new HttpClientHandler { AllowAutoRedirect = false };
+    using var api = new HttpClient(cookies) { BaseAddress = server.BaseAddress };
+    await PortalSignIn.SignInAsync(api, PortalServer.AdminName, PortalServer.AdminPassword);
+    nodes.Add((tracking, server, $"FacePortal.Auth={cookies.CookieContainer.GetCookies(server.BaseAddress)["FacePortal.Auth"]!.Value}"));
+    await EnrollAsync(api);
+    Console.WriteLine($"Web app (tracking {tracking}): pid {server.ProcessId} at {server.BaseAddress}; memory after start {server.Memory().CurrentMiB:0} MiB");
+}
+
 Console.WriteLine();
-Console.WriteLine("clients  frames/s  rtt p50  rtt p95  server p50  queue p50  other results          peak RSS");
+Console.WriteLine("tracking  clients  frames/s  rtt p50  rtt p95  server p50  queue p50  other results          peak RSS");
 
 foreach (var n in options.Clients)
 {
-    var clients = Enumerable.Range(0, n).Select(_ => new LiveLoadClient(server.BaseAddress, cookie, frame, options.InFlight)).ToList();
-    await Task.WhenAll(clients.Select(c => c.StartAsync(CancellationToken.None)));
-    using var stop = new CancellationTokenSource();
-    var running = clients.Select(c => Task.Run(() => c.RunAsync(stop.Token))).ToList();
-    await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
-    clients.ForEach(c => c.Record(true));
-    await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
-    clients.ForEach(c => c.Record(false));
-    await stop.CancelAsync();
-    await Task.WhenAll(running);
-
-    var rtt = clients.SelectMany(c => c.RoundTripsMs).Order().ToArray();
-    var serverMs = clients.SelectMany(c => c.ServerMs).Order().ToArray();
-    var queue = clients.SelectMany(c => c.QueueMs).Order().ToArray();
-    var other = clients.SelectMany(c => c.Statuses).Where(s => s.Key != "ok").GroupBy(s => s.Key).Select(g => $"{g.Key}={g.Sum(s => s.Value)}");
-    var otherText = string.Join(" ", other);
-    Console.WriteLine(string.Create(inv,
-        $"{n,7}  {rtt.Length / (double)options.Seconds,8:0.0}  {Percentile(rtt, 0.5),7:0.0}  {Percentile(rtt, 0.95),7:0.0}  {Percentile(serverMs, 0.5),10:0.0}  {Percentile(queue, 0.5),9:0.0}  {(otherText.Length == 0 ? "none" : otherText),-22}  {server.Memory().PeakMiB,5:0} MiB"));
-    foreach (var client in clients)
+    foreach (var (tracking, server, cookie) in nodes)
     {
-        await client.DisposeAsync();
+        var clients = Enumerable.Range(0, n).Select(_ => new LiveLoadClient(server.BaseAddress, cookie, frame, options.InFlight)).ToList();
+        await Task.WhenAll(clients.Select(c => c.StartAsync(CancellationToken.None)));
+        using var stop = new CancellationTokenSource();
+        var running = clients.Select(c => Task.Run(() => c.RunAsync(stop.Token))).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+        clients.ForEach(c => c.Record(true));
+        await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
+        clients.ForEach(c => c.Record(false));
+        await stop.CancelAsync();
+        await Task.WhenAll(running);
+
+        var rtt = clients.SelectMany(c => c.RoundTripsMs).Order().ToArray();
+        var serverMs = clients.SelectMany(c => c.ServerMs).Order().ToArray();
+        var queue = clients.SelectMany(c => c.QueueMs).Order().ToArray();
+        var other = clients.SelectMany(c => c.Statuses).Where(s => s.Key != "ok").GroupBy(s => s.Key).Select(g => $"{g.Key}={g.Sum(s => s.Value)}");
+        var otherText = string.Join(" ", other);
+        Console.WriteLine(string.Create(inv,
+            $"{tracking,8}  {n,7}  {rtt.Length / (double)options.Seconds,8:0.0}  {Percentile(rtt, 0.5),7:0.0}  {Percentile(rtt, 0.95),7:0.0}  {Percentile(serverMs, 0.5),10:0.0}  {Percentile(queue, 0.5),9:0.0}  {(otherText.Length == 0 ? "none" : otherText),-22}  {server.Memory().PeakMiB,5:0} MiB"));
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
     }
+}
+
+foreach (var (_, server, _) in nodes)
+{
+    await server.DisposeAsync();
 }
 
 Console.WriteLine();
@@ -92,7 +110,7 @@ static async Task EnrollAsync(HttpClient http)
 }
 
 /// <summary>Command-line options.</summary>
-internal sealed record Options(int[] Clients, int Seconds, int WarmupSeconds, int InFlight, string Image, string Scenario, int Requests, int Changes)
+internal sealed record Options(int[] Clients, int Seconds, int WarmupSeconds, int InFlight, string Image, string Scenario, int Requests, int Changes, string[] Tracking)
 {
     public static Options Parse(string[] args)
     {
@@ -110,7 +128,8 @@ internal sealed record Options(int[] Clients, int Seconds, int WarmupSeconds, in
             Value("--image") ?? Path.Combine(RepoLocations.DeepFace, "img1.jpg"),
             Value("--scenario") ?? "live",
             int.Parse(Value("--requests") ?? "16", CultureInfo.InvariantCulture),
-            int.Parse(Value("--changes") ?? "50", CultureInfo.InvariantCulture));
+            int.Parse(Value("--changes") ?? "50", CultureInfo.InvariantCulture),
+            (Value("--tracking") ?? "on").Split(',').Select(t => t is "on" or "off" ? t : throw new ArgumentException($"--tracking takes on and/or off, not {t}.")).ToArray());
     }
 }
 

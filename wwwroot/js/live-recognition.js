@@ -5,8 +5,13 @@
 
 import { openCamera, closeCamera, grabJpeg } from './camera.js';
 
+// A named track is solid green; every kind of Unknown is dashed, red (or amber while a name is being
+// confirmed), so the difference does not rest on colour alone.
 const KNOWN = '#00e676';
 const UNKNOWN = '#ff5252';
+const CONFIRMING = '#ffb300';
+// Labels stay at least this many CSS pixels tall however small the video is drawn (a phone).
+const MIN_LABEL_CSS_PX = 15;
 const STATS_INTERVAL_MS = 500;
 
 let session = null;
@@ -127,6 +132,7 @@ function report(s, problem) {
     refused: s.refused,
     problem: problem ?? s.lastProblem,
     faces: faces.map(f => ({
+      trackId: f.trackId ?? 0, verdict: f.verdict ?? null, label: f.label ?? null, reason: f.reason ?? null, operatingPoint: f.operatingPoint ?? null,
       name: f.name ?? null, personId: f.personId ?? null, similarity: f.similarity, probability: f.probability ?? null,
       liveness: f.liveness?.score ?? null, live: f.liveness ? f.liveness.live : null, livenessRefusal: f.liveness?.refusal ?? null,
     })),
@@ -142,32 +148,47 @@ function draw(canvas, result) {
 
   const ctx = canvas.getContext('2d');
   ctx.clearRect(0, 0, canvas.width, canvas.height);
-  const line = Math.max(2, result.width / 240);
-  const fontSize = Math.max(12, Math.round(result.width / 40));
+  // The canvas is scaled to the video's displayed size; size the text in CSS pixels, not frame pixels.
+  const shown = canvas.getBoundingClientRect().width || result.width;
+  const scale = result.width / shown;
+  const line = Math.max(2, result.width / 240, 2 * scale);
+  const fontSize = Math.max(12, Math.round(result.width / 40), Math.ceil(MIN_LABEL_CSS_PX * scale));
   ctx.font = `600 ${fontSize}px Roboto, Arial, sans-serif`;
   ctx.textBaseline = 'bottom';
   const labels = [];
   const badges = [];
   for (const f of result.faces) {
-    const colour = f.name ? KNOWN : UNKNOWN;
-    const label = `${f.name ?? 'Unknown'} ${f.similarity.toFixed(2)}`;
-    labels.push(f.name ?? 'Unknown');
+    // The track's verdict, not this frame's: a name appears once K of the last N frames agree.
+    const named = f.verdict === 'named';
+    const colour = named ? KNOWN : f.verdict === 'confirming' ? CONFIRMING : UNKNOWN;
+    const text = f.label ?? f.name ?? 'Unknown';
+    const label = `${text} ${f.similarity.toFixed(2)}`;
+    labels.push(text);
     ctx.lineWidth = line;
     ctx.strokeStyle = colour;
+    ctx.setLineDash(named ? [] : [line * 3, line * 2]);
     ctx.strokeRect(f.x, f.y, f.w, f.h);
+    ctx.setLineDash([]);
     const textWidth = ctx.measureText(label).width + 8;
     const top = Math.max(fontSize + 6, f.y);
+    // Kept inside the frame: a large label on a phone would otherwise run off the right edge.
+    const left = Math.max(0, Math.min(f.x - line / 2, canvas.width - textWidth));
     ctx.fillStyle = colour;
-    ctx.fillRect(f.x - line / 2, top - fontSize - 6, textWidth, fontSize + 6);
+    ctx.fillRect(left, top - fontSize - 6, textWidth, fontSize + 6);
     ctx.fillStyle = '#000';
-    ctx.fillText(label, f.x + 4 - line / 2, top - 2);
+    ctx.fillText(label, left + 4, top - 2);
     if (f.liveness) badges.push(drawLiveness(ctx, f, line, fontSize));
   }
 
   canvas.dataset.liveness = badges.join('|');
 
-  // What is drawn, readable by tests and assistive tools.
+  // What is drawn, readable by tests and assistive tools (seq last: an observer of it sees the rest set).
   canvas.dataset.labels = labels.join('|');
+  canvas.dataset.tracks = result.faces.map(f => f.trackId ?? 0).join('|');
+  canvas.dataset.verdicts = result.faces.map(f => f.verdict ?? '').join('|');
+  canvas.dataset.frameVerdicts = result.faces.map(f => f.frameVerdict ?? '').join('|');
+  canvas.dataset.similarities = result.faces.map(f => f.similarity.toFixed(3)).join('|');
+  canvas.dataset.seq = String(result.seq);
   canvas.setAttribute('aria-label', labels.length ? `Faces in view: ${labels.join(', ')}` : 'No face in view');
 }
 
@@ -191,8 +212,7 @@ function drawLiveness(ctx, f, line, fontSize) {
 
 function clear(canvas) {
   canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
-  canvas.dataset.labels = '';
-  canvas.dataset.liveness = '';
+  for (const key of ['labels', 'liveness', 'tracks', 'verdicts', 'frameVerdicts', 'similarities']) canvas.dataset[key] = '';
 }
 
 function push(values, value) {

@@ -92,7 +92,7 @@ public sealed class FaceRecognizer(
         var point = operatingPoints.For(index);
         if (model?.Head is null)
         {
-            return new RecognizedFace(face.Box, face.Score, face.Quality, Decide(face, index, candidates, point), candidates);
+            return new RecognizedFace(face.Box, face.Score, face.Quality, Decide(face, index, candidates, point), candidates) { Embedding = face.Embedding };
         }
 
         var probabilities = model.Head.Probabilities(face.Embedding);
@@ -119,7 +119,7 @@ public sealed class FaceRecognizer(
             verdict = Decide(face, index, [chosen, .. candidates.Where(c => c.PersonId != chosen.PersonId)], point);
         }
 
-        return new RecognizedFace(face.Box, face.Score, face.Quality, verdict, candidates, probabilities[best]);
+        return new RecognizedFace(face.Box, face.Score, face.Quality, verdict, candidates, probabilities[best]) { Embedding = face.Embedding };
     }
 
     private Verdict Decide(FaceAnalysis face, GalleryIndex index, IReadOnlyList<GalleryMatch> candidates, OperatingPoint point)

@@ -24,6 +24,9 @@ public sealed record RecognizedFace(
 
     public bool IsKnown => Verdict.IsNamed;
 
+    /// <summary>The face's embedding, for callers that follow a face across frames (the live tracker); empty when not kept.</summary>
+    public ReadOnlyMemory<float> Embedding { get; init; }
+
     /// <summary>Similarity to the named person's nearest enrolled face, or to anyone's when Unknown; 0 when the gallery is empty.</summary>
     public float BestSimilarity => Person?.Similarity ?? (Candidates.Count > 0 ? Candidates[0].Similarity : 0);
 }

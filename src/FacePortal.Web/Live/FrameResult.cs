@@ -71,14 +71,38 @@ public sealed class LiveFace
     [Key("h")]
     public float Height { get; set; }
 
-    /// <summary>The person's name, or null for Unknown.</summary>
+    /// <summary>The face's track (stable while it stays in view; 0 with tracking off).</summary>
+    [Key("trackId")]
+    public int TrackId { get; set; }
+
+    /// <summary>The track's confirmed person, or null for every Unknown (including "confirming").</summary>
     [Key("name")]
     public string? Name { get; set; }
 
     [Key("personId")]
     public string? PersonId { get; set; }
 
-    /// <summary>Cosine similarity to the closest enrolled face (of the named person, or of anyone when Unknown).</summary>
+    /// <summary>The track's verdict code: named, nobody-close, ambiguous, too-poor, marked-not-this-person, or confirming.</summary>
+    [Key("verdict")]
+    public string Verdict { get; set; } = "nobody-close";
+
+    /// <summary>What to show: the name, or "Unknown (...)" with its kind.</summary>
+    [Key("label")]
+    public string Label { get; set; } = "Unknown";
+
+    /// <summary>One sentence: why the track shows what it shows.</summary>
+    [Key("reason")]
+    public string Reason { get; set; } = string.Empty;
+
+    /// <summary>"named at a 1% false-match rate for 1,680 people": where the latest frame was decided.</summary>
+    [Key("operatingPoint")]
+    public string OperatingPoint { get; set; } = string.Empty;
+
+    /// <summary>This frame's own verdict code, before the track's rule (what one frame alone would have said).</summary>
+    [Key("frameVerdict")]
+    public string FrameVerdict { get; set; } = "nobody-close";
+
+    /// <summary>Cosine similarity of this frame's face to the closest enrolled face (of the named person, or of anyone when Unknown).</summary>
     [Key("similarity")]
     public float Similarity { get; set; }
 

@@ -80,7 +80,7 @@ public sealed class LiveFrameProcessor(
         {
             for (var current = frame; current is not null; current = session.Next())
             {
-                var result = await AnalyzeAsync(current).ConfigureAwait(false);
+                var result = await AnalyzeAsync(session, current).ConfigureAwait(false);
                 metrics.Answered(result);
                 await SendAsync(session, result).ConfigureAwait(false);
             }
@@ -95,7 +95,7 @@ public sealed class LiveFrameProcessor(
         }
     }
 
-    private async Task<FrameResult> AnalyzeAsync(PendingFrame frame)
+    private async Task<FrameResult> AnalyzeAsync(LiveSession session, PendingFrame frame)
     {
         var arrived = PortalTelemetry.WallClockOf(frame.ReceivedAt);
         using var span = PortalTelemetry.Traces.StartActivity("live frame", ActivityKind.Internal, frame.Trace, startTime: arrived);
@@ -110,7 +110,8 @@ public sealed class LiveFrameProcessor(
             {
                 if (!frame.Request.Liveness)
                 {
-                    return Succeeded(frame, recognizer.Recognize(frame.Request.Image, index), queued, liveness: null, TimeSpan.Zero);
+                    var plain = recognizer.Recognize(frame.Request.Image, index);
+                    return Succeeded(frame, plain, Track(session, plain), queued, liveness: null, TimeSpan.Zero);
                 }
 
                 var timings = new PipelineTimings();
@@ -120,7 +121,7 @@ public sealed class LiveFrameProcessor(
                 var recognition = recognizer.Recognize(image, index, timings);
                 var livenessStarted = Stopwatch.GetTimestamp();
                 var liveness = recognition.Faces.Select(f => ToBadge(attributes.Analyze(image, f.Box, landmarks: null, FacePlugins.Liveness))).ToArray();
-                return Succeeded(frame, recognition, queued, liveness, Stopwatch.GetElapsedTime(livenessStarted));
+                return Succeeded(frame, recognition, Track(session, recognition), queued, liveness, Stopwatch.GetElapsedTime(livenessStarted));
             }
             catch (ImageDecodeException e)
             {
@@ -136,11 +137,25 @@ public sealed class LiveFrameProcessor(
         }
     }
 
+    /// <summary>The track verdict of every face; with tracking off, each frame's own verdict.</summary>
+    private IReadOnlyList<TrackVerdict> Track(LiveSession session, RecognitionResult recognition)
+    {
+        if (!Options.Tracks.Enabled)
+        {
+            return recognition.Faces.Select(f => TrackVerdict.Untracked(f.Verdict)).ToArray();
+        }
+
+        // Created on the first analysed frame; a connection's frames are analysed one at a time (LiveSession).
+        session.Tracker ??= new LiveTracker(Options.Tracks);
+        return session.Tracker.Update(recognition.Faces.Select(f => new TrackObservation(f.Box, f.Embedding, f.Verdict)).ToArray());
+    }
+
     private static LiveLiveness ToBadge(FaceAttributes attributes) => attributes.Liveness is { } liveness
         ? new LiveLiveness { Score = liveness.Score, IsLive = liveness.IsLive, Experimental = liveness.Experimental }
         : new LiveLiveness { Refusal = attributes.Refusal };
 
-    private static FrameResult Succeeded(PendingFrame frame, RecognitionResult recognition, TimeSpan queued, LiveLiveness[]? liveness, TimeSpan livenessTime)
+    private static FrameResult Succeeded(
+        PendingFrame frame, RecognitionResult recognition, IReadOnlyList<TrackVerdict> tracks, TimeSpan queued, LiveLiveness[]? liveness, TimeSpan livenessTime)
     {
         var timings = recognition.Timings;
         return new FrameResult
@@ -151,7 +166,7 @@ public sealed class LiveFrameProcessor(
             Height = recognition.ImageHeight,
             Threshold = recognition.Threshold,
             Recognizer = recognition.Recognizer,
-            Faces = recognition.Faces.Select((f, i) => ToLiveFace(f, liveness?[i])).ToArray(),
+            Faces = recognition.Faces.Select((f, i) => ToLiveFace(f, tracks[i], liveness?[i])).ToArray(),
             Timing = new ServerTiming
             {
                 Queue = queued.TotalMilliseconds,
@@ -167,14 +182,20 @@ public sealed class LiveFrameProcessor(
         };
     }
 
-    private static LiveFace ToLiveFace(RecognizedFace face, LiveLiveness? liveness) => new()
+    private static LiveFace ToLiveFace(RecognizedFace face, TrackVerdict track, LiveLiveness? liveness) => new()
     {
         X = face.Box.Left,
         Y = face.Box.Top,
         Width = face.Box.Width,
         Height = face.Box.Height,
-        Name = face.Person?.Name,
-        PersonId = face.Person?.PersonId.ToString(),
+        TrackId = track.TrackId,
+        Name = track.Person?.Name,
+        PersonId = track.Person?.PersonId.ToString(),
+        Verdict = track.Code,
+        Label = track.Label,
+        Reason = track.Reason,
+        OperatingPoint = track.OperatingPoint.Describe(),
+        FrameVerdict = face.Verdict.Code,
         Similarity = face.BestSimilarity,
         Probability = face.Probability,
         DetectionScore = face.DetectionScore,

@@ -26,6 +26,9 @@ public sealed class LiveOptions
     [Range(0.0, 1.0)]
     public double JpegQuality { get; set; } = 0.8;
 
+    /// <summary>Following faces across frames and confirming names (<c>FacePortal:Live:Tracks</c>).</summary>
+    public TrackingOptions Tracks { get; set; } = new();
+
     /// <summary>
     /// SignalR's own message limit: a message over it closes the connection, so it sits well above
     /// <see cref="MaxFrameBytes"/> and the frame limit answers with an error result instead.

@@ -32,6 +32,9 @@ public sealed class LiveSession : IDisposable
 
     public TokenBucketRateLimiter RateLimit { get; }
 
+    /// <summary>The connection's face tracks; set by the frame processor on the first analysed frame.</summary>
+    public LiveTracker? Tracker { get; set; }
+
     public bool IsClosed
     {
         get

@@ -22,19 +22,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <paramref name="width"/> x <paramref name="height"/> clip. Chromium reads the clip at launch,
     /// so each clip has its own browser; they are launched once and kept for the collection.
     /// </summary>
-    public async Task<IBrowser> BrowserWithWebcamAsync(string photo, int width = 640, int height = 480)
+    public Task<IBrowser> BrowserWithWebcamAsync(string photo, int width = 640, int height = 480) =>
+        BrowserWithWebcamVideoAsync($"{photo}-{width}x{height}", output => FakeWebcamVideo.Write(
+            Path.Combine(FacePortal.TestSupport.RepoLocations.DeepFace, photo), output, width, height));
+
+    /// <summary>A browser whose fake camera plays the Y4M that <paramref name="write"/> writes to the path it is given (once per key).</summary>
+    public async Task<IBrowser> BrowserWithWebcamVideoAsync(string key, Func<string, string> write)
     {
-        var key = $"{photo}-{width}x{height}";
+        ArgumentNullException.ThrowIfNull(write);
         await _launching.WaitAsync();
         try
         {
             if (!_browsers.TryGetValue(key, out var launched))
             {
-                var video = FakeWebcamVideo.Write(
-                    Path.Combine(FacePortal.TestSupport.RepoLocations.DeepFace, photo),
-                    Path.Combine(Path.GetTempPath(), $"faceportal-webcam-{Guid.NewGuid():N}.y4m"),
-                    width,
-                    height);
+                var video = write(Path.Combine(Path.GetTempPath(), $"faceportal-webcam-{Guid.NewGuid():N}.y4m"));
                 launched = (await LaunchAsync(video), video);
                 _browsers[key] = launched;
             }

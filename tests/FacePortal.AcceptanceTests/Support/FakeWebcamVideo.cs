@@ -43,6 +43,44 @@ public static class FakeWebcamVideo
         return outputPath;
     }
 
+    /// <summary>
+    /// A clip of photos one after another, each held still for its number of frames, at <paramref name="fps"/>
+    /// (Chromium plays it at that rate and loops it): hard cuts between people, like someone stepping in front of the camera.
+    /// </summary>
+    public static string WriteSegments(IReadOnlyList<(string Photo, int Frames)> segments, string outputPath, int fps, int width = 640, int height = 480)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        using var output = File.Create(outputPath);
+        output.Write(System.Text.Encoding.ASCII.GetBytes($"YUV4MPEG2 W{width} H{height} F{fps}:1 Ip A1:1 C420jpeg\n"));
+        var frameTag = System.Text.Encoding.ASCII.GetBytes("FRAME\n");
+        var y = new byte[width * height];
+        var u = new byte[width * height / 4];
+        var v = new byte[width * height / 4];
+        foreach (var (photoPath, frames) in segments)
+        {
+            using var photo = SKBitmap.Decode(photoPath) ?? throw new InvalidOperationException($"Cannot decode {photoPath}.");
+            using var frame = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+            using (var canvas = new SKCanvas(frame))
+            {
+                canvas.Clear(SKColors.DimGray);
+                var scale = Math.Min((float)width / photo.Width, (float)height / photo.Height);
+                var (w, h) = (photo.Width * scale, photo.Height * scale);
+                canvas.DrawBitmap(photo, SKRect.Create((width - w) / 2, (height - h) / 2, w, h), new SKPaint { IsAntialias = true });
+            }
+
+            ToI420(frame, width, height, y, u, v);
+            for (var i = 0; i < frames; i++)
+            {
+                output.Write(frameTag);
+                output.Write(y);
+                output.Write(u);
+                output.Write(v);
+            }
+        }
+
+        return outputPath;
+    }
+
     private static void ToI420(SKBitmap frame, int width, int height, byte[] y, byte[] u, byte[] v)
     {
         var pixels = frame.GetPixelSpan();

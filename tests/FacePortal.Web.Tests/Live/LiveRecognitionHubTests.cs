@@ -35,14 +35,30 @@ public sealed class LiveRecognitionHubTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_enrolled_person_is_named_and_a_stranger_is_unknown()
+    public async Task An_enrolled_person_is_named_on_the_third_agreeing_frame_and_a_stranger_is_unknown()
     {
-        var known = await SendAndWaitAsync(1, TestPhotos.DeepFaceFrame("img4.jpg"));
-        var stranger = await SendAndWaitAsync(2, TestPhotos.DeepFaceFrame("img20.jpg"));
+        var frame = TestPhotos.DeepFaceFrame("img4.jpg");
+        var first = await SendAndWaitAsync(1, frame);
+        var second = await SendAndWaitAsync(2, frame);
+        var known = await SendAndWaitAsync(3, frame);
+        var stranger = await SendAndWaitAsync(4, TestPhotos.DeepFaceFrame("img20.jpg"));
+
+        // 3 of 5 by default: the frames alone name her, the track does from the third.
+        foreach (var pending in new[] { first, second })
+        {
+            var unconfirmed = Assert.Single(pending.Faces);
+            Assert.Equal(("confirming", "named", "Unknown (confirming)"), (unconfirmed.Verdict, unconfirmed.FrameVerdict, unconfirmed.Label));
+            Assert.Null(unconfirmed.Name);
+            Assert.Null(unconfirmed.PersonId);
+        }
 
         Assert.Equal(FrameStatus.Ok, known.Status);
         var face = Assert.Single(known.Faces);
         Assert.Equal("Angelina Live", face.Name);
+        Assert.Equal(("named", "Angelina Live"), (face.Verdict, face.Label));
+        Assert.Equal(Assert.Single(first.Faces).TrackId, face.TrackId);
+        Assert.Contains("Named in 3 of the last 3 frames (3 needed)", face.Reason, StringComparison.Ordinal);
+        Assert.Contains("false-match rate for 1 person", face.OperatingPoint, StringComparison.Ordinal);
         Assert.Equal(_angelina.ToString(), face.PersonId);
         Assert.InRange(face.Similarity, known.Threshold, 1f);
         Assert.Equal((640, 480), (known.Width, known.Height));
@@ -54,14 +70,17 @@ public sealed class LiveRecognitionHubTests : IAsyncLifetime
         var unknown = Assert.Single(stranger.Faces);
         Assert.Null(unknown.Name);
         Assert.Null(unknown.PersonId);
+        Assert.NotEqual(face.TrackId, unknown.TrackId);
+        Assert.Equal(("nobody-close", "Unknown (nobody close)"), (unknown.Verdict, unknown.Label));
         Assert.True(unknown.Similarity < stranger.Threshold, $"a stranger scored {unknown.Similarity}");
     }
 
     [Fact]
     public async Task The_liveness_badge_comes_only_for_frames_that_ask_and_is_marked_experimental()
     {
-        var plain = await SendAndWaitAsync(1, TestPhotos.DeepFaceFrame("img4.jpg"));
-        var asked = await SendAndWaitAsync(2, TestPhotos.DeepFaceFrame("img4.jpg"), liveness: true);
+        await SendAndWaitAsync(1, TestPhotos.DeepFaceFrame("img4.jpg"));
+        var plain = await SendAndWaitAsync(2, TestPhotos.DeepFaceFrame("img4.jpg"));
+        var asked = await SendAndWaitAsync(3, TestPhotos.DeepFaceFrame("img4.jpg"), liveness: true);
 
         Assert.Null(Assert.Single(plain.Faces).Liveness);
         Assert.Equal(0, plain.Timing.Liveness);
@@ -142,12 +161,16 @@ public sealed class LiveRecognitionHubTests : IAsyncLifetime
         var frame = TestPhotos.DeepFaceFrame("img5.jpg");
 
         Assert.True((await people.RenameAsync(_angelina, "Angelina Renamed", "test", TestContext.Current.CancellationToken)).Succeeded);
-        var renamed = await SendAndWaitAsync(1, frame);
+        await SendAndWaitAsync(1, frame);
+        await SendAndWaitAsync(2, frame);
+        var renamed = await SendAndWaitAsync(3, frame);
         Assert.Equal("Angelina Renamed", Assert.Single(renamed.Faces).Name);
 
+        // Her track was named; once she is deleted the very next frame is Unknown, not a lingering name.
         Assert.True((await people.DeleteAsync(_angelina, "test", TestContext.Current.CancellationToken)).Found);
-        var deleted = await SendAndWaitAsync(2, frame);
+        var deleted = await SendAndWaitAsync(4, frame);
         Assert.Null(Assert.Single(deleted.Faces).Name);
+        Assert.Equal(Assert.Single(renamed.Faces).TrackId, Assert.Single(deleted.Faces).TrackId);
     }
 
     [Fact]
