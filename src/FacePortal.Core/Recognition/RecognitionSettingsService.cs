@@ -35,7 +35,8 @@ public sealed class RecognitionSettingsService(IDbContextFactory<FacePortalDbCon
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var settings = await db.RecognitionSettings.FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var before = settings is null ? "configuration" : Describe(settings.MaxFalseMatchRate, settings.SimilarityThreshold);
+        // Before: what was in use, configuration's values when no admin had set any.
+        var before = settings is null ? Describe(rate.MaxFalseMatchRate, rate.SimilarityThreshold) : Describe(settings.MaxFalseMatchRate, settings.SimilarityThreshold);
         if (settings is null)
         {
             settings = new RecognitionSettings();
