@@ -94,6 +94,8 @@ public static class CoreRegistration
 
         // One set of quality rules: enrolment refuses, the lab flags and recognition will not name below them.
         services.AddValidatedOptions<QualityRules>(QualityRules.Section);
+        services.AddSingleton<RecognitionRate>();
+        services.AddSingleton<RecognitionSettingsService>();
         services.AddSingleton<OperatingPointService>();
         services.AddSingleton(sp => new OpenSetDecider(sp.GetRequiredService<QualityRules>(), sp.GetRequiredService<RecognitionOptions>().AmbiguityMargin));
         services.AddSingleton<FaceRecognizer>();

@@ -31,6 +31,23 @@ internal static class ComposedPhotos
     }
 
     /// <summary>
+    /// img1.jpg shrunk so its face is about 28 px wide, at the centre of a grey 640x480 frame: found by
+    /// the detector but under the quality rules' smallest face (48 px), so too poor to name.
+    /// </summary>
+    public static byte[] TinyFace()
+    {
+        using var frame = new SKBitmap(new SKImageInfo(640, 480, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(frame))
+        {
+            canvas.Clear(new SKColor(120, 120, 120));
+            Place(canvas, Path.Combine(RepoLocations.DeepFace, "img1.jpg"), faceCentre: new SKPoint(722, 596), scale: 28f / 593, at: new SKPoint(320, 240));
+        }
+
+        using var data = frame.Encode(SKEncodedImageFormat.Jpeg, 95);
+        return data.ToArray();
+    }
+
+    /// <summary>
     /// selfie-many-people.jpg with its five whole faces (found at 0.7 by `./faceportal detect`) painted
     /// over with 30-pixel margins, which also hide the top of the photographer's half face at the
     /// bottom right: UltraFace scores what is left of the people at the edges about 0.6 to 0.64.

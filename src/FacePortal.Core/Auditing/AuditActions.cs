@@ -28,4 +28,5 @@ public static class AuditActions
     public const string ApplicationKeyCreated = "application-key.created";
     public const string ApplicationKeyRotated = "application-key.rotated";
     public const string ApplicationKeyRevoked = "application-key.revoked";
+    public const string RecognitionSettingsChanged = "recognition.settings-changed";
 }

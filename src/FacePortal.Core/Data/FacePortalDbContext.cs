@@ -37,6 +37,8 @@ public abstract class FacePortalDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<ApplicationKey> ApplicationKeys => Set<ApplicationKey>();
 
+    public DbSet<Recognition.RecognitionSettings> RecognitionSettings => Set<Recognition.RecognitionSettings>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -14,16 +14,18 @@ namespace FacePortal.Core.Recognition;
 public sealed class OperatingPointService
 {
     private readonly RecognitionOptions _options;
+    private readonly RecognitionRate _rate;
     private readonly OperatingPointCalculator _calculator;
     private readonly ILogger<OperatingPointService> _logger;
     private readonly Lock _gate = new();
-    private (GalleryIndex Index, long Version, OperatingPoint Point)? _cached;
+    private (GalleryIndex Index, long Version, long Rate, OperatingPoint Point)? _cached;
     private (GalleryIndex Index, long Version, ImpostorProfile? Profile)? _galleryProfile;
     private Task? _measuring;
 
-    public OperatingPointService(RecognitionOptions options, ILogger<OperatingPointService> logger)
+    public OperatingPointService(RecognitionOptions options, RecognitionRate rate, ILogger<OperatingPointService> logger)
     {
         _options = options;
+        _rate = rate;
         _logger = logger;
         var statistics = ImpostorStatistics.Shipped;
         if (statistics.MismatchWithPinnedModel() is { } mismatch)
@@ -38,8 +40,8 @@ public sealed class OperatingPointService
     /// <summary>Where the model's statistics came from (shown to admins).</summary>
     public ImpostorStatistics Statistics { get; }
 
-    /// <summary>The configured rate, for 1:1 verification and display.</summary>
-    public double MaxFalseMatchRate => _options.MaxFalseMatchRate;
+    /// <summary>The rate in use (the admin's setting, else configuration's), for 1:1 verification and display.</summary>
+    public double MaxFalseMatchRate => _rate.MaxFalseMatchRate;
 
     /// <summary>The point for <paramref name="index"/> as it is now; cheap when nothing changed since the last call.</summary>
     public OperatingPoint For(GalleryIndex index)
@@ -47,26 +49,27 @@ public sealed class OperatingPointService
         ArgumentNullException.ThrowIfNull(index);
         if (index.Projection is { } metric)
         {
-            return new OperatingPoint(_options.MaxFalseMatchRate, index.PersonCount, metric.SimilarityThreshold, double.NaN, OperatingPointBasis.LearntMetric);
+            return new OperatingPoint(_rate.MaxFalseMatchRate, index.PersonCount, metric.SimilarityThreshold, double.NaN, OperatingPointBasis.LearntMetric);
         }
 
         var version = index.Version;
+        var revision = _rate.Revision;
         var cached = _cached;
-        if (cached is { } c && ReferenceEquals(c.Index, index) && c.Version == version)
+        if (cached is { } c && ReferenceEquals(c.Index, index) && c.Version == version && c.Rate == revision)
         {
             return c.Point;
         }
 
         var people = index.PersonCount;
         var profile = GalleryProfileFor(index, version, people);
-        var point = _calculator.Compute(_options.MaxFalseMatchRate, people, index.FaceCount, profile, _options.SimilarityThreshold);
-        _cached = (index, version, point);
+        var point = _calculator.Compute(_rate.MaxFalseMatchRate, people, index.FaceCount, profile, _rate.SimilarityThreshold);
+        _cached = (index, version, revision, point);
         return point;
     }
 
     /// <summary>The threshold two photos are compared at: one comparison, at the configured rate.</summary>
     public OperatingPoint ForVerification() =>
-        _calculator.Compute(_options.MaxFalseMatchRate, 1, 1, null, _options.SimilarityThreshold);
+        _calculator.Compute(_rate.MaxFalseMatchRate, 1, 1, null, _rate.SimilarityThreshold);
 
     /// <summary>Measures the gallery's own statistics now (not in the background) and returns the point they give.</summary>
     public async Task<OperatingPoint> RefreshAsync(GalleryIndex index, CancellationToken cancellationToken = default)
@@ -140,6 +143,9 @@ public sealed class OperatingPointService
             return current?.Profile;
         }
     }
+
+    /// <summary>The gallery's own profile last measured for <paramref name="index"/> (for the settings page's plot), or null.</summary>
+    public ImpostorProfile? GalleryProfile(GalleryIndex index) => _galleryProfile is { } p && ReferenceEquals(p.Index, index) ? p.Profile : null;
 
     private static ImpostorProfile? Measure(GalleryIndex index) => GalleryStatistics.Profile(index.Faces());
 }

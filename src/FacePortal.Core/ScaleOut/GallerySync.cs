@@ -22,6 +22,7 @@ public sealed class GallerySync(
     PortalNode node,
     RecognitionGallery gallery,
     ActiveModelService models,
+    RecognitionSettingsService recognitionSettings,
     IEnumerable<IGalleryListener> listeners,
     IDbContextFactory<FacePortalDbContext> databases,
     RedisOptions options,
@@ -138,6 +139,7 @@ public sealed class GallerySync(
 
         await gallery.ReloadAsync(cancellationToken);
         await models.LoadAsync(cancellationToken);
+        await recognitionSettings.LoadAsync(cancellationToken);
         if (_loaded is not null && version != _loaded && !stale)
         {
             // Often harmless (an audit entry of another kind also moves the version), so not a warning.

@@ -8,10 +8,11 @@ namespace FacePortal.Core.ScaleOut;
 /// change that recognition sees moves at least one part. An enrollment or a rename commits its audit
 /// entry with it (the newest audit id moves); a deletion of faces or of a person lowers the face count
 /// (its audit entry follows later, and an enrollment in between would move the audit id); putting a
-/// model in use or going back to the gallery changes the active model. Read before the gallery is,
+/// model in use or going back to the gallery changes the active model; an admin's change of the
+/// recognition settings moves their time stamp. Read before the gallery is,
 /// so a change committed after the read always shows as a different version next time.
 /// </summary>
-public sealed record GalleryVersion(long AuditHead, int Faces, Guid? ActiveModel)
+public sealed record GalleryVersion(long AuditHead, int Faces, Guid? ActiveModel, DateTime? RecognitionSettings = null)
 {
     public static async Task<GalleryVersion> ReadAsync(IDbContextFactory<FacePortalDbContext> databases, CancellationToken cancellationToken)
     {
@@ -21,6 +22,7 @@ public sealed record GalleryVersion(long AuditHead, int Faces, Guid? ActiveModel
         var faces = await db.Faces.CountAsync(cancellationToken).ConfigureAwait(false);
         var model = await db.TrainedModels.Where(m => m.IsActive).OrderByDescending(m => m.CreatedAt)
             .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return new GalleryVersion(auditHead, faces, model);
+        var settings = await db.RecognitionSettings.Select(s => s.UpdatedAt).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return new GalleryVersion(auditHead, faces, model, settings);
     }
 }

@@ -65,6 +65,7 @@ public sealed class StartupInitializer(
         var gallery = await services.GetRequiredService<RecognitionGallery>().GetIndexAsync(cancellationToken);
         var models = services.GetRequiredService<ActiveModelService>();
         await models.LoadAsync(cancellationToken);
+        await services.GetRequiredService<RecognitionSettingsService>().LoadAsync(cancellationToken);
         logger.LogInformation(
             "Recognition gallery: {Faces} face(s) of {People} people; recognizer: {Recognizer}",
             gallery.FaceCount, gallery.PersonCount, models.Current?.Description ?? "gallery");

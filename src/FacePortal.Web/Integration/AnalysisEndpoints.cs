@@ -35,15 +35,18 @@ public static class AnalysisEndpoints
         Photos<ImageBody>(api.MapPost("/recognize", RecognizeAsync))
             .RequireScope(ScopeNames.Recognize)
             .WithSummary("Recognize faces")
-            .WithDescription("Every face with its closest enrolled people (limit, at most 100) and the verdict under the server's threshold, "
-                + "or under a stricter one the caller gives (threshold); a looser threshold is refused with 400. Send the photo as 'image'.")
+            .WithDescription("Every face with its closest enrolled people (limit, at most 100) and its verdict: named, nobody-close, ambiguous (could be A or B), "
+                + "too-poor (too small, blurred or turned to judge) or marked-not-this-person, with a reason sentence, the similarity and the operating point "
+                + "it was decided at (the false-match rate, the people enrolled and the threshold they give). A stricter threshold the caller gives (threshold) "
+                + "can only turn a named face into nobody-close; a looser one, or one that is not a finite number, is refused with 400. Send the photo as 'image'.")
             .Produces<RecognizeResponse>();
 
         Photos<VerifyBody>(api.MapPost("/verify", VerifyAsync))
             .RequireScope(ScopeNames.Verify)
             .WithSummary("Verify two faces 1:1")
             .WithDescription("The primary face of 'first' against that of 'second', or, with personId, the primary face of 'image' against that person's enrolled faces. "
-                + "requireLive=true also runs the (experimental) liveness model on each compared face and answers 422 when one does not look live.")
+                + "requireLive=true also runs the (experimental) liveness model on each compared face and answers 422 when one does not look live. "
+                + "The verdict says same-person or different-people in words with the operating point of one comparison.")
             .Produces<VerifyResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
@@ -143,7 +146,7 @@ public static class AnalysisEndpoints
                 using var image = pipeline.Decoder.Decode(bytes);
                 return recognizer.Recognize(image, index, topK: limit);
             }, ct);
-            return result.Faces.Count == 0 ? NoFace("the photo") : Results.Ok(RecognizeResponse.From(result, threshold ?? serverThreshold));
+            return result.Faces.Count == 0 ? NoFace("the photo") : Results.Ok(RecognizeResponse.From(result, threshold));
         }
         catch (ImageDecodeException e)
         {
@@ -243,7 +246,8 @@ public static class AnalysisEndpoints
         }
 
         List<string> notes = [.. Notes(result.First, "first"), .. Notes(result.Second, "second")];
-        return (new VerifyResponse(result.Similarity, result.Threshold, result.IsSamePerson, result.First, result.Second, null, notes), null);
+        var point = result.OperatingPoint ?? recognizer.VerificationPoint;
+        return (new VerifyResponse(result.Similarity, result.Threshold, result.IsSamePerson, result.First, result.Second, null, VerificationVerdict.Of(result.Similarity, point), notes), null);
     }
 
     private static async Task<(VerifyResponse? Response, IResult? Problem)> VerifyPersonAsync(
@@ -270,10 +274,11 @@ public static class AnalysisEndpoints
             return (null, Results.Problem($"{name} has no enrolled faces to verify against.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing enrolled"));
         }
 
-        var threshold = recognizer.VerificationPoint.Threshold;
+        var point = recognizer.VerificationPoint;
+        var threshold = point.Threshold;
         var verified = new VerifiedPhoto(analysis.Width, analysis.Height, face.Box, analysis.Faces.Count, null, analysis.Retried);
         var person = new VerifiedPerson(personId, name, nearest.NearestFaceId, nearest.EnrolledFaces);
-        return (new VerifyResponse(nearest.Similarity, threshold, nearest.Similarity >= threshold, verified, null, person, [.. Notes(verified, "given")]), null);
+        return (new VerifyResponse(nearest.Similarity, threshold, nearest.Similarity >= threshold, verified, null, person, VerificationVerdict.Of(nearest.Similarity, point), [.. Notes(verified, "given")]), null);
     }
 
     private static IEnumerable<string> Notes(VerifiedPhoto photo, string which)

@@ -5,6 +5,7 @@ using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Faces.Quality;
 using FacePortal.Shared.Search;
+using FacePortal.Web.Recognition;
 
 namespace FacePortal.Web.Integration;
 
@@ -33,28 +34,42 @@ public sealed record DetectedFace(Box Box, float Score, IReadOnlyList<Point> Lan
 /// <summary>Every face in the photo, best detector score first.</summary>
 public sealed record DetectResponse(int Width, int Height, IReadOnlyList<DetectedFace> Faces, IReadOnlyList<string> FacePlugins);
 
-/// <summary>Who a face is: the person named, or Unknown (<see cref="IsKnown"/> false, no person).</summary>
-public sealed record Verdict(bool IsKnown, Guid? PersonId, string? Name, float Similarity, float? Probability);
-
 /// <summary>One face: where it is, its verdict, and the closest people, best first, whether or not they reach the threshold.</summary>
-public sealed record RecognizedFaceResponse(Box Box, float Score, FaceQuality Quality, Verdict Verdict, IReadOnlyList<GalleryMatch> Candidates);
+public sealed record RecognizedFaceResponse(Box Box, float Score, FaceQuality Quality, VerdictResponse Verdict, IReadOnlyList<GalleryMatch> Candidates);
 
-/// <summary>Every face named or Unknown under <see cref="Threshold"/> (the server's, or the caller's stricter one).</summary>
-public sealed record RecognizeResponse(int Width, int Height, string Recognizer, float ServerThreshold, float Threshold, IReadOnlyList<RecognizedFaceResponse> Faces)
+/// <summary>
+/// Every face named or Unknown under <see cref="Threshold"/> (the server's, or the caller's stricter one);
+/// <see cref="OperatingPoint"/> is the server's point, the one each face's verdict also carries.
+/// </summary>
+public sealed record RecognizeResponse(
+    int Width,
+    int Height,
+    string Recognizer,
+    float ServerThreshold,
+    float Threshold,
+    OperatingPointResponse OperatingPoint,
+    IReadOnlyList<RecognizedFaceResponse> Faces)
 {
-    public static RecognizeResponse From(RecognitionResult result, float threshold) => new(
-        result.ImageWidth,
-        result.ImageHeight,
-        result.Recognizer,
-        result.Threshold,
-        threshold,
-        [.. result.Faces.Select(f => Face(f, threshold))]);
+    /// <param name="callerThreshold">The caller's stricter threshold, or null for the server's.</param>
+    public static RecognizeResponse From(RecognitionResult result, float? callerThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new(
+            result.ImageWidth,
+            result.ImageHeight,
+            result.Recognizer,
+            result.Threshold,
+            callerThreshold ?? result.Threshold,
+            OperatingPointResponse.From(result.OperatingPoint),
+            [.. result.Faces.Select(f => Face(f, callerThreshold))]);
+    }
 
     /// <summary>A stricter caller threshold can only turn a named face Unknown, never the other way.</summary>
-    private static RecognizedFaceResponse Face(RecognizedFace face, float threshold)
+    private static RecognizedFaceResponse Face(RecognizedFace face, float? callerThreshold)
     {
-        var named = face.Person is { } person && person.Similarity >= threshold ? person : null;
-        var verdict = new Verdict(named is not null, named?.PersonId, named?.Name, face.BestSimilarity, face.Probability);
+        var verdict = callerThreshold is { } strict
+            ? VerdictResponse.Stricter(face.Verdict, strict, face.Probability)
+            : VerdictResponse.From(face.Verdict, face.Probability);
         return new RecognizedFaceResponse(Box.From(face.Box), face.DetectionScore, face.Quality, verdict, face.Candidates);
     }
 }
@@ -63,6 +78,7 @@ public sealed record RecognizeResponse(int Width, int Height, string Recognizer,
 /// 1:1 verification: the primary face of <see cref="First"/> against the primary face of
 /// <see cref="Second"/>, or against the nearest enrolled face of <see cref="Person"/>.
 /// <see cref="Notes"/> say in sentences what was chosen (several faces, a lower detector threshold).
+/// <see cref="Verdict"/> says the answer in words with the operating point of one comparison.
 /// <see cref="Liveness"/> holds each compared face's liveness verdict when requireLive asked for it.
 /// </summary>
 public sealed record VerifyResponse(
@@ -72,6 +88,7 @@ public sealed record VerifyResponse(
     VerifiedPhoto First,
     VerifiedPhoto? Second,
     VerifiedPerson? Person,
+    VerificationVerdict Verdict,
     IReadOnlyList<string> Notes,
     IReadOnlyList<LivenessEstimate>? Liveness = null);
 

@@ -67,6 +67,7 @@ public static class RecognitionEndpoints
         }
 
         var result = await Task.Run(() => recognizer.Verify(first, second), ct);
-        return result.Problem is null ? Results.Ok(result) : Results.UnprocessableEntity(result);
+        var response = VerificationResponse.From(result, recognizer.VerificationPoint);
+        return result.Problem is null ? Results.Ok(response) : Results.UnprocessableEntity(response);
     }
 }

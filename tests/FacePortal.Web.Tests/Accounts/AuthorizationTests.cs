@@ -36,7 +36,7 @@ public sealed class AuthorizationTests(FacePortalFactory factory) : IClassFixtur
         { "GET", $"/api/models/{Id}/file" },
     };
 
-    public static TheoryData<string> AdminPages { get; } = new() { "/people", $"/people/{Id}", "/users", "/audit", "/import", "/health" };
+    public static TheoryData<string> AdminPages { get; } = new() { "/people", $"/people/{Id}", "/users", "/audit", "/import", "/health", "/settings/recognition" };
 
     public static TheoryData<string> RecognitionPages { get; } = new() { "/live", "/test-photo", "/verify" };
 

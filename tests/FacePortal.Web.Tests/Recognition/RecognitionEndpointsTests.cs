@@ -91,7 +91,9 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
 
         Assert.True(result.IsSamePerson);
         Assert.InRange(result.Similarity, result.Threshold, 1f);
-        Assert.Equal(0.40f, result.Threshold, 3);
+        // The threshold of one comparison at the configured rate, stated in the verdict.
+        Assert.Equal(("same-person", 1), (result.Verdict!.Code, result.Verdict.OperatingPoint.People));
+        Assert.Equal(result.Threshold, result.Verdict.OperatingPoint.Threshold);
         Assert.NotNull(result.First.Face);
         Assert.NotNull(result.Second.Face);
         Assert.Equal(1, result.First.FacesFound);
@@ -104,7 +106,7 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
             "/api/recognition/verify",
             ("first", "portrait.jpg", ComposedPhotos.SubjectWithBiggerBystander()),
             ("second", "img2.jpg", TestPhotos.DeepFace("img2.jpg")));
-        var result = (await response.Content.ReadFromJsonAsync<VerificationResult>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+        var result = (await response.Content.ReadFromJsonAsync<VerificationResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
 
         Assert.True(result.IsSamePerson, $"similarity {result.Similarity}");
         Assert.Equal(2, result.First.FacesFound);
@@ -124,7 +126,7 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
             ("second", "grey.png", blank));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var result = (await response.Content.ReadFromJsonAsync<VerificationResult>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+        var result = (await response.Content.ReadFromJsonAsync<VerificationResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
         Assert.Equal("No face was found in the second photo.", result.Problem);
         Assert.NotNull(result.First.Face);
         Assert.Equal(0, result.Second.FacesFound);
@@ -191,11 +193,11 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
         return (await response.Content.ReadFromJsonAsync<IdentifyResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
     }
 
-    private async Task<VerificationResult> VerifyAsync(string first, string second)
+    private async Task<VerificationResponse> VerifyAsync(string first, string second)
     {
         using var response = await PostAsync(
             "/api/recognition/verify", ("first", first, TestPhotos.DeepFace(first)), ("second", second, TestPhotos.DeepFace(second)));
-        return (await response.Content.ReadFromJsonAsync<VerificationResult>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+        return (await response.Content.ReadFromJsonAsync<VerificationResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
     }
 
     private Task<HttpResponseMessage> PostAsync(string path, params (string Field, string FileName, byte[] Bytes)[] files)

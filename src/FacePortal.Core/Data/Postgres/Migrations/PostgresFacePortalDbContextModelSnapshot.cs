@@ -280,6 +280,29 @@ namespace FacePortal.Core.Data.Postgres.Migrations
                     b.ToTable("Photos");
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Recognition.RecognitionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("MaxFalseMatchRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<float?>("SimilarityThreshold")
+                        .HasColumnType("real");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecognitionSettings", (string)null);
+                });
+
             modelBuilder.Entity("FacePortal.Core.Training.RetrainDecision", b =>
                 {
                     b.Property<Guid>("Id")

@@ -280,6 +280,29 @@ namespace FacePortal.Core.Data.SqlServer.Migrations
                     b.ToTable("Photos");
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Recognition.RecognitionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<double>("MaxFalseMatchRate")
+                        .HasColumnType("float");
+
+                    b.Property<float?>("SimilarityThreshold")
+                        .HasColumnType("real");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecognitionSettings", (string)null);
+                });
+
             modelBuilder.Entity("FacePortal.Core.Training.RetrainDecision", b =>
                 {
                     b.Property<Guid>("Id")

@@ -273,6 +273,29 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                     b.ToTable("Photos");
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Recognition.RecognitionSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MaxFalseMatchRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<float?>("SimilarityThreshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RecognitionSettings", (string)null);
+                });
+
             modelBuilder.Entity("FacePortal.Core.Training.RetrainDecision", b =>
                 {
                     b.Property<Guid>("Id")
