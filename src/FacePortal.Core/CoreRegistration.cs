@@ -99,6 +99,9 @@ public static class CoreRegistration
         services.AddSingleton<OperatingPointService>();
         services.AddSingleton(sp => new OpenSetDecider(sp.GetRequiredService<QualityRules>(), sp.GetRequiredService<RecognitionOptions>().AmbiguityMargin));
         services.AddSingleton<FaceRecognizer>();
+
+        // "Not this person": admins' negative examples, which the gallery's decision honours.
+        services.AddSingleton<Feedback.FeedbackService>();
     }
 
     private static void AddLab(IServiceCollection services)

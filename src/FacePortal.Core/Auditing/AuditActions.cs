@@ -10,6 +10,8 @@ public static class AuditActions
     public const string PhotoDeleted = "photo.deleted";
     public const string FaceDeleted = "face.deleted";
     public const string FaceMoved = "face.moved";
+    public const string NegativeMarked = "negative.marked";
+    public const string NegativeDeleted = "negative.deleted";
     public const string FacesExported = "faces.exported";
     public const string FacesImported = "faces.imported";
     public const string UserCreated = "user.created";

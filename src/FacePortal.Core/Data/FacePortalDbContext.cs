@@ -1,5 +1,6 @@
 using FacePortal.Core.Applications;
 using FacePortal.Core.Auditing;
+using FacePortal.Core.Feedback;
 using FacePortal.Core.People;
 using FacePortal.Core.Training;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,8 @@ public abstract class FacePortalDbContext(DbContextOptions options) : DbContext(
     public DbSet<Photo> Photos => Set<Photo>();
 
     public DbSet<EnrolledFace> Faces => Set<EnrolledFace>();
+
+    public DbSet<NegativeExample> NegativeExamples => Set<NegativeExample>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

@@ -16,4 +16,14 @@ public interface IGalleryListener
     void PersonRenamed(Guid personId, string name);
 
     void PersonRemoved(Guid personId);
+
+    /// <summary>An admin marked a face "not this person"; a listener with no use for negatives ignores it.</summary>
+    void NegativeAdded(NegativeFace negative)
+    {
+    }
+
+    /// <summary>"Not this person" faces deleted (a person's own go with <see cref="PersonRemoved"/>).</summary>
+    void NegativesRemoved(IReadOnlyCollection<Guid> negativeIds)
+    {
+    }
 }

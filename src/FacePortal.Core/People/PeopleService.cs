@@ -189,12 +189,16 @@ public sealed class PeopleService(
         var photos = await db.Photos.Where(p => p.PersonId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var faces = await db.Faces.Where(f => f.PersonId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
 
+        // Faces an admin marked "not this person" for them: rows, crops and (with PersonRemoved) the index's copies go too.
+        var negatives = await db.NegativeExamples.Where(n => n.PersonId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
+
         // Trained models learnt from this person's faces; they go with the person.
         var personKey = id.ToString();
         var models = await db.TrainedModels.Where(m => m.ClassesJson.Contains(personKey)).ToListAsync(cancellationToken).ConfigureAwait(false);
         db.TrainedModels.RemoveRange(models);
         db.Faces.RemoveRange(faces);
         db.Photos.RemoveRange(photos);
+        db.NegativeExamples.RemoveRange(negatives);
         db.People.Remove(person);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         foreach (var listener in listeners)
@@ -203,9 +207,9 @@ public sealed class PeopleService(
         }
 
         var files = await BlobReferences.DeleteUnreferencedAsync(
-            db, blobs, photos.Select(p => p.ContentHash).Concat(faces.Select(f => f.CropHash)), cancellationToken).ConfigureAwait(false);
+            db, blobs, photos.Select(p => p.ContentHash).Concat(faces.Select(f => f.CropHash)).Concat(negatives.Select(n => n.CropHash)), cancellationToken).ConfigureAwait(false);
         Audit(db, actor, AuditActions.PersonDeleted, id,
-            $"Deleted {person.Name} with {photos.Count} photo(s), {faces.Count} face(s) and their embeddings, and {models.Count} trained model(s) that knew them; {files} file(s) removed from disk.");
+            $"Deleted {person.Name} with {photos.Count} photo(s), {faces.Count} face(s) and their embeddings, {negatives.Count} face(s) marked not them, and {models.Count} trained model(s) that knew them; {files} file(s) removed from disk.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new DeletionReport(true, photos.Count, faces.Count, files);
     }

@@ -109,6 +109,10 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
 
     public void PersonRemoved(Guid personId) => Apply(index => index.RemovePerson(personId));
 
+    public void NegativeAdded(NegativeFace negative) => Apply(index => index.AddNegative(negative));
+
+    public void NegativesRemoved(IReadOnlyCollection<Guid> negativeIds) => Apply(index => index.RemoveNegatives(negativeIds));
+
     private void Apply(Action<GalleryIndex> change)
     {
         lock (_gate)
@@ -169,6 +173,14 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             index.Add(new GalleryFace(row.Id, row.PersonId, row.Name, FloatBlob.ToFloats(row.Embedding)));
+        }
+
+        var negatives = db.NegativeExamples.AsNoTracking()
+            .Select(n => new { n.Id, n.PersonId, n.Embedding })
+            .AsAsyncEnumerable();
+        await foreach (var row in negatives.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            index.AddNegative(new NegativeFace(row.Id, row.PersonId, FloatBlob.ToFloats(row.Embedding)));
         }
     }
 }

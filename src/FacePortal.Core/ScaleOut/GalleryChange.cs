@@ -11,6 +11,8 @@ public enum GalleryChangeKind
     PersonRenamed,
     PersonRemoved,
     ActiveModelChanged,
+    NegativeAdded,
+    NegativesRemoved,
 }
 
 /// <summary>One committed change to what recognition uses, as it travels between nodes on the gallery channel.</summary>
@@ -21,6 +23,11 @@ public sealed record GalleryChange(Guid Node, GalleryChangeKind Kind)
     public GalleryFace? Face { get; init; }
 
     public IReadOnlyCollection<Guid>? FaceIds { get; init; }
+
+    /// <summary>A face marked "not this person".</summary>
+    public NegativeFace? Negative { get; init; }
+
+    public IReadOnlyCollection<Guid>? NegativeIds { get; init; }
 
     public Guid? PersonId { get; init; }
 
@@ -69,6 +76,12 @@ public sealed record GalleryChange(Guid Node, GalleryChangeKind Kind)
                 return true;
             case GalleryChangeKind.PersonRemoved when PersonId is { } removed:
                 listener.PersonRemoved(removed);
+                return true;
+            case GalleryChangeKind.NegativeAdded when Negative is not null:
+                listener.NegativeAdded(Negative);
+                return true;
+            case GalleryChangeKind.NegativesRemoved when NegativeIds is not null:
+                listener.NegativesRemoved(NegativeIds);
                 return true;
             default:
                 return false;

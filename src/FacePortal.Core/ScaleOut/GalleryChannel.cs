@@ -25,6 +25,10 @@ public sealed class GalleryChannel(IConnectionMultiplexer redis, PortalNode node
 
     public void PersonRemoved(Guid personId) => Publish(new GalleryChange(node.Id, GalleryChangeKind.PersonRemoved) { PersonId = personId });
 
+    public void NegativeAdded(NegativeFace negative) => Publish(new GalleryChange(node.Id, GalleryChangeKind.NegativeAdded) { Negative = negative });
+
+    public void NegativesRemoved(IReadOnlyCollection<Guid> negativeIds) => Publish(new GalleryChange(node.Id, GalleryChangeKind.NegativesRemoved) { NegativeIds = negativeIds });
+
     public void ActiveModelChanged(Guid? modelId) => Publish(new GalleryChange(node.Id, GalleryChangeKind.ActiveModelChanged) { ModelId = modelId });
 
     private void Publish(GalleryChange change)

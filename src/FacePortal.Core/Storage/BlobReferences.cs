@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Storage;
 
-/// <summary>Deletes blobs that no photo or face refers to any more. Call it holding <see cref="BlobStore.LockReferencesAsync"/>.</summary>
+/// <summary>Deletes blobs that no photo, face or negative example refers to any more. Call it holding <see cref="BlobStore.LockReferencesAsync"/>.</summary>
 public static class BlobReferences
 {
     /// <summary>
@@ -46,6 +46,7 @@ public static class BlobReferences
 
         var stillUsed = await db.Photos.Where(p => hashes.Contains(p.ContentHash)).Select(p => p.ContentHash)
             .Concat(db.Faces.Where(f => hashes.Contains(f.CropHash)).Select(f => f.CropHash))
+            .Concat(db.NegativeExamples.Where(n => hashes.Contains(n.CropHash)).Select(n => n.CropHash))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var deleted = 0;
         foreach (var hash in hashes.Except(stillUsed))
@@ -82,7 +83,7 @@ public static class BlobReferences
         return deleted;
     }
 
-    /// <summary>Every blob a row refers to: photos' files and faces' aligned crops.</summary>
+    /// <summary>Every blob a row refers to: photos' files, faces' aligned crops and the crops of faces marked "not this person".</summary>
     public static async Task<HashSet<string>> ReferencedAsync(FacePortalDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -93,6 +94,11 @@ public static class BlobReferences
         }
 
         await foreach (var hash in db.Faces.Select(f => f.CropHash).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            used.Add(hash);
+        }
+
+        await foreach (var hash in db.NegativeExamples.Select(n => n.CropHash).AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             used.Add(hash);
         }

@@ -21,6 +21,7 @@ public static class IntegrationApi
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         v1.MapAnalysisApi();
         v1.MapPeopleApiV1();
+        v1.MapFeedbackApiV1();
         app.MapApplicationsApi();
         return app;
     }

@@ -45,7 +45,7 @@ public sealed class PhotoRecognitionService(FaceRecognizer recognizer, Recogniti
             try
             {
                 using var image = pipeline.Decoder.Decode(photo);
-                return new PhotoRecognition(PreviewOf(image), recognizer.Recognize(image, index), null);
+                return new PhotoRecognition(PreviewOf(image), recognizer.Recognize(image, index), null) { Photo = photo };
             }
             catch (ImageDecodeException e)
             {
@@ -77,4 +77,8 @@ public sealed class PhotoRecognitionService(FaceRecognizer recognizer, Recogniti
 }
 
 /// <summary>A photo's preview and faces, or the reason there are none.</summary>
-public sealed record PhotoRecognition(string? PreviewDataUrl, RecognitionResult? Result, string? Problem);
+public sealed record PhotoRecognition(string? PreviewDataUrl, RecognitionResult? Result, string? Problem)
+{
+    /// <summary>The photo itself, so an admin can mark one of its faces "not this person" (kept only while the page shows it).</summary>
+    public byte[]? Photo { get; init; }
+}

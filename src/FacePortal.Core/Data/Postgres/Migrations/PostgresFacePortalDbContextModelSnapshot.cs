@@ -128,6 +128,60 @@ namespace FacePortal.Core.Data.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Feedback.NegativeExample", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<float>("BoxBottom")
+                        .HasColumnType("real");
+
+                    b.Property<float>("BoxLeft")
+                        .HasColumnType("real");
+
+                    b.Property<float>("BoxRight")
+                        .HasColumnType("real");
+
+                    b.Property<float>("BoxTop")
+                        .HasColumnType("real");
+
+                    b.Property<string>("CropHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Embedding")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CropHash");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("NegativeExamples", (string)null);
+                });
+
             modelBuilder.Entity("FacePortal.Core.People.EnrolledFace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -533,6 +587,17 @@ namespace FacePortal.Core.Data.Postgres.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("TrainingJobs");
+                });
+
+            modelBuilder.Entity("FacePortal.Core.Feedback.NegativeExample", b =>
+                {
+                    b.HasOne("FacePortal.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("FacePortal.Core.People.EnrolledFace", b =>

@@ -128,6 +128,60 @@ namespace FacePortal.Core.Data.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Feedback.NegativeExample", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<float>("BoxBottom")
+                        .HasColumnType("real");
+
+                    b.Property<float>("BoxLeft")
+                        .HasColumnType("real");
+
+                    b.Property<float>("BoxRight")
+                        .HasColumnType("real");
+
+                    b.Property<float>("BoxTop")
+                        .HasColumnType("real");
+
+                    b.Property<string>("CropHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<byte[]>("Embedding")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CropHash");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("NegativeExamples", (string)null);
+                });
+
             modelBuilder.Entity("FacePortal.Core.People.EnrolledFace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -533,6 +587,17 @@ namespace FacePortal.Core.Data.SqlServer.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("TrainingJobs");
+                });
+
+            modelBuilder.Entity("FacePortal.Core.Feedback.NegativeExample", b =>
+                {
+                    b.HasOne("FacePortal.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("FacePortal.Core.People.EnrolledFace", b =>

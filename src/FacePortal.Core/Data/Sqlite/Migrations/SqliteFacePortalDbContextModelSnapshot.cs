@@ -121,6 +121,60 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Feedback.NegativeExample", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("BoxBottom")
+                        .HasColumnType("REAL");
+
+                    b.Property<float>("BoxLeft")
+                        .HasColumnType("REAL");
+
+                    b.Property<float>("BoxRight")
+                        .HasColumnType("REAL");
+
+                    b.Property<float>("BoxTop")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("CropHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Embedding")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CropHash");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("NegativeExamples", (string)null);
+                });
+
             modelBuilder.Entity("FacePortal.Core.People.EnrolledFace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -526,6 +580,17 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("TrainingJobs");
+                });
+
+            modelBuilder.Entity("FacePortal.Core.Feedback.NegativeExample", b =>
+                {
+                    b.HasOne("FacePortal.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("FacePortal.Core.People.EnrolledFace", b =>
