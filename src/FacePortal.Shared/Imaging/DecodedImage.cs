@@ -63,5 +63,12 @@ public sealed class DecodedImage : IDisposable
     /// <summary>Tells the image which draws come next (the faces of a frame), so a large JPEG decodes their regions in one pass.</summary>
     internal void Prefetch(IReadOnlyList<ImageDraw> draws) => _pixels.Prefetch(draws);
 
-    public void Dispose() => _pixels.Dispose();
+    /// <summary>The decode memory this image holds in its decoder's budget, given back on dispose.</summary>
+    internal DecodeMemoryLease? Lease { get; set; }
+
+    public void Dispose()
+    {
+        _pixels.Dispose();
+        Lease?.Dispose();
+    }
 }

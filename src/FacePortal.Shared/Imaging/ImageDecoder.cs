@@ -15,11 +15,20 @@ public sealed class ImageDecoder(ImageLimits limits, SKSizeI? detectionSize = nu
         SKEncodedImageFormat.Jpeg, SKEncodedImageFormat.Png, SKEncodedImageFormat.Webp, SKEncodedImageFormat.Bmp,
     ];
 
+    /// <summary>A decode does not wait for the budget: the caller is told to come back (429), rather than a request thread held.</summary>
+    private static readonly TimeSpan BudgetPatience = TimeSpan.Zero;
+
+    /// <summary>What a refused caller is told to wait: about what one large photo takes to analyse.</summary>
+    private static readonly TimeSpan BudgetRetryAfter = TimeSpan.FromSeconds(2);
+
     public ImageDecoder() : this(ImageLimits.Default)
     {
     }
 
     public ImageLimits Limits { get; } = limits;
+
+    /// <summary>The memory bound shared by every decode of this decoder (one decoder serves the whole web app).</summary>
+    public DecodeMemoryBudget Budget { get; } = new(limits.DecodeMemoryBudgetBytes);
 
     public DecodedImage Decode(Stream stream)
     {
@@ -75,10 +84,33 @@ public sealed class ImageDecoder(ImageLimits limits, SKSizeI? detectionSize = nu
         }
 
         var size = WorkingSize(codec);
-        if (detectionSize is { } detection && codec.EncodedFormat == SKEncodedImageFormat.Jpeg && codec.EncodedOrigin == SKEncodedOrigin.TopLeft
-            && JpegRegionPixels.PreviewEighths(header.Size, size, detection) is { } eighths)
+        var eighths = detectionSize is { } detection && codec.EncodedFormat == SKEncodedImageFormat.Jpeg && codec.EncodedOrigin == SKEncodedOrigin.TopLeft
+            ? JpegRegionPixels.PreviewEighths(header.Size, size, detection)
+            : null;
+        var (kept, passing) = eighths is { } e
+            ? MemoryCost.OfRegions(codec.GetScaledDimensions(e / 8f), data.Length)
+            : MemoryCost.OfWhole(codec, size, data.Length);
+        var lease = Budget.TryReserve(kept + passing, BudgetPatience)
+            ?? throw new DecodeMemoryBudgetException(kept + passing, Budget.CapacityBytes, BudgetRetryAfter);
+        try
         {
-            var previewSize = codec.GetScaledDimensions(eighths / 8f);
+            var decoded = DecodeReserved(data, codec, header, size, eighths);
+            lease.ShrinkTo(kept);
+            decoded.Lease = lease;
+            return decoded;
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    private static DecodedImage DecodeReserved(ReadOnlySpan<byte> data, SKCodec codec, SKImageInfo header, SKSizeI size, int? eighths)
+    {
+        if (eighths is { } e)
+        {
+            var previewSize = codec.GetScaledDimensions(e / 8f);
             var previewInfo = new SKImageInfo(previewSize.Width, previewSize.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
             using var preview = new SKBitmap(previewInfo);
             DecodePixels(codec, preview, previewInfo);

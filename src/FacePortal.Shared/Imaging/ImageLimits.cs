@@ -21,5 +21,14 @@ public sealed record ImageLimits
     [Range(64, 32_768)]
     public int MaxWorkingSide { get; init; } = 2048;
 
+    /// <summary>
+    /// Memory that the photos one decoder has decoded may hold at once, estimated from each image's
+    /// header before decoding (see <see cref="DecodeMemoryBudget"/>). In the web app one decoder
+    /// serves every endpoint and the live hub, so this bounds them together; a photo that would go
+    /// over it waits briefly, then is refused as "busy" (429). About 600 MiB by default.
+    /// </summary>
+    [Range(typeof(long), "16777216", "68719476736")]
+    public long DecodeMemoryBudgetBytes { get; init; } = 600L * 1024 * 1024;
+
     public static ImageLimits Default { get; } = new();
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FacePortal.Core.Storage;
+using FacePortal.Shared.Imaging;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FacePortal.Web.Hosting;
@@ -18,6 +19,14 @@ public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logge
 
         // By now the request's path is the error page's; the feature keeps the original one.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (exception is DecodeMemoryBudgetException busy)
+        {
+            // Not a failure: every photo being decoded together would go over the shared memory budget.
+            logger.LogInformation("Request {Method} {Path} refused: {Reason}", httpContext.Request.Method, path, busy.Message);
+            await DecodeMemoryBusy.Answer(httpContext, busy);
+            return true;
+        }
+
         var failure = StorageFailure.Of(exception);
         var requestId = RequestId(httpContext);
         logger.LogWarning("Request {RequestId} ({Method} {Path}) failed: {Cause}", requestId, httpContext.Request.Method, path, failure?.Reason ?? "an unexpected error");

@@ -87,6 +87,9 @@ public static class ApiDocument
 
             // The fonts would come from Scalar's servers, which the portal's policy (and an offline install) does not reach.
             o.DefaultFonts = false;
+
+            // Its one inline script runs by a per-response nonce that SecurityHeaders puts in the page's policy.
+            o.WithNonce();
         }).RequireAuthorization(Policies.Admin);
         return app;
     }

@@ -9,7 +9,8 @@ public sealed class LiveConnectionOptions
 
     /// <summary>
     /// A connection that sends nothing for this long, not even the keep-alive ping SignalR clients
-    /// send every 15 seconds, is closed; so is one that does not finish its handshake in this time.
+    /// send every 15 seconds, is closed; so is one that does not finish its handshake in this time,
+    /// and one that makes no call to the hub in this time after connecting (<see cref="SilentConnectionWatch"/>).
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -14,6 +14,7 @@ public static class LiveRegistration
         services.AddValidatedOptions<LiveOptions>(LiveOptions.Section);
         services.AddValidatedOptions<LiveConnectionOptions>(LiveConnectionOptions.Section);
         services.AddSingleton<LiveConnectionLimit>();
+        services.AddSingleton<SilentConnectionWatch>();
         services.AddSingleton<LiveMetrics>();
         services.AddSingleton<LiveFrameProcessor>();
         services.AddSignalR()
@@ -21,6 +22,9 @@ public static class LiveRegistration
             {
                 // SendFrame returns at once (frames wait in the session's mailbox), so one invocation at a time is enough.
                 hub.MaximumParallelInvocationsPerClient = 1;
+
+                // SignalR's client timeout starts only at the first message; this closes connections that never send one.
+                hub.AddFilter<SilentConnectionFilter>();
             })
             .AddMessagePackProtocol(protocol =>
                 protocol.SerializerOptions = MessagePackSerializerOptions.Standard

@@ -30,6 +30,36 @@ public sealed class SecurityHeadersTests(FacePortalFactory factory) : IClassFixt
         AssertCommonHeaders(response);
     }
 
+    [Fact]
+    public async Task The_api_reference_page_runs_only_its_own_inline_script_by_a_fresh_nonce()
+    {
+        using var admin = await factory.SignInAsync();
+
+        var (firstPolicy, firstPage) = await ReferencePageAsync(admin);
+        var (secondPolicy, _) = await ReferencePageAsync(admin);
+
+        var scriptSources = firstPolicy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+        Assert.DoesNotContain("unsafe-inline", scriptSources, StringComparison.Ordinal);
+        var nonce = System.Text.RegularExpressions.Regex.Match(firstPolicy, "script-src 'self' 'nonce-([^']+)';").Groups[1].Value;
+        Assert.True(nonce.Length >= 16, $"no nonce of some length in '{firstPolicy}'");
+        Assert.NotEqual(firstPolicy, secondPolicy);
+        Assert.Equal(SecurityHeaders.ReferencePagePolicy(nonce), firstPolicy);
+
+        // Every script tag of the page carries the nonce, the inline one that starts Scalar included.
+        var scripts = System.Text.RegularExpressions.Regex.Matches(firstPage, "<script[^>]*>");
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, tag => Assert.Contains($"nonce=\"{nonce}\"", tag.Value, StringComparison.Ordinal));
+    }
+
+    private static async Task<(string Policy, string Page)> ReferencePageAsync(HttpClient admin)
+    {
+        using var response = await admin.GetAsync(new Uri("/scalar/", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertCommonHeaders(response);
+        return (Assert.Single(response.Headers.GetValues("Content-Security-Policy")),
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     [Theory]
     [InlineData("/api/people")]
     [InlineData("/api/training")]

@@ -62,10 +62,63 @@ public sealed class LiveConnectionTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// A socket that never finishes the SignalR handshake is closed after the idle timeout. (One that
-    /// finishes it and then stays silent is not yet: SignalR starts its client timeout only at the
-    /// first message, see the report of issue 23.)
+    /// A raw WebSocket that finishes the SignalR handshake and then sends nothing, not even a ping:
+    /// SignalR's client timeout only starts at the first message, so <see cref="SilentConnectionWatch"/>
+    /// closes it (issue 23, item 9), and its place in the account's cap comes back.
     /// </summary>
+    [Fact]
+    public async Task A_connection_that_finishes_its_handshake_and_then_stays_silent_is_closed_after_the_idle_timeout()
+    {
+        var cookie = await _factory.SignInCookieAsync();
+        var client = _factory.Server.CreateWebSocketClient();
+        client.ConfigureRequest = request => request.Headers.Cookie = cookie;
+        using var socket = await client.ConnectAsync(new Uri(_factory.Server.BaseAddress, LiveRecognitionHub.Path.TrimStart('/')), Ct);
+        await socket.SendAsync(System.Text.Encoding.UTF8.GetBytes("{\"protocol\":\"messagepack\",\"version\":1}\u001e"), WebSocketMessageType.Text, true, Ct);
+        var buffer = new byte[4096];
+        var handshake = await socket.ReceiveAsync(buffer, Ct);
+        Assert.Equal("{}\u001e", System.Text.Encoding.UTF8.GetString(buffer, 0, handshake.Count));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var closed = await ClosedAsync(socket, buffer, TimeSpan.FromSeconds(30));
+
+        Assert.True(closed, "the silent connection was still open after 30 s");
+        Assert.InRange(started.Elapsed, IdleTimeout * 0.9, TimeSpan.FromSeconds(20));
+
+        // Two places again for this account (the cap is 2): the silent one gave its place back.
+        await using var first = _factory.CreateLiveConnection(cookie);
+        await using var second = _factory.CreateLiveConnection(cookie);
+        await first.StartAsync(Ct);
+        await second.StartAsync(Ct);
+        Assert.Equal(HubConnectionState.Connected, second.State);
+    }
+
+    /// <summary>Reads until the server closes the socket (true), or <paramref name="limit"/> passes (false); pings and other messages are read past.</summary>
+    private static async Task<bool> ClosedAsync(WebSocket socket, byte[] buffer, TimeSpan limit)
+    {
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        giveUp.CancelAfter(limit);
+        try
+        {
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer, giveUp.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException && !giveUp.IsCancellationRequested)
+        {
+            return true;
+        }
+        catch (OperationCanceledException) when (giveUp.IsCancellationRequested && !Ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A socket that never finishes the SignalR handshake is closed after the idle timeout.</summary>
     [Fact]
     public async Task A_connection_that_never_finishes_its_handshake_is_closed_after_the_idle_timeout()
     {
