@@ -33,7 +33,7 @@ public sealed class EmbeddingSurveyTests
 
         Assert.Empty(rules.Problems(new FaceQuality(120, 300, 120, 0.9f, 3)));
         Assert.Equal(
-            ["small: 40 px (under 64)", "blurred: sharpness 20 (under 60)", "dark: brightness 30 (under 60)", "turned: frontal 0.20 (under 0.30)", "tilted: -40° (over 25°)"],
-            rules.Problems(new FaceQuality(40, 20, 30, 0.2f, -40)));
+            ["small: 40 px (under 48)", "blurred: sharpness 20 (under 25)", "dark: brightness 20 (under 30)", "turned: frontal 0.05 (under 0.10)", "tilted: -50° (over 45°)"],
+            rules.Problems(new FaceQuality(40, 20, 20, 0.05f, -50)));
     }
 }
