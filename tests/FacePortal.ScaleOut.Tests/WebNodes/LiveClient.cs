@@ -62,5 +62,22 @@ public sealed class LiveClient : IAsyncDisposable
             : throw new InvalidOperationException($"The frame came back {result.Status} with {result.Faces.Length} face(s): {result.Message}");
     }
 
+    /// <summary>
+    /// Sends the frame up to <paramref name="frames"/> times and returns the first name it gets, or null: a live track is
+    /// named only once several of its frames agree (FacePortal:Live:Tracks:ConfirmFrames).
+    /// </summary>
+    public async Task<string?> NameWithinAsync(byte[] jpeg, int frames, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < frames; i++)
+        {
+            if (await NameInAsync(jpeg, cancellationToken) is { } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
 }

@@ -22,7 +22,7 @@ public sealed class LowQualityListTests : BunitContext
 
         var face = Assert.Single(list.FindAll(".lab-low-quality-face"));
         Assert.Contains("Cy", face.TextContent, StringComparison.Ordinal);
-        Assert.Equal("dark: brightness 20 (under 60)", face.QuerySelector(".lab-problem")!.TextContent.Trim());
+        Assert.Equal("dark: brightness 20 (under 30)", face.QuerySelector(".lab-problem")!.TextContent.Trim());
         list.Find(".low-quality-delete").Click();
         Assert.Equal(report.Faces[17].FaceId, deleted);
     }
