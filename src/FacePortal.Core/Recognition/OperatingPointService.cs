@@ -69,7 +69,7 @@ public sealed class OperatingPointService
 
     /// <summary>The threshold two photos are compared at: one comparison, at the configured rate.</summary>
     public OperatingPoint ForVerification() =>
-        _calculator.Compute(_rate.MaxFalseMatchRate, 1, 1, null, _rate.SimilarityThreshold);
+        _calculator.Compute(_rate.MaxFalseMatchRate, 1, 1, null, _rate.SimilarityThreshold) with { OneToOne = true };
 
     /// <summary>Measures the gallery's own statistics now (not in the background) and returns the point they give.</summary>
     public async Task<OperatingPoint> RefreshAsync(GalleryIndex index, CancellationToken cancellationToken = default)

@@ -56,6 +56,14 @@ public sealed class OperatingPointCalculatorTests
     }
 
     [Fact]
+    public void A_one_to_one_point_speaks_of_one_comparison()
+    {
+        var point = Shipped.Compute(0.01, 1, 1) with { OneToOne = true };
+
+        Assert.Equal("decided at a 1% false-match rate for one comparison (1:1)", point.Describe());
+    }
+
+    [Fact]
     public void Below_the_first_size_the_gallery_does_not_count()
     {
         var gallery = new ImpostorProfile([new ScoreTail([0.9f], 10, 0)]);
