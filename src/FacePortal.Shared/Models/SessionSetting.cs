@@ -55,6 +55,9 @@ public sealed record SessionSetting(GraphOptimizationLevel Level, bool DisablePr
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = Math.Max(1, intraOpThreads),
             InterOpNumThreads = 1,
+            // The attribute models print one warning per initializer at load (hundreds of lines) that
+            // says nothing an operator can act on; errors still reach the log.
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
         if (DisablePrepacking)
         {
