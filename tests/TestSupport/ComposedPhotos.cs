@@ -3,11 +3,10 @@ using SkiaSharp;
 namespace FacePortal.TestSupport;
 
 /// <summary>
-/// Hard one-person photos composed from the real deepface photos (linked into every test project
-/// by tests/Directory.Build.props): a subject with a bigger bystander, and a face the detector
+/// Hard one-person photos composed from the real deepface photos: a subject with a bigger bystander, and a face the detector
 /// scores only between its retry threshold and its configured one.
 /// </summary>
-internal static class ComposedPhotos
+public static class ComposedPhotos
 {
     /// <summary>
     /// A 1600x900 frame with the subject (img1.jpg, face about 200 px wide) at the centre and a

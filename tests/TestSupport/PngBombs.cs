@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace FacePortal.TestSupport;
 
 /// <summary>Decompression bombs for the decoder's limits, shared by the unit and functional tests.</summary>
-internal static class PngBombs
+public static class PngBombs
 {
     /// <summary>
     /// A valid PNG that announces width x height and carries a few rows of compressed zeros;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace FacePortal.TestSupport;
@@ -39,16 +38,7 @@ public sealed class PortalServer : IAsyncDisposable
         return Directory.Exists(blobs) ? Directory.GetFiles(blobs, "*", SearchOption.AllDirectories) : [];
     }
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => ProcessRunner.Read(_log);
 
     /// <summary>The web app's process id (for memory figures).</summary>
     public int ProcessId => _process.Id;
@@ -69,15 +59,12 @@ public sealed class PortalServer : IAsyncDisposable
     public static async Task<PortalServer> StartAsync(
         CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null, string? dataDirectory = null, PortalLaunch? launch = null)
     {
-        var port = FreePort();
+        var port = ProcessRunner.FreePort();
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("faceportal-e2e-").FullName;
         var start = StartInfo(port, data, environment, launch ?? PortalLaunch.RunScript);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the web app.");
         var server = new PortalServer(process, new Uri($"http://127.0.0.1:{port}/"), data, ownsDataDirectory: dataDirectory is null);
-        process.OutputDataReceived += (_, e) => server.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ProcessRunner.Capture(process, server._log);
 
         using var http = new HttpClient { BaseAddress = server.BaseAddress };
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -148,22 +135,8 @@ public sealed class PortalServer : IAsyncDisposable
         var data = dataDirectory ?? Directory.CreateTempSubdirectory("faceportal-e2e-").FullName;
         try
         {
-            using var process = Process.Start(StartInfo(FreePort(), data, environment, PortalLaunch.RunScript)) ?? throw new InvalidOperationException("Could not start the web app.");
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var error = process.StandardError.ReadToEndAsync(cancellationToken);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(timeout);
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"The web app was still running after {timeout.TotalSeconds:0} s:\n{await output}\n{await error}");
-            }
-
-            return (process.ExitCode, await output, await error);
+            var exit = await ProcessRunner.RunToExitAsync(StartInfo(ProcessRunner.FreePort(), data, environment, PortalLaunch.RunScript), timeout, cancellationToken);
+            return (exit.ExitCode, exit.Output, exit.Error);
         }
         finally
         {
@@ -177,16 +150,11 @@ public sealed class PortalServer : IAsyncDisposable
     /// <summary>The app as <paramref name="launch"/> says, on <paramref name="port"/> with <paramref name="data"/> as its data directory.</summary>
     private static ProcessStartInfo StartInfo(int port, string data, IReadOnlyDictionary<string, string>? environment, PortalLaunch launch)
     {
-        var root = RepoLocations.Root;
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var bin = launch.ApplicationFolder ?? Path.Combine(root, "src", "FacePortal.Web", "bin", configuration, "net10.0");
-        var start = new ProcessStartInfo(DotnetMuxer())
-        {
-            WorkingDirectory = launch.WorkingDirectory ?? root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var bin = launch.ApplicationFolder ?? RepoLocations.BuiltProject("FacePortal.Web");
+        List<string> arguments = launch.WorkingDirectory is null ? ["--contentRoot", bin] : [];
+        arguments.AddRange(["--urls", $"http://127.0.0.1:{port}", "--FacePortal:DataDirectory", data]);
+        var start = ProcessRunner.Dotnet(Path.Combine(bin, "FacePortal.Web.dll"), arguments);
+        start.WorkingDirectory = launch.WorkingDirectory ?? RepoLocations.Root;
 
         // The first admin from configuration, as the README documents for deployments.
         start.Environment["FacePortal__Admin__UserName"] = AdminName;
@@ -196,60 +164,6 @@ public sealed class PortalServer : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        start.ArgumentList.Add(Path.Combine(bin, "FacePortal.Web.dll"));
-        if (launch.WorkingDirectory is null)
-        {
-            start.ArgumentList.Add("--contentRoot");
-            start.ArgumentList.Add(bin);
-        }
-
-        foreach (var arg in new[] { "--urls", $"http://127.0.0.1:{port}", "--FacePortal:DataDirectory", data })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         return start;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
-    }
-
-    /// <summary>
-    /// The dotnet that can load TorchSharp here: on Debian 12 the patched side-by-side one that
-    /// scripts/runtime.sh writes to .cache/dotnet-path (the web app trains in-process).
-    /// </summary>
-    internal static string DotnetMuxer()
-    {
-        var recorded = Path.Combine(RepoLocations.Root, ".cache", "dotnet-path");
-        if (File.Exists(recorded) && File.ReadAllText(recorded).Trim() is { Length: > 0 } path && File.Exists(path))
-        {
-            return path;
-        }
-
-        var hostPath = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(hostPath) && File.Exists(hostPath))
-        {
-            return hostPath;
-        }
-
-        var processPath = Environment.ProcessPath;
-        return processPath is not null && Path.GetFileNameWithoutExtension(processPath) == "dotnet" ? processPath : "dotnet";
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

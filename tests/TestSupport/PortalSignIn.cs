@@ -9,7 +9,7 @@ namespace FacePortal.TestSupport;
 /// <c>&lt;meta name="csrf-token"&gt;</c>, sent on every later request so the API accepts the client's
 /// writes. The client must keep cookies (the sign-in cookie and the antiforgery cookie).
 /// </summary>
-internal static partial class PortalSignIn
+public static partial class PortalSignIn
 {
     /// <summary>Signs <paramref name="client"/> in and makes it carry the request token from now on.</summary>
     public static async Task SignInAsync(HttpClient client, string userName, string password)

@@ -2,11 +2,21 @@ namespace FacePortal.TestSupport;
 
 /// <summary>
 /// Where the repository, its models and the shared test photos are, for every test and
-/// benchmark project (linked in by tests/Directory.Build.props). Missing data fails loudly, never skips.
+/// benchmark project (FacePortal.TestSupport, referenced by tests/Directory.Build.props). Missing data fails loudly, never skips.
 /// </summary>
-internal static class RepoLocations
+public static class RepoLocations
 {
     public static string Root { get; } = FindRoot();
+
+    /// <summary>The configuration this test binary was built in (Debug or Release): the apps it starts are the same build.</summary>
+    public static string BuildConfiguration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    /// <summary>
+    /// The build output folder of <c>src/<paramref name="project"/></c> in <see cref="BuildConfiguration"/>: tests start
+    /// the web app and <c>./faceportal</c> from there as processes, never through a reference to their assemblies.
+    /// </summary>
+    public static string BuiltProject(string project) => Path.Combine(Root, "src", project, "bin", BuildConfiguration, "net10.0");
 
     public static string Models => Path.Combine(Root, "models", "onnx");
 

@@ -18,7 +18,7 @@ public sealed class OtherOriginSite : IAsyncDisposable
     private OtherOriginSite(IReadOnlyDictionary<string, (string ContentType, byte[] Body)> files)
     {
         _files = files;
-        BaseAddress = new Uri($"http://127.0.0.1:{PortalServer.FreePort()}/");
+        BaseAddress = new Uri($"http://127.0.0.1:{ProcessRunner.FreePort()}/");
         _listener.Prefixes.Add(BaseAddress.ToString());
         _listener.Start();
         _serving = Task.Run(ServeAsync);

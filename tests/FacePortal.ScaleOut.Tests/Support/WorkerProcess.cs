@@ -5,8 +5,9 @@ using FacePortal.TestSupport;
 namespace FacePortal.ScaleOut.Tests.Support;
 
 /// <summary>
-/// <c>./faceportal worker</c> as its own process (the built CLI, run with the same dotnet as
-/// PortalServer), with a name of our choosing so tests can tell which worker ran a job.
+/// <c>./faceportal worker</c> as its own process: the CLI as built in the test's own configuration
+/// (src/FacePortal.Cli/bin/...), started through <see cref="ProcessRunner"/> with the same dotnet as
+/// <see cref="PortalServer"/>, with a name of our choosing so tests can tell which worker ran a job.
 /// </summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
@@ -26,32 +27,19 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => ProcessRunner.Read(_log);
 
     /// <summary>Starts a worker on <paramref name="dataDirectory"/> (the web node's: the blob store is shared) and waits until its training server runs.</summary>
     public static async Task<WorkerProcess> StartAsync(string name, string dataDirectory, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var start = new ProcessStartInfo(PortalServer.DotnetMuxer())
+        var cli = Path.Combine(RepoLocations.BuiltProject("FacePortal.Cli"), "faceportal.dll");
+        if (!File.Exists(cli))
         {
-            WorkingDirectory = RepoLocations.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { Path.Combine(RepoLocations.Root, "src", "FacePortal.Cli", "bin", configuration, "net10.0", "faceportal.dll"), "worker", "--data", dataDirectory, "--name", name })
-        {
-            start.ArgumentList.Add(arg);
+            throw new FileNotFoundException($"The worker needs the built CLI, {cli}: build FacePortal.sln (or src/FacePortal.Cli) in {RepoLocations.BuildConfiguration} first.", cli);
         }
+
+        var start = ProcessRunner.Dotnet(cli, ["worker", "--data", dataDirectory, "--name", name]);
+        start.WorkingDirectory = RepoLocations.Root;
 
         foreach (var (key, value) in environment)
         {
@@ -59,10 +47,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
 
         var worker = new WorkerProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the worker."), name);
-        worker._process.OutputDataReceived += (_, e) => worker.Append(e.Data);
-        worker._process.ErrorDataReceived += (_, e) => worker.Append(e.Data);
-        worker._process.BeginOutputReadLine();
-        worker._process.BeginErrorReadLine();
+        ProcessRunner.Capture(worker._process, worker._log);
 
         var deadline = DateTime.UtcNow + StartTimeout;
         while (!worker.Log.Contains("all the dispatchers started", StringComparison.Ordinal))
@@ -120,18 +105,5 @@ public sealed class WorkerProcess : IAsyncDisposable
     {
         await KillAsync();
         _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using FacePortal.TestSupport;
 using FacePortal.TestSupport.Engines;
 
 namespace FacePortal.ScaleOut.Tests.WebNodes;
@@ -24,7 +25,7 @@ public sealed class RestartableRedis : IAsyncDisposable
 
     public static async Task<RestartableRedis> StartAsync(CancellationToken cancellationToken)
     {
-        var redis = new RestartableRedis(EngineProcess.FreePort());
+        var redis = new RestartableRedis(ProcessRunner.FreePort());
         await redis.StartAgainAsync(cancellationToken);
         return redis;
     }
@@ -50,7 +51,7 @@ public sealed class RestartableRedis : IAsyncDisposable
             ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--protected-mode", "yes",
              "--save", "", "--appendonly", "no", "--dir", _directory, "--daemonize", "no", "--loglevel", "warning"], user: null))
             ?? throw new InvalidOperationException("Could not start redis-server.");
-        EngineProcess.Capture(_process, _log);
+        ProcessRunner.Capture(_process, _log);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {

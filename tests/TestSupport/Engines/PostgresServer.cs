@@ -104,7 +104,7 @@ public sealed class PostgresServer : IAsyncDisposable
             // A port can be taken between choosing and binding it: try a few.
             for (var attempt = 1; ; attempt++)
             {
-                var server = new PostgresServer(directory, runAs, EngineProcess.FreePort());
+                var server = new PostgresServer(directory, runAs, ProcessRunner.FreePort());
                 try
                 {
                     await server.StartPostmasterAsync(bin, cancellationToken);

@@ -35,16 +35,7 @@ public sealed class RedisServer : IAsyncDisposable
     public string Configuration => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Port}");
 
     /// <summary>What redis-server printed, for failure messages.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => ProcessRunner.Read(_log);
 
     public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken)
     {
@@ -53,13 +44,13 @@ public sealed class RedisServer : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             var directory = Directory.CreateTempSubdirectory("faceportal-redis-").FullName;
-            var port = EngineProcess.FreePort();
+            var port = ProcessRunner.FreePort();
             var start = EngineProcess.StartInfo(program,
                 ["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--protected-mode", "yes",
                  "--save", "", "--appendonly", "no", "--dir", directory, "--daemonize", "no", "--loglevel", "warning"], user: null);
             var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start redis-server.");
             var server = new RedisServer(process, directory, port);
-            EngineProcess.Capture(process, server._log);
+            ProcessRunner.Capture(process, server._log);
             try
             {
                 await server.WaitUntilAnsweringAsync(cancellationToken);
