@@ -48,15 +48,8 @@ public sealed class GalleryIndex
     {
         get
         {
-            _lock.EnterReadLock();
-            try
-            {
-                return _rows;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
+            using var read = Reading();
+            return _rows;
         }
     }
 
@@ -64,15 +57,8 @@ public sealed class GalleryIndex
     {
         get
         {
-            _lock.EnterReadLock();
-            try
-            {
-                return _slotByPerson.Count;
-            }
-            finally
-            {
-                _lock.ExitReadLock();
-            }
+            using var read = Reading();
+            return _slotByPerson.Count;
         }
     }
 
@@ -88,100 +74,72 @@ public sealed class GalleryIndex
         // Projected outside the lock: a face costs one small matrix product, searches need not wait for it.
         var vector = Projection?.Project(face.Embedding) ?? face.Embedding;
 
-        _lock.EnterWriteLock();
-        try
+        using var write = Writing();
+        if (_rowByFace.ContainsKey(face.FaceId))
         {
-            if (_rowByFace.ContainsKey(face.FaceId))
-            {
-                return;
-            }
-
-            var slot = SlotFor(face.PersonId, face.PersonName);
-            EnsureCapacity(_rows + 1);
-            var row = _rows++;
-            var target = _vectors.AsSpan(row * _dimensions, _dimensions);
-            vector.CopyTo(target);
-            EmbeddingMath.Normalize(target);
-            _faceIds[row] = face.FaceId;
-            _slotOfRow[row] = slot;
-            _rowByFace[face.FaceId] = row;
-
-            var person = _people[slot];
-            TensorPrimitives.Add(person.Sum, target, person.Sum);
-            person.Count++;
-            person.RefreshTemplate();
-            Interlocked.Increment(ref _version);
+            return;
         }
-        finally
-        {
-            _lock.ExitWriteLock();
-        }
+
+        var slot = SlotFor(face.PersonId, face.PersonName);
+        EnsureCapacity(_rows + 1);
+        var row = _rows++;
+        var target = _vectors.AsSpan(row * _dimensions, _dimensions);
+        vector.CopyTo(target);
+        EmbeddingMath.Normalize(target);
+        _faceIds[row] = face.FaceId;
+        _slotOfRow[row] = slot;
+        _rowByFace[face.FaceId] = row;
+
+        var person = _people[slot];
+        TensorPrimitives.Add(person.Sum, target, person.Sum);
+        person.Count++;
+        person.RefreshTemplate();
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>Removes faces; unknown ids are ignored. A person with no faces left leaves the index.</summary>
     public void Remove(IEnumerable<Guid> faceIds)
     {
         ArgumentNullException.ThrowIfNull(faceIds);
-        _lock.EnterWriteLock();
-        try
+        using var write = Writing();
+        foreach (var faceId in faceIds)
         {
-            foreach (var faceId in faceIds)
-            {
-                RemoveRow(faceId);
-            }
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
+            RemoveRow(faceId);
         }
     }
 
     public void RemovePerson(Guid personId)
     {
-        _lock.EnterWriteLock();
-        try
+        using var write = Writing();
+        if (!_slotByPerson.TryGetValue(personId, out var slot))
         {
-            if (!_slotByPerson.TryGetValue(personId, out var slot))
-            {
-                _negativesByPerson.Remove(personId);
-                return;
-            }
-
-            var faces = new List<Guid>();
-            for (var row = 0; row < _rows; row++)
-            {
-                if (_slotOfRow[row] == slot)
-                {
-                    faces.Add(_faceIds[row]);
-                }
-            }
-
-            foreach (var faceId in faces)
-            {
-                RemoveRow(faceId);
-            }
-
             _negativesByPerson.Remove(personId);
+            return;
         }
-        finally
+
+        var faces = new List<Guid>();
+        for (var row = 0; row < _rows; row++)
         {
-            _lock.ExitWriteLock();
+            if (_slotOfRow[row] == slot)
+            {
+                faces.Add(_faceIds[row]);
+            }
         }
+
+        foreach (var faceId in faces)
+        {
+            RemoveRow(faceId);
+        }
+
+        _negativesByPerson.Remove(personId);
     }
 
     public void Rename(Guid personId, string name)
     {
-        _lock.EnterWriteLock();
-        try
+        using var write = Writing();
+        if (_slotByPerson.TryGetValue(personId, out var slot))
         {
-            if (_slotByPerson.TryGetValue(personId, out var slot))
-            {
-                _people[slot].Name = name;
-            }
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
+            _people[slot].Name = name;
         }
     }
 
@@ -213,67 +171,59 @@ public sealed class GalleryIndex
 
     private List<GalleryMatch> SearchSpace(ReadOnlySpan<float> query, int topK)
     {
-
-        _lock.EnterReadLock();
-        try
+        using var read = Reading();
+        if (_rows == 0)
         {
-            if (_rows == 0)
-            {
-                return [];
-            }
-
-            var slots = _people.Count;
-            var best = new float[slots];
-            var bestRow = new int[slots];
-            best.AsSpan().Fill(float.NegativeInfinity);
-            var vectors = _vectors.AsSpan(0, _rows * _dimensions);
-            for (var row = 0; row < _rows; row++)
-            {
-                var similarity = TensorPrimitives.Dot(vectors.Slice(row * _dimensions, _dimensions), query);
-                var slot = _slotOfRow[row];
-                if (similarity > best[slot])
-                {
-                    best[slot] = similarity;
-                    bestRow[slot] = row;
-                }
-            }
-
-            var ranked = new List<GalleryMatch>(Math.Min(topK, slots) + 1);
-            for (var slot = 0; slot < slots; slot++)
-            {
-                if (float.IsNegativeInfinity(best[slot]))
-                {
-                    continue;
-                }
-
-                var similarity = best[slot];
-                if (ranked.Count == topK && similarity <= ranked[^1].Similarity)
-                {
-                    continue;
-                }
-
-                var person = _people[slot];
-                var match = new GalleryMatch(
-                    person.Id,
-                    person.Name,
-                    similarity,
-                    TensorPrimitives.Dot(person.Template, query),
-                    _faceIds[bestRow[slot]],
-                    person.Count);
-                var at = ranked.FindIndex(m => m.Similarity < similarity);
-                ranked.Insert(at < 0 ? ranked.Count : at, match);
-                if (ranked.Count > topK)
-                {
-                    ranked.RemoveAt(ranked.Count - 1);
-                }
-            }
-
-            return ranked;
+            return [];
         }
-        finally
+
+        var slots = _people.Count;
+        var best = new float[slots];
+        var bestRow = new int[slots];
+        best.AsSpan().Fill(float.NegativeInfinity);
+        var vectors = _vectors.AsSpan(0, _rows * _dimensions);
+        for (var row = 0; row < _rows; row++)
         {
-            _lock.ExitReadLock();
+            var similarity = TensorPrimitives.Dot(vectors.Slice(row * _dimensions, _dimensions), query);
+            var slot = _slotOfRow[row];
+            if (similarity > best[slot])
+            {
+                best[slot] = similarity;
+                bestRow[slot] = row;
+            }
         }
+
+        var ranked = new List<GalleryMatch>(Math.Min(topK, slots) + 1);
+        for (var slot = 0; slot < slots; slot++)
+        {
+            if (float.IsNegativeInfinity(best[slot]))
+            {
+                continue;
+            }
+
+            var similarity = best[slot];
+            if (ranked.Count == topK && similarity <= ranked[^1].Similarity)
+            {
+                continue;
+            }
+
+            var person = _people[slot];
+            var match = new GalleryMatch(
+                person.Id,
+                person.Name,
+                similarity,
+                TensorPrimitives.Dot(person.Template, query),
+                _faceIds[bestRow[slot]],
+                person.Count);
+            var at = ranked.FindIndex(m => m.Similarity < similarity);
+            ranked.Insert(at < 0 ? ranked.Count : at, match);
+            if (ranked.Count > topK)
+            {
+                ranked.RemoveAt(ranked.Count - 1);
+            }
+        }
+
+        return ranked;
     }
 
     /// <summary>
@@ -294,37 +244,30 @@ public sealed class GalleryIndex
 
     private GalleryMatch? NearestInSpace(Guid personId, ReadOnlySpan<float> query)
     {
-        _lock.EnterReadLock();
-        try
+        using var read = Reading();
+        if (!_slotByPerson.TryGetValue(personId, out var slot))
         {
-            if (!_slotByPerson.TryGetValue(personId, out var slot))
+            return null;
+        }
+
+        var best = float.NegativeInfinity;
+        var bestRow = -1;
+        for (var row = 0; row < _rows; row++)
+        {
+            if (_slotOfRow[row] != slot)
             {
-                return null;
+                continue;
             }
 
-            var best = float.NegativeInfinity;
-            var bestRow = -1;
-            for (var row = 0; row < _rows; row++)
+            var similarity = TensorPrimitives.Dot(_vectors.AsSpan(row * _dimensions, _dimensions), query);
+            if (similarity > best)
             {
-                if (_slotOfRow[row] != slot)
-                {
-                    continue;
-                }
-
-                var similarity = TensorPrimitives.Dot(_vectors.AsSpan(row * _dimensions, _dimensions), query);
-                if (similarity > best)
-                {
-                    (best, bestRow) = (similarity, row);
-                }
+                (best, bestRow) = (similarity, row);
             }
+        }
 
-            var person = _people[slot];
-            return new GalleryMatch(person.Id, person.Name, best, TensorPrimitives.Dot(person.Template, query), _faceIds[bestRow], person.Count);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
+        var person = _people[slot];
+        return new GalleryMatch(person.Id, person.Name, best, TensorPrimitives.Dot(person.Template, query), _faceIds[bestRow], person.Count);
     }
 
     /// <summary>
@@ -341,22 +284,15 @@ public sealed class GalleryIndex
 
         var vector = (Projection?.Project(negative.Embedding) ?? negative.Embedding).ToArray();
         EmbeddingMath.Normalize(vector);
-        _lock.EnterWriteLock();
-        try
+        using var write = Writing();
+        if (!_negativesByPerson.TryGetValue(negative.PersonId, out var list))
         {
-            if (!_negativesByPerson.TryGetValue(negative.PersonId, out var list))
-            {
-                _negativesByPerson[negative.PersonId] = list = [];
-            }
-
-            if (!list.Exists(n => n.Face.Id == negative.Id))
-            {
-                list.Add((negative, vector));
-            }
+            _negativesByPerson[negative.PersonId] = list = [];
         }
-        finally
+
+        if (!list.Exists(n => n.Face.Id == negative.Id))
         {
-            _lock.ExitWriteLock();
+            list.Add((negative, vector));
         }
     }
 
@@ -364,36 +300,22 @@ public sealed class GalleryIndex
     public void RemoveNegatives(IReadOnlyCollection<Guid> negativeIds)
     {
         ArgumentNullException.ThrowIfNull(negativeIds);
-        _lock.EnterWriteLock();
-        try
+        using var write = Writing();
+        foreach (var (person, list) in _negativesByPerson.ToList())
         {
-            foreach (var (person, list) in _negativesByPerson.ToList())
+            list.RemoveAll(n => negativeIds.Contains(n.Face.Id));
+            if (list.Count == 0)
             {
-                list.RemoveAll(n => negativeIds.Contains(n.Face.Id));
-                if (list.Count == 0)
-                {
-                    _negativesByPerson.Remove(person);
-                }
+                _negativesByPerson.Remove(person);
             }
-        }
-        finally
-        {
-            _lock.ExitWriteLock();
         }
     }
 
     /// <summary>Every "not this person" face as it was added (for building the same gallery in another space).</summary>
     public IReadOnlyList<NegativeFace> Negatives()
     {
-        _lock.EnterReadLock();
-        try
-        {
-            return _negativesByPerson.Values.SelectMany(l => l).Select(n => n.Face).ToList();
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
+        using var read = Reading();
+        return _negativesByPerson.Values.SelectMany(l => l).Select(n => n.Face).ToList();
     }
 
     /// <summary>
@@ -412,26 +334,19 @@ public sealed class GalleryIndex
             Projection.Project(query, projected);
         }
 
-        _lock.EnterReadLock();
-        try
+        using var read = Reading();
+        if (!_negativesByPerson.TryGetValue(personId, out var list))
         {
-            if (!_negativesByPerson.TryGetValue(personId, out var list))
-            {
-                return null;
-            }
-
-            var best = float.NegativeInfinity;
-            foreach (var negative in list)
-            {
-                best = Math.Max(best, TensorPrimitives.Dot(negative.Vector, projected));
-            }
-
-            return best;
+            return null;
         }
-        finally
+
+        var best = float.NegativeInfinity;
+        foreach (var negative in list)
         {
-            _lock.ExitReadLock();
+            best = Math.Max(best, TensorPrimitives.Dot(negative.Vector, projected));
         }
+
+        return best;
     }
 
     /// <summary>
@@ -440,21 +355,44 @@ public sealed class GalleryIndex
     /// </summary>
     public IReadOnlyList<GalleryFace> Faces()
     {
-        _lock.EnterReadLock();
-        try
+        using var read = Reading();
+        var faces = new GalleryFace[_rows];
+        for (var row = 0; row < _rows; row++)
         {
-            var faces = new GalleryFace[_rows];
-            for (var row = 0; row < _rows; row++)
-            {
-                var person = _people[_slotOfRow[row]];
-                faces[row] = new GalleryFace(_faceIds[row], person.Id, person.Name, _vectors.AsSpan(row * _dimensions, _dimensions).ToArray());
-            }
-
-            return faces;
+            var person = _people[_slotOfRow[row]];
+            faces[row] = new GalleryFace(_faceIds[row], person.Id, person.Name, _vectors.AsSpan(row * _dimensions, _dimensions).ToArray());
         }
-        finally
+
+        return faces;
+    }
+
+    /// <summary>The read lock, held until the scope ends: <c>using var read = Reading();</c>.</summary>
+    private LockScope Reading()
+    {
+        _lock.EnterReadLock();
+        return new LockScope(_lock, write: false);
+    }
+
+    /// <summary>The write lock, held until the scope ends: <c>using var write = Writing();</c>.</summary>
+    private LockScope Writing()
+    {
+        _lock.EnterWriteLock();
+        return new LockScope(_lock, write: true);
+    }
+
+    /// <summary>Releases what <see cref="Reading"/> or <see cref="Writing"/> took; a ref struct, so it costs no allocation on the search path.</summary>
+    private readonly ref struct LockScope(ReaderWriterLockSlim gate, bool write)
+    {
+        public void Dispose()
         {
-            _lock.ExitReadLock();
+            if (write)
+            {
+                gate.ExitWriteLock();
+            }
+            else
+            {
+                gate.ExitReadLock();
+            }
         }
     }
 
