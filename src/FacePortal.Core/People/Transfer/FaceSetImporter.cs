@@ -30,131 +30,179 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
 
         await using (zip.ConfigureAwait(false))
         {
-            var options = enrollment.Options;
             var files = zip.Entries.Where(e => !string.IsNullOrEmpty(e.Name) && !IsJunk(e.FullName)).ToList();
-            if (files.Count > options.MaxZipEntries)
+            if (TooLarge(files) is { } refusal)
             {
-                return ImportReport.Failed($"The zip holds {files.Count} files; at most {options.MaxZipEntries} can be imported at once.");
-            }
-
-            var expanded = files.Sum(e => e.Length);
-            if (expanded > options.MaxZipUncompressedBytes)
-            {
-                return ImportReport.Failed($"The zip expands to {expanded / (1024 * 1024):N0} MB; the limit is {options.MaxZipUncompressedBytes / (1024 * 1024):N0} MB.");
+                return ImportReport.Failed(refusal);
             }
 
             var manifest = await ReadManifestAsync(zip, cancellationToken).ConfigureAwait(false);
-            var aligned = manifest?.People.SelectMany(p => p.Faces).Where(f => f.Aligned).Select(f => f.File).ToHashSet(StringComparer.Ordinal) ?? [];
+            var run = new ImportRun(
+                manifest?.People.SelectMany(p => p.Faces).Where(f => f.Aligned).Select(f => f.File).ToHashSet(StringComparer.Ordinal) ?? [],
+                actor, progress);
+            var groups = GroupByPerson(files, run.Problems);
+            run.Total = groups.Sum(g => g.Entries.Count);
             var names = manifest?.People.ToDictionary(p => p.Folder, p => p.Name, StringComparer.Ordinal) ?? [];
-
-            var problems = new List<string>();
-            var groups = new List<(string Folder, List<ZipArchiveEntry> Entries)>();
-            foreach (var entry in files)
-            {
-                if (entry.FullName == FaceSetManifest.FileName)
-                {
-                    continue;
-                }
-
-                var parts = entry.FullName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-                if (parts.Length < 2)
-                {
-                    problems.Add($"{entry.FullName}: not in a person's folder, skipped.");
-                    continue;
-                }
-
-                // A single wrapping folder (zip of "dataset/Alice/1.jpg") is common; the person is the folder holding the file.
-                var folder = parts[^2];
-                var group = groups.FirstOrDefault(g => g.Folder == folder);
-                if (group.Entries is null)
-                {
-                    group = (folder, []);
-                    groups.Add(group);
-                }
-
-                group.Entries.Add(entry);
-            }
-
-            var total = groups.Sum(g => g.Entries.Count);
-            var done = 0;
             var imported = new List<ImportedPerson>();
             foreach (var (folder, entries) in groups)
             {
-                var name = names.GetValueOrDefault(folder, folder);
-                var nameError = PeopleService.ValidateName(name);
-                if (nameError is not null)
+                if (await ImportPersonAsync(folder, names.GetValueOrDefault(folder, folder), entries, run, cancellationToken).ConfigureAwait(false) is { } person)
                 {
-                    problems.Add($"{folder}: {nameError}");
-                    done += entries.Count;
-                    continue;
+                    imported.Add(person);
                 }
-
-                var existing = await people.FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
-                Guid personId;
-                if (existing is { } found)
-                {
-                    personId = found;
-                }
-                else
-                {
-                    Outcome<Guid> created;
-                    try
-                    {
-                        created = await people.CreateAsync(name, actor, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (StorageFailure.Of(ex) is { } failure)
-                    {
-                        // Every file of this person is still reported, as not saved, and the import goes on.
-                        problems.Add($"{folder}: {name} could not be created: {failure.Reason}.");
-                        imported.Add(new ImportedPerson(name, null, false, entries.Select(e => EnrollmentService.NotSaved(e.FullName, failure)).ToList()));
-                        done += entries.Count;
-                        continue;
-                    }
-
-                    if (!created.Succeeded)
-                    {
-                        problems.Add($"{folder}: {created.Error}");
-                        done += entries.Count;
-                        continue;
-                    }
-
-                    personId = created.Value;
-                }
-
-                var results = new List<EnrollmentResult>();
-                foreach (var entry in entries)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    results.Add(await ImportEntryAsync(entry, personId, aligned.Contains(entry.FullName), actor, cancellationToken).ConfigureAwait(false));
-                    done++;
-                    progress?.Report(new ImportProgress(done, total, name));
-                }
-
-                if (existing is null && !results.Any(r => r.IsAccepted))
-                {
-                    // An import that enrolled nothing of someone must not leave an empty person behind.
-                    await DeleteEmptyPersonAsync(personId, actor, folder, problems, cancellationToken).ConfigureAwait(false);
-                    problems.Add($"{folder}: none of the photos could be enrolled, so {name} was not created.");
-                    imported.Add(new ImportedPerson(name, null, false, results));
-                    continue;
-                }
-
-                imported.Add(new ImportedPerson(name, personId, existing is null, results));
             }
 
-            var accepted = imported.Sum(p => p.Accepted);
+            await RecordAsync(imported, run, cancellationToken).ConfigureAwait(false);
+            return new ImportReport(imported, run.Problems);
+        }
+    }
+
+    /// <summary>What one import carries from person to person: the aligned crops, its problems so far, its progress.</summary>
+    private sealed class ImportRun(HashSet<string> aligned, string actor, IProgress<ImportProgress>? progress)
+    {
+        public HashSet<string> Aligned { get; } = aligned;
+
+        public string Actor { get; } = actor;
+
+        public List<string> Problems { get; } = [];
+
+        public int Total { get; set; }
+
+        public int Done { get; private set; }
+
+        /// <summary>Counts <paramref name="files"/> done without reporting progress (a person skipped whole).</summary>
+        public void Skip(int files) => Done += files;
+
+        public void Report(string person)
+        {
+            Done++;
+            progress?.Report(new ImportProgress(Done, Total, person));
+        }
+    }
+
+    /// <summary>Why the zip is refused before anything of it is read (too many files, too large expanded), or null.</summary>
+    private string? TooLarge(List<ZipArchiveEntry> files)
+    {
+        var options = enrollment.Options;
+        if (files.Count > options.MaxZipEntries)
+        {
+            return $"The zip holds {files.Count} files; at most {options.MaxZipEntries} can be imported at once.";
+        }
+
+        var expanded = files.Sum(e => e.Length);
+        return expanded > options.MaxZipUncompressedBytes
+            ? $"The zip expands to {expanded / (1024 * 1024):N0} MB; the limit is {options.MaxZipUncompressedBytes / (1024 * 1024):N0} MB."
+            : null;
+    }
+
+    /// <summary>The files by the folder holding them (a person each), in the zip's order; files outside any folder are reported.</summary>
+    private static List<(string Folder, List<ZipArchiveEntry> Entries)> GroupByPerson(List<ZipArchiveEntry> files, List<string> problems)
+    {
+        var groups = new List<(string Folder, List<ZipArchiveEntry> Entries)>();
+        foreach (var entry in files)
+        {
+            if (entry.FullName == FaceSetManifest.FileName)
+            {
+                continue;
+            }
+
+            var parts = entry.FullName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length < 2)
+            {
+                problems.Add($"{entry.FullName}: not in a person's folder, skipped.");
+                continue;
+            }
+
+            // A single wrapping folder (zip of "dataset/Alice/1.jpg") is common; the person is the folder holding the file.
+            var folder = parts[^2];
+            var group = groups.FirstOrDefault(g => g.Folder == folder);
+            if (group.Entries is null)
+            {
+                group = (folder, []);
+                groups.Add(group);
+            }
+
+            group.Entries.Add(entry);
+        }
+
+        return groups;
+    }
+
+    /// <summary>
+    /// One person's files: the person found by name or created, each file enrolled. Null when the
+    /// person is skipped whole (a name that cannot be used, a creation refused), said in the problems.
+    /// </summary>
+    private async Task<ImportedPerson?> ImportPersonAsync(string folder, string name, List<ZipArchiveEntry> entries, ImportRun run, CancellationToken cancellationToken)
+    {
+        if (PeopleService.ValidateName(name) is { } nameError)
+        {
+            run.Problems.Add($"{folder}: {nameError}");
+            run.Skip(entries.Count);
+            return null;
+        }
+
+        var existing = await people.FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
+        Guid personId;
+        if (existing is { } found)
+        {
+            personId = found;
+        }
+        else
+        {
+            Outcome<Guid> created;
             try
             {
-                await audit.RecordAsync(actor, AuditActions.FacesImported, null,
-                    $"Imported a zip: {accepted} face(s) accepted, {imported.Sum(p => p.Rejected)} rejected, for {imported.Count} person(s) ({imported.Count(p => p.Created)} new).",
-                    cancellationToken).ConfigureAwait(false);
+                created = await people.CreateAsync(name, run.Actor, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (StorageFailure.Of(ex) is { } failure)
             {
-                problems.Add($"The import could not be recorded in the audit trail: {failure.Reason}.");
+                // Every file of this person is still reported, as not saved, and the import goes on.
+                run.Problems.Add($"{folder}: {name} could not be created: {failure.Reason}.");
+                run.Skip(entries.Count);
+                return new ImportedPerson(name, null, false, entries.Select(e => EnrollmentService.NotSaved(e.FullName, failure)).ToList());
             }
 
-            return new ImportReport(imported, problems);
+            if (!created.Succeeded)
+            {
+                run.Problems.Add($"{folder}: {created.Error}");
+                run.Skip(entries.Count);
+                return null;
+            }
+
+            personId = created.Value;
+        }
+
+        var results = new List<EnrollmentResult>();
+        foreach (var entry in entries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results.Add(await ImportEntryAsync(entry, personId, run.Aligned.Contains(entry.FullName), run.Actor, cancellationToken).ConfigureAwait(false));
+            run.Report(name);
+        }
+
+        if (existing is null && !results.Any(r => r.IsAccepted))
+        {
+            // An import that enrolled nothing of someone must not leave an empty person behind.
+            await DeleteEmptyPersonAsync(personId, run.Actor, folder, run.Problems, cancellationToken).ConfigureAwait(false);
+            run.Problems.Add($"{folder}: none of the photos could be enrolled, so {name} was not created.");
+            return new ImportedPerson(name, null, false, results);
+        }
+
+        return new ImportedPerson(name, personId, existing is null, results);
+    }
+
+    /// <summary>One audit entry for the whole import; a storage failure here is a problem of the report, not of the import.</summary>
+    private async Task RecordAsync(List<ImportedPerson> imported, ImportRun run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await audit.RecordAsync(run.Actor, AuditActions.FacesImported, null,
+                $"Imported a zip: {imported.Sum(p => p.Accepted)} face(s) accepted, {imported.Sum(p => p.Rejected)} rejected, for {imported.Count} person(s) ({imported.Count(p => p.Created)} new).",
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageFailure.Of(ex) is { } failure)
+        {
+            run.Problems.Add($"The import could not be recorded in the audit trail: {failure.Reason}.");
         }
     }
 
