@@ -61,25 +61,13 @@ public sealed class EnrollmentService(
     private async Task<EnrollmentResult> EnrollPhotoCoreAsync(
         Guid personId, ReadOnlyMemory<byte> content, string fileName, PhotoSource source, string actor, FaceChoice? choice, CancellationToken cancellationToken)
     {
-        var hash = BlobStore.HashOf(content.Span);
-        var precheck = await PrecheckAsync(personId, hash, fileName, cancellationToken).ConfigureAwait(false);
-        if (precheck.Rejection is not null)
+        var prepared = await PrepareAsync(personId, content, fileName, Analyze, cancellationToken).ConfigureAwait(false);
+        if (prepared.Rejection is not null)
         {
-            return precheck.Rejection;
+            return prepared.Rejection;
         }
 
-        OnePersonAnalysis analysis;
-        SKEncodedImageFormat format;
-        try
-        {
-            // The pipeline is synchronous CPU work; keep it off the caller's context (a Blazor circuit, a request).
-            (analysis, format) = await Task.Run(() => Analyze(content), cancellationToken).ConfigureAwait(false);
-        }
-        catch (ImageDecodeException ex)
-        {
-            return EnrollmentResult.Rejected(fileName, RejectionReason.Unreadable, ex.Message);
-        }
-
+        var analysis = prepared.Analysis!;
         if (analysis.Faces.Count == 0)
         {
             return EnrollmentResult.Rejected(
@@ -125,30 +113,21 @@ public sealed class EnrollmentService(
             warnings.Add($"The face was found only at the lower detector threshold ({analysis.RetryThreshold:0.0#}); check that it is the right one.");
         }
 
-        if (precheck.AlsoEnrolledFor.Count > 0)
+        if (prepared.AlsoEnrolledFor.Count > 0)
         {
-            warnings.Add($"This photo is also enrolled for {string.Join(", ", precheck.AlsoEnrolledFor)}.");
+            warnings.Add($"This photo is also enrolled for {string.Join(", ", prepared.AlsoEnrolledFor)}.");
         }
 
-        var crop = ImageEncoder.EncodeRgba(chosen.AlignedFace.Rgba.Span, chosen.AlignedFace.Size, chosen.AlignedFace.Size);
-        var photo = new Photo
-        {
-            PersonId = personId,
-            ContentHash = hash,
-            FileName = fileName,
-            ContentType = ImageContentTypes.Of(format),
-            ByteLength = content.Length,
-            Width = analysis.Width,
-            Height = analysis.Height,
-            Source = source,
-            FacesFound = analysis.Faces.Count,
-            Warning = warnings.Count > 0 ? string.Join(" ", warnings) : null,
-        };
-        var face = NewFace(chosen.Box, chosen.Score, FloatBlob.FromPoints(chosen.Landmarks.Points), chosen.Quality, chosen.Embedding);
-        if (!await StoreAsync(photo, face, content, crop, actor, cancellationToken).ConfigureAwait(false))
+        var stored = await SaveAsync(
+            personId, content, fileName, prepared, new PhotoFacts(analysis.Width, analysis.Height, source, analysis.Faces.Count, warnings.Count > 0 ? string.Join(" ", warnings) : null),
+            NewFace(chosen.Box, chosen.Score, FloatBlob.FromPoints(chosen.Landmarks.Points), chosen.Quality, chosen.Embedding), chosen.AlignedFace,
+            actor, cancellationToken).ConfigureAwait(false);
+        if (stored is not { } saved)
         {
             return PersonGone(fileName);
         }
+
+        var (photo, face) = saved;
 
         var others = analysis.Faces.Where(f => !ReferenceEquals(f, chosen)).Select(f => f.Box).ToList();
         return new EnrollmentResult(
@@ -184,26 +163,13 @@ public sealed class EnrollmentService(
     private async Task<EnrollmentResult> EnrollAlignedCropCoreAsync(
         Guid personId, ReadOnlyMemory<byte> content, string fileName, string actor, CancellationToken cancellationToken)
     {
-        var hash = BlobStore.HashOf(content.Span);
-        var precheck = await PrecheckAsync(personId, hash, fileName, cancellationToken).ConfigureAwait(false);
-        if (precheck.Rejection is not null)
+        var prepared = await PrepareAsync(personId, content, fileName, EmbedAligned, cancellationToken).ConfigureAwait(false);
+        if (prepared.Rejection is not null)
         {
-            return precheck.Rejection;
+            return prepared.Rejection;
         }
 
-        AlignedFace aligned;
-        float[] embedding;
-        FaceQuality quality;
-        SKEncodedImageFormat format;
-        try
-        {
-            (aligned, embedding, quality, format) = await Task.Run(() => EmbedAligned(content), cancellationToken).ConfigureAwait(false);
-        }
-        catch (ImageDecodeException ex)
-        {
-            return EnrollmentResult.Rejected(fileName, RejectionReason.Unreadable, ex.Message);
-        }
-
+        var (aligned, embedding, quality) = prepared.Analysis!;
         var size = ArcFaceTemplate.Size;
         var qualityProblem = CheckQuality(fileName, quality with { SizePixels = float.MaxValue }, 1);
         if (qualityProblem is not null)
@@ -211,25 +177,76 @@ public sealed class EnrollmentService(
             return qualityProblem;
         }
 
-        var crop = ImageEncoder.EncodeRgba(aligned.Rgba.Span, size, size);
-        var photo = new Photo
-        {
-            PersonId = personId,
-            ContentHash = hash,
-            FileName = fileName,
-            ContentType = ImageContentTypes.Of(format),
-            ByteLength = content.Length,
-            Width = size,
-            Height = size,
-            Source = PhotoSource.Import,
-            FacesFound = 1,
-        };
         var face = NewFace(new FaceBox(0, 0, size, size), 1, FloatBlob.FromPoints(ArcFaceTemplate.Points), quality, embedding);
-        if (!await StoreAsync(photo, face, content, crop, actor, cancellationToken).ConfigureAwait(false))
+        var stored = await SaveAsync(
+            personId, content, fileName, prepared, new PhotoFacts(size, size, PhotoSource.Import, FacesFound: 1, Warning: null), face, aligned,
+            actor, cancellationToken).ConfigureAwait(false);
+        if (stored is not { Photo: var photo })
         {
             return PersonGone(fileName);
         }
+
         return new EnrollmentResult(fileName, EnrollmentStatus.Accepted, RejectionReason.None, "Enrolled (aligned crop).", photo.Id, face.Id, 1, face.Box, [], size, size);
+    }
+
+    /// <summary>
+    /// What both paths do before deciding: the person still exists and does not have this photo yet, and
+    /// the photo decodes (<paramref name="analyze"/> runs off the caller's context: the pipeline is
+    /// synchronous CPU work, and the caller may be a Blazor circuit or a request).
+    /// </summary>
+    private async Task<Prepared<T>> PrepareAsync<T>(
+        Guid personId, ReadOnlyMemory<byte> content, string fileName, Func<ReadOnlyMemory<byte>, (T, SKEncodedImageFormat)> analyze, CancellationToken cancellationToken)
+        where T : class
+    {
+        var hash = BlobStore.HashOf(content.Span);
+        var precheck = await PrecheckAsync(personId, hash, fileName, cancellationToken).ConfigureAwait(false);
+        if (precheck.Rejection is not null)
+        {
+            return new Prepared<T>(hash, precheck.Rejection, null, default, []);
+        }
+
+        try
+        {
+            var (analysis, format) = await Task.Run(() => analyze(content), cancellationToken).ConfigureAwait(false);
+            return new Prepared<T>(hash, null, analysis, format, precheck.AlsoEnrolledFor);
+        }
+        catch (ImageDecodeException ex)
+        {
+            return new Prepared<T>(hash, EnrollmentResult.Rejected(fileName, RejectionReason.Unreadable, ex.Message), null, default, []);
+        }
+    }
+
+    /// <summary>A photo checked and decoded, or why it is refused before a face is chosen.</summary>
+    private sealed record Prepared<T>(string Hash, EnrollmentResult? Rejection, T? Analysis, SKEncodedImageFormat Format, IReadOnlyList<string> AlsoEnrolledFor)
+        where T : class;
+
+    /// <summary>What a path knows of the photo a face is enrolled from, beyond its bytes.</summary>
+    private sealed record PhotoFacts(int Width, int Height, PhotoSource Source, int FacesFound, string? Warning);
+
+    /// <summary>
+    /// Stores the photo, the chosen face's aligned crop and their rows; null when the person was
+    /// deleted meanwhile (nothing stored).
+    /// </summary>
+    private async Task<(Photo Photo, EnrolledFace Face)?> SaveAsync<T>(
+        Guid personId, ReadOnlyMemory<byte> content, string fileName, Prepared<T> prepared, PhotoFacts facts, EnrolledFace face, AlignedFace aligned,
+        string actor, CancellationToken cancellationToken)
+        where T : class
+    {
+        var crop = ImageEncoder.EncodeRgba(aligned.Rgba.Span, aligned.Size, aligned.Size);
+        var photo = new Photo
+        {
+            PersonId = personId,
+            ContentHash = prepared.Hash,
+            FileName = fileName,
+            ContentType = ImageContentTypes.Of(prepared.Format),
+            ByteLength = content.Length,
+            Width = facts.Width,
+            Height = facts.Height,
+            Source = facts.Source,
+            FacesFound = facts.FacesFound,
+            Warning = facts.Warning,
+        };
+        return await StoreAsync(photo, face, content, crop, actor, cancellationToken).ConfigureAwait(false) ? (photo, face) : null;
     }
 
     /// <summary>The photo's result, or "not saved" when the disk or database refused to store it; counted either way.</summary>
@@ -301,15 +318,18 @@ public sealed class EnrollmentService(
         return (pipeline.AnalyzeOnePerson(image), image.Format);
     }
 
-    private (AlignedFace, float[], FaceQuality, SKEncodedImageFormat) EmbedAligned(ReadOnlyMemory<byte> content)
+    private (AlignedEmbedding Analysis, SKEncodedImageFormat Format) EmbedAligned(ReadOnlyMemory<byte> content)
     {
         using var image = pipeline.Decoder.Decode(content.Span);
         var aligned = AlignedCrop.From(image);
         var embedding = pipeline.Embedder.Embed(aligned);
         var size = ArcFaceTemplate.Size;
         var quality = QualityAssessor.Assess(new FaceBox(0, 0, size, size), ArcFaceTemplate.Points, aligned);
-        return (aligned, embedding, quality, image.Format);
+        return (new AlignedEmbedding(aligned, embedding, quality), image.Format);
     }
+
+    /// <summary>An exported crop as it is: already aligned, embedded without detection.</summary>
+    private sealed record AlignedEmbedding(AlignedFace Aligned, float[] Embedding, FaceQuality Quality);
 
     private EnrolledFace NewFace(FaceBox box, float score, byte[] landmarks, FaceQuality quality, float[] embedding) => new()
     {
