@@ -49,15 +49,17 @@ public static class ProcessRunner
         deadline.CancelAfter(timeout);
         try
         {
-            await process.WaitForExitAsync(deadline.Token);
+            // ConfigureAwait(false): synchronous callers (EngineProcess.Run, ScratchMount) block on this.
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Describe(start)} was still running after {timeout.TotalSeconds:0} s:\n{await output}\n{await error}");
+            throw new TimeoutException(
+                $"{Describe(start)} was still running after {timeout.TotalSeconds:0} s:\n{await output.ConfigureAwait(false)}\n{await error.ConfigureAwait(false)}");
         }
 
-        return new ProcessExit(Describe(start), process.ExitCode, await output, await error);
+        return new ProcessExit(Describe(start), process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
     }
 
     /// <summary>Collects a long-running child's output and error lines into <paramref name="log"/> (locked on itself), for failure messages.</summary>

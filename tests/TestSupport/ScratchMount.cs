@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace FacePortal.TestSupport;
 
 /// <summary>
@@ -92,19 +90,11 @@ public sealed class ScratchMount : IDisposable
 
     private static void Run(string command, params string[] arguments)
     {
-        var start = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {command}.");
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        var exit = ProcessRunner.RunToExitAsync(ProcessRunner.StartInfo(command, arguments), TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        if (exit.ExitCode != 0)
         {
             throw new InvalidOperationException(
-                $"'{command} {string.Join(' ', arguments)}' failed ({process.ExitCode}): {error.Trim()}. These tests need root and mount(8) for a real full or read-only disk.");
+                $"'{command} {string.Join(' ', arguments)}' failed ({exit.ExitCode}): {exit.Error.Trim()}. These tests need root and mount(8) for a real full or read-only disk.");
         }
     }
 }

@@ -27,7 +27,7 @@ public static class EngineProcess
 
     /// <summary>Runs a program to its end within <paramref name="timeout"/>; a non-zero exit throws with its output.</summary>
     public static async Task<string> RunAsync(ProcessStartInfo start, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        (await ProcessRunner.RunToExitAsync(start, timeout, cancellationToken)).SucceededOrThrow();
+        (await ProcessRunner.RunToExitAsync(start, timeout, cancellationToken).ConfigureAwait(false)).SucceededOrThrow();
 
     public static void Run(ProcessStartInfo start, TimeSpan timeout) => RunAsync(start, timeout).GetAwaiter().GetResult();
 
