@@ -3,6 +3,7 @@ using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Training.Augmentation;
 using FacePortal.Training.Data;
 using FacePortal.Training.Heads;
+using FacePortal.Training.Loop;
 using FacePortal.Training.Metrics;
 using FacePortal.Training.Transfer;
 using TorchSharp;
@@ -52,7 +53,8 @@ public static class ScratchRun
             using var yTrain = torch.tensor(train.Select(t => (long)t.Label).ToArray());
             using var xValidation = Pixels(validation.Select(v => v.Face).ToList());
             using var yValidation = torch.tensor(validation.Select(v => (long)v.Label).ToArray());
-            var training = HeadTrainer.Fit(network, xTrain, yTrain, xValidation, yValidation, options.Head, epochs, cancellationToken);
+            var objective = new ClassifierObjective(network, xTrain, yTrain, xValidation, yValidation, options.Head.BatchSize, options.Head.Seed);
+            var training = TrainingLoop.Run(objective, options.Head, epochs, cancellationToken);
 
             using var best = new MemoryStream(training.BestWeights);
             network.load(best);

@@ -1,0 +1,82 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace FacePortal.Training.Checkpoints;
+
+/// <summary>
+/// The one checkpoint format of every trained model: a zip of <c>checkpoint.json</c> (format
+/// version, kind and the kind's description), <c>weights.bin</c> (TorchSharp's format, to resume or
+/// re-evaluate) and the kind's portable entry (the same network as plain arrays, which recognition
+/// loads without TorchSharp). Version 1 files, written before the format had an envelope, hold
+/// <c>head.json</c> (a transfer head) or <c>metric.json</c> (a metric) instead; they still load.
+/// </summary>
+public static class CheckpointFile
+{
+    public const int FormatVersion = 2;
+    public const string DescriptionEntry = "checkpoint.json";
+    public const string WeightsEntry = "weights.bin";
+
+    // Version 1: the kind was told by which description the zip held.
+    private const string LegacyHeadEntry = "head.json";
+    private const string LegacyMetricEntry = "metric.json";
+
+    internal static JsonSerializerOptions Json { get; } = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
+
+    public static void Write<TInfo>(Stream stream, CheckpointKind kind, TInfo info, byte[] weights, string portableEntry, byte[] portable)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(portable);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        using (var json = zip.CreateEntry(DescriptionEntry).Open())
+        {
+            JsonSerializer.Serialize(json, new Envelope(FormatVersion, kind, JsonSerializer.SerializeToElement(info, Json)), Json);
+        }
+
+        using (var entry = zip.CreateEntry(WeightsEntry).Open())
+        {
+            entry.Write(weights);
+        }
+
+        using var portableStream = zip.CreateEntry(portableEntry).Open();
+        portableStream.Write(portable);
+    }
+
+    public static CheckpointContents Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        var weightsEntry = zip.GetEntry(WeightsEntry) ?? throw new InvalidDataException($"Not a FacePortal model: {WeightsEntry} is missing.");
+        byte[] weights;
+        using (var source = weightsEntry.Open())
+        using (var buffer = new MemoryStream())
+        {
+            source.CopyTo(buffer);
+            weights = buffer.ToArray();
+        }
+
+        if (zip.GetEntry(DescriptionEntry) is { } description)
+        {
+            using var json = description.Open();
+            var envelope = JsonSerializer.Deserialize<Envelope>(json, Json) ?? throw new InvalidDataException("The model description is empty.");
+            if (envelope.FormatVersion > FormatVersion)
+            {
+                throw new InvalidDataException($"The model file is of format {envelope.FormatVersion}; this version reads up to {FormatVersion}.");
+            }
+
+            return new CheckpointContents(envelope.FormatVersion, envelope.Kind, envelope.Info, weights);
+        }
+
+        var (legacy, kind) = zip.GetEntry(LegacyHeadEntry) is { } head ? (head, CheckpointKind.TransferHead)
+            : zip.GetEntry(LegacyMetricEntry) is { } metric ? (metric, CheckpointKind.MetricProjection)
+            : throw new InvalidDataException($"Not a FacePortal model: {DescriptionEntry} is missing.");
+        using (var json = legacy.Open())
+        {
+            return new CheckpointContents(1, kind, JsonSerializer.Deserialize<JsonElement>(json), weights);
+        }
+    }
+
+    private sealed record Envelope(int FormatVersion, CheckpointKind Kind, JsonElement Info);
+}
