@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using FacePortal.Training.Augmentation;
+using FacePortal.Core.Training;
 using FacePortal.Training.Data;
 using FacePortal.Training.Features;
 using FacePortal.Training.Metrics;
@@ -19,23 +19,7 @@ public static class TrainCommand
     public static int Run(CommandArguments args, TextWriter output)
     {
         var data = args.Required("data");
-        var options = new TransferRunOptions
-        {
-            ValidationFraction = args.Double("val", 0.2),
-            AugmentedCopies = args.Optional("copies") is null ? 5 : args.Int("copies", 5),
-            Augmentation = args.Flag("no-augment") ? AugmentationOptions.None : new AugmentationOptions { MaskProbability = args.Flag("no-mask") ? 0 : 0.2 },
-            Head = new HeadTrainingOptions
-            {
-                Epochs = args.Int("epochs", 60),
-                BatchSize = args.Int("batch", 32),
-                Optimizer = Enum.Parse<OptimizerKind>(args.Optional("optimizer") ?? "Adam", ignoreCase: true),
-                LearningRate = args.Double("lr", 1e-3),
-                HiddenSize = args.Int("hidden", 256),
-                Dropout = args.Double("dropout", 0.3),
-                EarlyStoppingPatience = args.Int("patience", 8),
-                Seed = args.Int("seed", 42),
-            },
-        };
+        var options = TrainingArguments.Request(args, ModelKind.TransferHead).ToRunOptions();
 
         var (models, pipeline) = PipelineFactory.Create(args);
         using (models)
