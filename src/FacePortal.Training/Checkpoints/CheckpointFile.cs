@@ -48,34 +48,30 @@ public static class CheckpointFile
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        var (version, kind, info) = ReadDescription(zip);
         var weightsEntry = zip.GetEntry(WeightsEntry) ?? throw new InvalidDataException($"Not a FacePortal model: {WeightsEntry} is missing.");
-        byte[] weights;
-        using (var source = weightsEntry.Open())
-        using (var buffer = new MemoryStream())
-        {
-            source.CopyTo(buffer);
-            weights = buffer.ToArray();
-        }
+        using var source = weightsEntry.Open();
+        using var weights = new MemoryStream();
+        source.CopyTo(weights);
+        return new CheckpointContents(version, kind, info, weights.ToArray());
+    }
 
+    private static (int Version, CheckpointKind Kind, JsonElement Info) ReadDescription(ZipArchive zip)
+    {
         if (zip.GetEntry(DescriptionEntry) is { } description)
         {
             using var json = description.Open();
             var envelope = JsonSerializer.Deserialize<Envelope>(json, Json) ?? throw new InvalidDataException("The model description is empty.");
-            if (envelope.FormatVersion > FormatVersion)
-            {
-                throw new InvalidDataException($"The model file is of format {envelope.FormatVersion}; this version reads up to {FormatVersion}.");
-            }
-
-            return new CheckpointContents(envelope.FormatVersion, envelope.Kind, envelope.Info, weights);
+            return envelope.FormatVersion > FormatVersion
+                ? throw new InvalidDataException($"The model file is of format {envelope.FormatVersion}; this version of FacePortal reads up to {FormatVersion}.")
+                : (envelope.FormatVersion, envelope.Kind, envelope.Info);
         }
 
         var (legacy, kind) = zip.GetEntry(LegacyHeadEntry) is { } head ? (head, CheckpointKind.TransferHead)
             : zip.GetEntry(LegacyMetricEntry) is { } metric ? (metric, CheckpointKind.MetricProjection)
             : throw new InvalidDataException($"Not a FacePortal model: {DescriptionEntry} is missing.");
-        using (var json = legacy.Open())
-        {
-            return new CheckpointContents(1, kind, JsonSerializer.Deserialize<JsonElement>(json), weights);
-        }
+        using var legacyJson = legacy.Open();
+        return (1, kind, JsonSerializer.Deserialize<JsonElement>(legacyJson));
     }
 
     private sealed record Envelope(int FormatVersion, CheckpointKind Kind, JsonElement Info);
