@@ -110,6 +110,12 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("Samples: 4 training faces x 3 = 12; 2 validation faces", text, StringComparison.Ordinal);
         Assert.Contains("Confusion matrix (rows: actual, columns: predicted):", text, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "best.fphead")) && File.Exists(Path.Combine(outDir, "last.fphead")));
+        using (var best = File.OpenRead(Path.Combine(outDir, "best.fphead")))
+        using (var checkpoint = FacePortal.Training.Heads.HeadCheckpoint.Load(best))
+        {
+            Assert.Equal(["angelina", "other"], checkpoint.Info.Classes);
+        }
+
         Assert.Contains("\"BestEpoch\"", File.ReadAllText(Path.Combine(outDir, "metrics.json")), StringComparison.Ordinal);
     }
 
