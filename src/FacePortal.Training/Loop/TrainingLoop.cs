@@ -83,7 +83,7 @@ public static class TrainingLoop
 
             batch.Loss.backward();
             optimizer.step();
-            lossSum += batch.Loss.item<float>() * batch.Weight;
+            lossSum += batch.Loss.item<float>() * (float)batch.Weight; // In float, as the figures were always computed.
             weight += batch.Weight;
             hits += batch.Hits;
             trials += batch.Trials;
