@@ -23,7 +23,8 @@ const string Usage = """
       train --data DIR [--model transfer|scratch] [--out DIR] [--epochs N] [--copies N] [--val F] [--optimizer adam|rmsprop|sgd]
             [--lr F] [--momentum F] [--batch N] [--hidden N] [--dropout F] [--patience N] [--lr-factor F] [--lr-patience N]
             [--seed N] [--no-mask] [--no-augment]
-                                             Transfer learning on a folder per person (train/ and val/ if present)
+                                             Transfer learning on a folder per person (train/ and val/ if present);
+                                             --out keeps best/last .fphead (.fpcnn for --model scratch)
       explore --data DIR [--margin 0.05] [--duplicate 0.92] [--max-k 30] [--seed 42]
                                              The embedding lab on a folder per person: PCA variance, K-means elbow and
                                              silhouette with purity and ARI, look-alike people, likely mislabels,

@@ -45,7 +45,7 @@ public static class TrainCommand
 
             if (args.Optional("model") is { } kind && kind.Equals("scratch", StringComparison.OrdinalIgnoreCase))
             {
-                return RunScratch(output, train, options);
+                return RunScratch(output, train, options, args.Optional("out"));
             }
 
             var device = torch.cuda.is_available() ? "CUDA" : "CPU";
@@ -86,7 +86,7 @@ public static class TrainCommand
         return 0;
     }
 
-    private static int RunScratch(TextWriter output, FaceDataset train, TransferRunOptions options)
+    private static int RunScratch(TextWriter output, FaceDataset train, TransferRunOptions options, string? outDirectory)
     {
         output.WriteLine($"{train.Classes.Count} people, {train.Faces.Count} faces; a CNN from scratch on 56x56 crops, on {(torch.cuda.is_available() ? "CUDA" : "CPU")}");
         output.WriteLine("epoch  train loss  train acc  val loss  val acc  learning rate");
@@ -96,6 +96,14 @@ public static class TrainCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Time: augmentation {result.Preparation.TotalSeconds:0.0} s, network training {result.NetworkTraining.TotalSeconds:0.0} s"));
         WriteConfusion(output, train.Classes, result.Validation);
+        if (outDirectory is not null)
+        {
+            Directory.CreateDirectory(outDirectory);
+            File.WriteAllBytes(Path.Combine(outDirectory, "best.fpcnn"), result.Best.ToBytes());
+            File.WriteAllBytes(Path.Combine(outDirectory, "last.fpcnn"), result.Last.ToBytes());
+            output.WriteLine($"Wrote best.fpcnn and last.fpcnn to {outDirectory}");
+        }
+
         return 0;
     }
 

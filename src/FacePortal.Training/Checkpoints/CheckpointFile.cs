@@ -7,8 +7,8 @@ namespace FacePortal.Training.Checkpoints;
 /// <summary>
 /// The one checkpoint format of every trained model: a zip of <c>checkpoint.json</c> (format
 /// version, kind and the kind's description), <c>weights.bin</c> (TorchSharp's format, to resume or
-/// re-evaluate) and the kind's portable entry (the same network as plain arrays, which recognition
-/// loads without TorchSharp). Version 1 files, written before the format had an envelope, hold
+/// re-evaluate) and, for the kinds recognition uses, the kind's portable entry (the same network
+/// as plain arrays, which recognition loads without TorchSharp). Version 1 files, written before the format had an envelope, hold
 /// <c>head.json</c> (a transfer head) or <c>metric.json</c> (a metric) instead; they still load.
 /// </summary>
 public static class CheckpointFile
@@ -23,12 +23,12 @@ public static class CheckpointFile
 
     internal static JsonSerializerOptions Json { get; } = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
-    public static void Write<TInfo>(Stream stream, CheckpointKind kind, TInfo info, byte[] weights, string portableEntry, byte[] portable)
+    /// <param name="portableEntry">The kind's plain-array entry, or null for a kind recognition never loads (the CNN from scratch).</param>
+    public static void Write<TInfo>(Stream stream, CheckpointKind kind, TInfo info, byte[] weights, string? portableEntry = null, byte[]? portable = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(weights);
-        ArgumentNullException.ThrowIfNull(portable);
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         using (var json = zip.CreateEntry(DescriptionEntry).Open())
         {
@@ -40,8 +40,12 @@ public static class CheckpointFile
             entry.Write(weights);
         }
 
-        using var portableStream = zip.CreateEntry(portableEntry).Open();
-        portableStream.Write(portable);
+        if (portableEntry is not null)
+        {
+            ArgumentNullException.ThrowIfNull(portable);
+            using var portableStream = zip.CreateEntry(portableEntry).Open();
+            portableStream.Write(portable);
+        }
     }
 
     public static CheckpointContents Read(Stream stream)

@@ -8,4 +8,7 @@ public enum CheckpointKind
 
     /// <summary>A learnt metric: a projection of frozen embeddings (<see cref="Metric.MetricCheckpoint"/>).</summary>
     MetricProjection,
+
+    /// <summary>A CNN trained from scratch on pixels, the baseline (<see cref="Scratch.ScratchCheckpoint"/>); recognition never loads it.</summary>
+    ScratchCnn,
 }

@@ -11,8 +11,10 @@ using static TorchSharp.torch;
 
 namespace FacePortal.Training.Scratch;
 
-/// <summary>What a from-scratch run produced; no checkpoint is kept, since it is a baseline for comparison.</summary>
-public sealed record ScratchRunResult(HeadTrainingResult Training, ConfusionMatrix Validation, int TrainFaces, int TrainSamples, int ValidationFaces, TimeSpan Preparation, TimeSpan NetworkTraining);
+/// <summary>What a from-scratch run produced; a job keeps none of its checkpoints, since it is a baseline for comparison.</summary>
+public sealed record ScratchRunResult(
+    HeadTrainingResult Training, ConfusionMatrix Validation, int TrainFaces, int TrainSamples, int ValidationFaces, TimeSpan Preparation, TimeSpan NetworkTraining,
+    ScratchCheckpoint Best, ScratchCheckpoint Last);
 
 /// <summary>
 /// The same split, augmentation and training loop as <see cref="TransferRun"/>, but the network sees
@@ -69,8 +71,18 @@ public static class ScratchRun
                 train.Count,
                 validation.Count,
                 preparation,
-                Stopwatch.GetElapsedTime(started));
+                Stopwatch.GetElapsedTime(started),
+                Checkpoint(dataset, options, training, training.BestEpoch, training.BestWeights),
+                Checkpoint(dataset, options, training, training.Epochs[^1].Epoch, training.LastWeights));
         }
+    }
+
+    private static ScratchCheckpoint Checkpoint(FaceDataset dataset, TransferRunOptions options, HeadTrainingResult training, int epoch, byte[] weights)
+    {
+        var figures = training.Epochs.Single(e => e.Epoch == epoch);
+        return new ScratchCheckpoint(
+            new ScratchCheckpointInfo(dataset.Classes, ScratchCnn.InputSize, options.Head.Dropout, epoch, figures.ValidationLoss, figures.ValidationAccuracy, DateTime.UtcNow),
+            weights);
     }
 
     /// <summary>Faces as a [N, 3, 56, 56] tensor scaled to about -1..1 (the embedder's normalisation).</summary>
