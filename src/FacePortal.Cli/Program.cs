@@ -21,14 +21,16 @@ const string Usage = """
                                              The embedding model's impostor statistics the operating point starts from
                                              (rebuild after; run again whenever the embedding model changes)
       train --data DIR [--model transfer|scratch] [--out DIR] [--epochs N] [--copies N] [--val F] [--optimizer adam|rmsprop|sgd]
-            [--lr F] [--batch N] [--hidden N] [--dropout F] [--patience N] [--seed N] [--no-mask] [--no-augment]
-                                             Transfer learning on a folder per person (train/ and val/ if present)
+            [--lr F] [--momentum F] [--batch N] [--hidden N] [--dropout F] [--patience N] [--lr-factor F] [--lr-patience N]
+            [--seed N] [--no-mask] [--no-augment]
+                                             Transfer learning on a folder per person (train/ and val/ if present);
+                                             --out keeps best/last .fphead (.fpcnn for --model scratch)
       explore --data DIR [--margin 0.05] [--duplicate 0.92] [--max-k 30] [--seed 42]
                                              The embedding lab on a folder per person: PCA variance, K-means elbow and
                                              silhouette with purity and ARI, look-alike people, likely mislabels,
                                              near-duplicates and low-quality faces
       train --data DIR --model triplet [--epochs N] [--margin F] [--people-per-batch P] [--faces-per-person K] [--dim N]
-            [--test-people F] [--episodes N] [--copies N] [--seed N]
+            [--test-people F] [--episodes N] [--raw-threshold F] and the transfer options above (hidden, dropout unused)
                                              A metric learnt with triplet loss; one-shot table on unseen people, raw vs metric
       bench-train --images DIR [--people 5] [--faces 40] [--copies 5]
                                              Wall time of a training job, feature extraction vs head training

@@ -11,6 +11,7 @@ using FacePortal.Shared.Analysis;
 using FacePortal.Shared.OpenSet;
 using FacePortal.Core.Storage;
 using FacePortal.Core.Training;
+using FacePortal.Core.Training.Kinds;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Models;
@@ -117,6 +118,10 @@ public static class CoreRegistration
         services.AddSingleton<TrainingEpochs>();
         services.AddSingleton<TrainedModels>();
         services.AddSingleton<RetrainSchedules>();
+        services.AddSingleton<ITrainingKind, TransferHeadTraining>();
+        services.AddSingleton<ITrainingKind, ScratchCnnTraining>();
+        services.AddSingleton<ITrainingKind, MetricTripletTraining>();
+        services.AddSingleton<TrainingKinds>();
         services.AddSingleton<TrainingJobRunner>();
 
         // The name attempts record. A host that runs jobs registers its own (AddTrainingJobs, with

@@ -21,7 +21,7 @@ public static class BenchTrainCommand
         var images = args.Required("images");
         var people = args.Int("people", 5);
         var perPerson = args.Int("faces", 40);
-        var copies = args.Int("copies", 5);
+        var copies = args.Int("copies", new TransferRunOptions().AugmentedCopies);
         var (models, pipeline) = PipelineFactory.Create(args);
         using (models)
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using FacePortal.Training.Augmentation;
+using FacePortal.Core.Training;
 using FacePortal.Training.Data;
 using FacePortal.Training.Features;
 using FacePortal.Training.Metrics;
@@ -19,23 +19,7 @@ public static class TrainCommand
     public static int Run(CommandArguments args, TextWriter output)
     {
         var data = args.Required("data");
-        var options = new TransferRunOptions
-        {
-            ValidationFraction = args.Double("val", 0.2),
-            AugmentedCopies = args.Optional("copies") is null ? 5 : args.Int("copies", 5),
-            Augmentation = args.Flag("no-augment") ? AugmentationOptions.None : new AugmentationOptions { MaskProbability = args.Flag("no-mask") ? 0 : 0.2 },
-            Head = new HeadTrainingOptions
-            {
-                Epochs = args.Int("epochs", 60),
-                BatchSize = args.Int("batch", 32),
-                Optimizer = Enum.Parse<OptimizerKind>(args.Optional("optimizer") ?? "Adam", ignoreCase: true),
-                LearningRate = args.Double("lr", 1e-3),
-                HiddenSize = args.Int("hidden", 256),
-                Dropout = args.Double("dropout", 0.3),
-                EarlyStoppingPatience = args.Int("patience", 8),
-                Seed = args.Int("seed", 42),
-            },
-        };
+        var options = TrainingArguments.Request(args, ModelKind.TransferHead).ToRunOptions();
 
         var (models, pipeline) = PipelineFactory.Create(args);
         using (models)
@@ -61,7 +45,7 @@ public static class TrainCommand
 
             if (args.Optional("model") is { } kind && kind.Equals("scratch", StringComparison.OrdinalIgnoreCase))
             {
-                return RunScratch(output, train, options);
+                return RunScratch(output, train, options, args.Optional("out"));
             }
 
             var device = torch.cuda.is_available() ? "CUDA" : "CPU";
@@ -102,7 +86,7 @@ public static class TrainCommand
         return 0;
     }
 
-    private static int RunScratch(TextWriter output, FaceDataset train, TransferRunOptions options)
+    private static int RunScratch(TextWriter output, FaceDataset train, TransferRunOptions options, string? outDirectory)
     {
         output.WriteLine($"{train.Classes.Count} people, {train.Faces.Count} faces; a CNN from scratch on 56x56 crops, on {(torch.cuda.is_available() ? "CUDA" : "CPU")}");
         output.WriteLine("epoch  train loss  train acc  val loss  val acc  learning rate");
@@ -112,6 +96,14 @@ public static class TrainCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Time: augmentation {result.Preparation.TotalSeconds:0.0} s, network training {result.NetworkTraining.TotalSeconds:0.0} s"));
         WriteConfusion(output, train.Classes, result.Validation);
+        if (outDirectory is not null)
+        {
+            Directory.CreateDirectory(outDirectory);
+            File.WriteAllBytes(Path.Combine(outDirectory, "best.fpcnn"), result.Best.ToBytes());
+            File.WriteAllBytes(Path.Combine(outDirectory, "last.fpcnn"), result.Last.ToBytes());
+            output.WriteLine($"Wrote best.fpcnn and last.fpcnn to {outDirectory}");
+        }
+
         return 0;
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using FacePortal.Shared.Faces;
-using FacePortal.Training.Augmentation;
 using FacePortal.Training.Data;
 using FacePortal.Training.Features;
 using FacePortal.Training.Metric;
@@ -20,30 +19,7 @@ public static class TrainTripletCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(output);
-        var options = new MetricRunOptions
-        {
-            ValidationFraction = args.Double("val", 0.2),
-            AugmentedCopies = args.Flag("no-augment") ? 0 : args.Optional("copies") is null ? 2 : args.Int("copies", 2),
-            Augmentation = args.Flag("no-augment") ? AugmentationOptions.None : new AugmentationOptions { MaskProbability = args.Flag("no-mask") ? 0 : 0.2 },
-            Head = new HeadTrainingOptions
-            {
-                Epochs = args.Int("epochs", 40),
-                Optimizer = Enum.Parse<OptimizerKind>(args.Optional("optimizer") ?? "Adam", ignoreCase: true),
-                LearningRate = args.Double("lr", 1e-3),
-                EarlyStoppingPatience = args.Int("patience", 8),
-                Seed = args.Int("seed", 42),
-            },
-            Metric = new MetricTrainingOptions
-            {
-                Margin = args.Double("margin", 0.2),
-                PeoplePerBatch = args.Int("people-per-batch", 8),
-                FacesPerPerson = args.Int("faces-per-person", 4),
-                OutputSize = args.Int("dim", 128),
-                TestPeopleFraction = args.Double("test-people", 0.33),
-                Episodes = args.Int("episodes", 20),
-            },
-            RawSimilarityThreshold = (float)args.Double("raw-threshold", 0.40),
-        };
+        var options = TrainingArguments.MetricRun(args);
 
         var (dataset, skipped) = FolderDataset.Load(pipeline, args.Required("data"));
         foreach (var line in skipped)

@@ -1,16 +1,10 @@
-using System.Text.Json;
 using FacePortal.Core.Data;
 using FacePortal.Core.Jobs;
-using FacePortal.Core.Recognition;
-using FacePortal.Core.Storage;
 using FacePortal.Shared.Faces;
+using FacePortal.Core.Storage;
+using FacePortal.Core.Training.Kinds;
 using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Training.Data;
-using FacePortal.Training.Features;
-using FacePortal.Training.Heads;
-using FacePortal.Training.Metric;
-using FacePortal.Training.Metrics;
-using FacePortal.Training.Scratch;
 using FacePortal.Training.Transfer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -20,8 +14,9 @@ namespace FacePortal.Core.Training;
 
 /// <summary>
 /// Executes one training job by id (the queue passes nothing else): loads the chosen people's
-/// enrolled faces, runs transfer learning, and records every epoch and the outcome in our
-/// database. Safe to run again for the same id (an at-least-once queue, a worker killed mid-job):
+/// enrolled faces, runs the requested kind of training (<see cref="TrainingKinds"/>: the same
+/// loading, recording and bookkeeping for every kind), and records every epoch and the outcome in
+/// our database. Safe to run again for the same id (an at-least-once queue, a worker killed mid-job):
 /// a new attempt clears the old one's epochs and models first and starts over, and an attempt
 /// that a newer one superseded writes nothing more. Each attempt records which worker ran it.
 /// </summary>
@@ -32,8 +27,7 @@ public sealed class TrainingJobRunner(
     BlobStore blobs,
     FacePipeline pipeline,
     WorkerIdentity worker,
-    RecognitionOptions recognition,
-    OperatingPointService operatingPoints,
+    TrainingKinds kinds,
     ILogger<TrainingJobRunner> logger)
 {
     public async Task RunAsync(Guid jobId, CancellationToken cancellationToken)
@@ -51,15 +45,9 @@ public sealed class TrainingJobRunner(
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            if (request.Model == ModelKind.MetricTriplet)
-            {
-                await RunMetricAsync(jobId, attempt, request, stop, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
-            var options = request.ToRunOptions();
+            var training = kinds.For(request.Model);
             var (dataset, people) = await LoadAsync(request.PersonIds, cancellationToken).ConfigureAwait(false);
-            if ((request.Validate() ?? TransferRun.Check(dataset, null, options)) is { } problem)
+            if ((request.Validate() ?? training.Check(dataset, request)) is { } problem)
             {
                 await jobs.FailAsync(jobId, attempt, problem, CancellationToken.None).ConfigureAwait(false);
                 return;
@@ -67,30 +55,12 @@ public sealed class TrainingJobRunner(
 
             var device = torch.cuda.is_available() ? "CUDA" : "CPU";
             logger.LogInformation("Training job {JobId}: {Model}, {People} people, {Faces} faces, on {Device}", jobId, request.Model, people.Count, dataset.Faces.Count, device);
-            if (request.Model == ModelKind.ScratchCnn)
-            {
-                var scratch = ScratchRun.Run(dataset, options, new EpochRecorder(epochHistory, jobId, attempt, request.Head.Epochs, stop), stop.Token);
-                var matrix = scratch.Validation;
-                var scratchSummary = new TrainingSummary(
-                    ModelKind.ScratchCnn, people, matrix.Counts, PerClass(people, matrix), matrix.Accuracy, matrix.MacroF1, 0, 0, 0, 0, scratch.Training.BestEpoch,
-                    scratch.TrainFaces, scratch.TrainSamples, scratch.ValidationFaces, scratch.Preparation.TotalSeconds, scratch.NetworkTraining.TotalSeconds,
-                    scratch.Training.StoppedEarlyBecause, device);
-                await CompleteAsync(jobId, attempt, scratchSummary, []).ConfigureAwait(false);
-                return;
-            }
-
-            var run = new TransferRun(new FeatureExtractor(pipeline.Embedder));
-            var epochs = new EpochRecorder(epochHistory, jobId, attempt, request.Head.Epochs, stop);
-            var extraction = new ExtractionRecorder(jobs, jobId);
-            using var result = run.Run(dataset, null, options, epochs, extraction, stop.Token);
-
-            var summary = Summarize(result, people, device);
-            var classes = JsonSerializer.Serialize(people);
-            await CompleteAsync(
-                jobId,
-                attempt,
-                summary,
-                [Model("best", result.Best, classes, result.OpenSet.Threshold), Model("last", result.Last, classes, result.OpenSet.Threshold)]).ConfigureAwait(false);
+            var outcome = training.Train(
+                new TrainingInput(dataset, people, request, device),
+                new EpochRecorder(epochHistory, jobId, attempt, request.Head.Epochs, stop),
+                new ExtractionRecorder(jobs, jobId),
+                stop.Token);
+            await CompleteAsync(jobId, attempt, outcome.Summary, outcome.Models).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (jobs.IsCancelRequested(jobId))
         {
@@ -126,24 +96,6 @@ public sealed class TrainingJobRunner(
         }
     }
 
-    /// <summary>A metric (triplet loss) job: the same loading, recording and outcome, with its own run and results (<see cref="MetricJobOutcome"/>).</summary>
-    private async Task RunMetricAsync(Guid jobId, int attempt, TrainingRequest request, CancellationTokenSource stop, CancellationToken cancellationToken)
-    {
-        var options = request.ToMetricOptions(recognition.SimilarityThreshold ?? operatingPoints.ForVerification().Threshold);
-        var (dataset, people) = await LoadAsync(request.PersonIds, cancellationToken).ConfigureAwait(false);
-        if ((request.Validate() ?? MetricRun.Check(dataset, options)) is { } problem)
-        {
-            await jobs.FailAsync(jobId, attempt, problem, CancellationToken.None).ConfigureAwait(false);
-            return;
-        }
-
-        var device = torch.cuda.is_available() ? "CUDA" : "CPU";
-        logger.LogInformation("Training job {JobId}: {Model}, {People} people, {Faces} faces, on {Device}", jobId, request.Model, people.Count, dataset.Faces.Count, device);
-        var result = new MetricRun(new FeatureExtractor(pipeline.Embedder)).Run(
-            dataset, options, new EpochRecorder(epochHistory, jobId, attempt, request.Head.Epochs, stop), new ExtractionRecorder(jobs, jobId), stop.Token);
-        await CompleteAsync(jobId, attempt, MetricJobOutcome.Summarize(result, people, device), MetricJobOutcome.Models(result, people)).ConfigureAwait(false);
-    }
-
     private async Task<(FaceDataset Dataset, List<TrainedClass> People)> LoadAsync(IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -167,49 +119,6 @@ public sealed class TrainingJobRunner(
 
         return (new FaceDataset(people.Select(p => p.Name).ToList(), faces), people);
     }
-
-    private static TrainedModel Model(string kind, HeadCheckpoint checkpoint, string classes, float probabilityThreshold)
-    {
-        using var file = new MemoryStream();
-        checkpoint.Save(file);
-        return new TrainedModel
-        {
-            Kind = kind,
-            Epoch = checkpoint.Info.Epoch,
-            ValidationLoss = checkpoint.Info.ValidationLoss,
-            ValidationAccuracy = checkpoint.Info.ValidationAccuracy,
-            ClassesJson = classes,
-            ProbabilityThreshold = probabilityThreshold,
-            Checkpoint = file.ToArray(),
-        };
-    }
-
-    private static TrainingSummary Summarize(TransferRunResult result, List<TrainedClass> people, string device)
-    {
-        var matrix = result.Validation;
-        return new TrainingSummary(
-            ModelKind.TransferHead,
-            people,
-            matrix.Counts,
-            PerClass(people, matrix),
-            matrix.Accuracy,
-            matrix.MacroF1,
-            result.MaskedValidationAccuracy,
-            result.OpenSet.Threshold,
-            result.OpenSet.GenuineAcceptRate,
-            result.OpenSet.FalseAcceptRate,
-            result.Training.BestEpoch,
-            result.TrainFaces,
-            result.TrainSamples,
-            result.ValidationFaces,
-            result.FeatureExtraction.TotalSeconds,
-            result.HeadTraining.TotalSeconds,
-            result.Training.StoppedEarlyBecause,
-            device);
-    }
-
-    private static List<ClassMetrics> PerClass(List<TrainedClass> people, ConfusionMatrix matrix) =>
-        people.Select((p, c) => new ClassMetrics(p.Name, matrix.Precision(c), matrix.Recall(c), matrix.F1(c), matrix.Counts[c].Sum())).ToList();
 
     /// <summary>Persists each epoch as it ends (the dashboard's curve grows from these) and turns a cancel request into cancellation.</summary>
     private sealed class EpochRecorder(TrainingEpochs history, Guid jobId, int attempt, int maxEpochs, CancellationTokenSource stop) : IProgress<EpochMetrics>

@@ -9,6 +9,9 @@ namespace FacePortal.Core.Training;
 /// <summary>What an admin asks a training job to do; stored as JSON with the job, so a retry runs the same request.</summary>
 public sealed record TrainingRequest
 {
+    // The data defaults are the run's; the job, its form and the command line all start from them.
+    private static readonly TransferRunOptions RunDefaults = new();
+
     /// <summary>
     /// The transfer head on the frozen embedder (the recognizer), a CNN from scratch (a baseline to
     /// compare with), or a metric learnt with triplet loss (the gallery then searches in its space).
@@ -17,9 +20,9 @@ public sealed record TrainingRequest
 
     public IReadOnlyList<Guid> PersonIds { get; init; } = [];
 
-    public double ValidationFraction { get; init; } = 0.2;
+    public double ValidationFraction { get; init; } = RunDefaults.ValidationFraction;
 
-    public int AugmentedCopies { get; init; } = 5;
+    public int AugmentedCopies { get; init; } = RunDefaults.AugmentedCopies;
 
     public bool Augment { get; init; } = true;
 
@@ -34,7 +37,7 @@ public sealed record TrainingRequest
     {
         ValidationFraction = ValidationFraction,
         AugmentedCopies = Augment ? AugmentedCopies : 0,
-        Augmentation = Augment ? new AugmentationOptions { MaskProbability = SyntheticMasks ? 0.2 : 0 } : AugmentationOptions.None,
+        Augmentation = !Augment ? AugmentationOptions.None : SyntheticMasks ? new AugmentationOptions() : new AugmentationOptions { MaskProbability = 0 },
         Head = Head,
     };
 

@@ -1,4 +1,5 @@
 using FacePortal.Training.Metric;
+using FacePortal.Training.Metrics;
 
 namespace FacePortal.Core.Training;
 
@@ -30,4 +31,13 @@ public sealed record TrainingSummary(
 /// <summary>A person a model was trained on.</summary>
 public sealed record TrainedClass(Guid Id, string Name);
 
-public sealed record ClassMetrics(string Name, double Precision, double Recall, double F1, int Support);
+public sealed record ClassMetrics(string Name, double Precision, double Recall, double F1, int Support)
+{
+    /// <summary>Each person's row of a classifier's validation confusion matrix, label by label.</summary>
+    public static List<ClassMetrics> Of(IReadOnlyList<TrainedClass> people, ConfusionMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentNullException.ThrowIfNull(matrix);
+        return people.Select((p, c) => new ClassMetrics(p.Name, matrix.Precision(c), matrix.Recall(c), matrix.F1(c), matrix.Counts[c].Sum())).ToList();
+    }
+}

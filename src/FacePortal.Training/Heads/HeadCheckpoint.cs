@@ -1,6 +1,5 @@
-using System.IO.Compression;
-using System.Text.Json;
 using FacePortal.Shared.Search;
+using FacePortal.Training.Checkpoints;
 using FacePortal.Training.Features;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -19,13 +18,12 @@ public sealed record HeadCheckpointInfo(
     DateTime CreatedAt);
 
 /// <summary>
-/// A trained head with its description, ready for inference (evaluation mode). Stored as a zip of
-/// <c>head.json</c> and <c>weights.bin</c> (TorchSharp's format), so a file says what it holds.
+/// A trained head with its description, ready for inference (evaluation mode). Stored in the one
+/// checkpoint format (<see cref="CheckpointFile"/>) with <see cref="ClassifierHead.CheckpointEntry"/>
+/// as its portable entry, so a file says what it holds.
 /// </summary>
-public sealed class HeadCheckpoint : IDisposable
+public sealed class HeadCheckpoint : ITrainedCheckpoint, IDisposable
 {
-    private const string InfoEntry = "head.json";
-    private const string WeightsEntry = "weights.bin";
     private readonly TransferHead _head;
 
     private HeadCheckpoint(HeadCheckpointInfo info, byte[] weights)
@@ -49,6 +47,14 @@ public sealed class HeadCheckpoint : IDisposable
     /// <summary>The same head as plain C#, written into the file for recognition to use.</summary>
     public ClassifierHead Classifier { get; }
 
+    public CheckpointKind Kind => CheckpointKind.TransferHead;
+
+    public int Epoch => Info.Epoch;
+
+    public double ValidationLoss => Info.ValidationLoss;
+
+    public double ValidationAccuracy => Info.ValidationAccuracy;
+
     public static HeadCheckpoint FromWeights(HeadCheckpointInfo info, byte[] weights)
     {
         ArgumentNullException.ThrowIfNull(info);
@@ -56,41 +62,21 @@ public sealed class HeadCheckpoint : IDisposable
         return new HeadCheckpoint(info, weights);
     }
 
+    /// <summary>Reads a transfer head from a checkpoint file, of this format or the one before.</summary>
     public static HeadCheckpoint Load(Stream stream)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        var infoEntry = zip.GetEntry(InfoEntry) ?? throw new InvalidDataException($"Not a FacePortal model: {InfoEntry} is missing.");
-        var weightsEntry = zip.GetEntry(WeightsEntry) ?? throw new InvalidDataException($"Not a FacePortal model: {WeightsEntry} is missing.");
-        HeadCheckpointInfo info;
-        using (var json = infoEntry.Open())
-        {
-            info = JsonSerializer.Deserialize<HeadCheckpointInfo>(json) ?? throw new InvalidDataException("The model description is empty.");
-        }
-
-        using var weights = new MemoryStream();
-        using (var source = weightsEntry.Open())
-        {
-            source.CopyTo(weights);
-        }
-
-        return new HeadCheckpoint(info, weights.ToArray());
+        var contents = CheckpointFile.Read(stream);
+        return new HeadCheckpoint(contents.InfoOf<HeadCheckpointInfo>(CheckpointKind.TransferHead), contents.Weights);
     }
 
-    public void Save(Stream stream)
+    public void Save(Stream stream) =>
+        CheckpointFile.Write(stream, Kind, Info, Weights, ClassifierHead.CheckpointEntry, Classifier.ToBytes());
+
+    public byte[] ToBytes()
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        using (var json = zip.CreateEntry(InfoEntry).Open())
-        {
-            JsonSerializer.Serialize(json, Info, new JsonSerializerOptions { WriteIndented = true });
-        }
-
-        using (var weights = zip.CreateEntry(WeightsEntry).Open())
-        {
-            weights.Write(Weights);
-        }
-
-        using var classifier = zip.CreateEntry(ClassifierHead.CheckpointEntry).Open();
-        classifier.Write(Classifier.ToBytes());
+        using var file = new MemoryStream();
+        Save(file);
+        return file.ToArray();
     }
 
     /// <summary>The most probable class of each row, and its softmax probability.</summary>

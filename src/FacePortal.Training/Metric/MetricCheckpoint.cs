@@ -1,6 +1,5 @@
-using System.IO.Compression;
-using System.Text.Json;
 using FacePortal.Shared.Search;
+using FacePortal.Training.Checkpoints;
 
 namespace FacePortal.Training.Metric;
 
@@ -16,31 +15,31 @@ public sealed record MetricCheckpointInfo(
     DateTime CreatedAt);
 
 /// <summary>
-/// A trained projection head as a file: a zip of <c>metric.json</c>, TorchSharp's weights and the
-/// same projection as plain arrays (<see cref="EmbeddingProjection.CheckpointEntry"/>), which is what
-/// recognition loads.
+/// A trained projection head in the one checkpoint format (<see cref="CheckpointFile"/>), with the
+/// projection as plain arrays (<see cref="EmbeddingProjection.CheckpointEntry"/>) as its portable
+/// entry, which is what recognition loads.
 /// </summary>
-public sealed record MetricCheckpoint(MetricCheckpointInfo Info, byte[] Weights, EmbeddingProjection Projection)
+public sealed record MetricCheckpoint(MetricCheckpointInfo Info, byte[] Weights, EmbeddingProjection Projection) : ITrainedCheckpoint
 {
-    public const string InfoEntry = "metric.json";
-    private const string WeightsEntry = "weights.bin";
+    public CheckpointKind Kind => CheckpointKind.MetricProjection;
 
-    public void Save(Stream stream)
+    public int Epoch => Info.Epoch;
+
+    public double ValidationLoss => Info.ValidationLoss;
+
+    public double ValidationAccuracy => Info.ValidationAccuracy;
+
+    /// <summary>Reads a metric from a checkpoint file, of this format or the one before.</summary>
+    public static MetricCheckpoint Load(byte[] file)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        using (var json = zip.CreateEntry(InfoEntry).Open())
-        {
-            JsonSerializer.Serialize(json, Info, new JsonSerializerOptions { WriteIndented = true });
-        }
-
-        using (var weights = zip.CreateEntry(WeightsEntry).Open())
-        {
-            weights.Write(Weights);
-        }
-
-        using var projection = zip.CreateEntry(EmbeddingProjection.CheckpointEntry).Open();
-        projection.Write(Projection.ToBytes());
+        ArgumentNullException.ThrowIfNull(file);
+        using var stream = new MemoryStream(file);
+        var contents = CheckpointFile.Read(stream);
+        return new MetricCheckpoint(contents.InfoOf<MetricCheckpointInfo>(CheckpointKind.MetricProjection), contents.Weights, EmbeddingProjection.FromCheckpoint(file));
     }
+
+    public void Save(Stream stream) =>
+        CheckpointFile.Write(stream, Kind, Info, Weights, EmbeddingProjection.CheckpointEntry, Projection.ToBytes());
 
     public byte[] ToBytes()
     {

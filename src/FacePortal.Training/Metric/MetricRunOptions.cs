@@ -6,11 +6,14 @@ namespace FacePortal.Training.Metric;
 /// <summary>Everything a metric-learning run needs besides its data.</summary>
 public sealed record MetricRunOptions
 {
+    // The data defaults are the transfer run's: both kinds train on the same kind of split and copies.
+    private static readonly TransferRunOptions TransferDefaults = new();
+
     /// <summary>Share of each training person's faces held out for validation (stratified, seeded).</summary>
-    public double ValidationFraction { get; init; } = 0.2;
+    public double ValidationFraction { get; init; } = TransferDefaults.ValidationFraction;
 
     /// <summary>Augmented copies per training face, besides the face itself.</summary>
-    public int AugmentedCopies { get; init; } = 5;
+    public int AugmentedCopies { get; init; } = TransferDefaults.AugmentedCopies;
 
     public AugmentationOptions Augmentation { get; init; } = new();
 

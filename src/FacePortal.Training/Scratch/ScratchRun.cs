@@ -3,6 +3,7 @@ using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Training.Augmentation;
 using FacePortal.Training.Data;
 using FacePortal.Training.Heads;
+using FacePortal.Training.Loop;
 using FacePortal.Training.Metrics;
 using FacePortal.Training.Transfer;
 using TorchSharp;
@@ -10,8 +11,10 @@ using static TorchSharp.torch;
 
 namespace FacePortal.Training.Scratch;
 
-/// <summary>What a from-scratch run produced; no checkpoint is kept, since it is a baseline for comparison.</summary>
-public sealed record ScratchRunResult(HeadTrainingResult Training, ConfusionMatrix Validation, int TrainFaces, int TrainSamples, int ValidationFaces, TimeSpan Preparation, TimeSpan NetworkTraining);
+/// <summary>What a from-scratch run produced; a job keeps none of its checkpoints, since it is a baseline for comparison.</summary>
+public sealed record ScratchRunResult(
+    HeadTrainingResult Training, ConfusionMatrix Validation, int TrainFaces, int TrainSamples, int ValidationFaces, TimeSpan Preparation, TimeSpan NetworkTraining,
+    ScratchCheckpoint Best, ScratchCheckpoint Last);
 
 /// <summary>
 /// The same split, augmentation and training loop as <see cref="TransferRun"/>, but the network sees
@@ -52,7 +55,8 @@ public static class ScratchRun
             using var yTrain = torch.tensor(train.Select(t => (long)t.Label).ToArray());
             using var xValidation = Pixels(validation.Select(v => v.Face).ToList());
             using var yValidation = torch.tensor(validation.Select(v => (long)v.Label).ToArray());
-            var training = HeadTrainer.Fit(network, xTrain, yTrain, xValidation, yValidation, options.Head, epochs, cancellationToken);
+            var objective = new ClassifierObjective(network, xTrain, yTrain, xValidation, yValidation, options.Head.BatchSize, options.Head.Seed);
+            var training = TrainingLoop.Run(objective, options.Head, epochs, cancellationToken);
 
             using var best = new MemoryStream(training.BestWeights);
             network.load(best);
@@ -67,8 +71,18 @@ public static class ScratchRun
                 train.Count,
                 validation.Count,
                 preparation,
-                Stopwatch.GetElapsedTime(started));
+                Stopwatch.GetElapsedTime(started),
+                Checkpoint(dataset, options, training, training.BestEpoch, training.BestWeights),
+                Checkpoint(dataset, options, training, training.Epochs[^1].Epoch, training.LastWeights));
         }
+    }
+
+    private static ScratchCheckpoint Checkpoint(FaceDataset dataset, TransferRunOptions options, HeadTrainingResult training, int epoch, byte[] weights)
+    {
+        var figures = training.Epochs.Single(e => e.Epoch == epoch);
+        return new ScratchCheckpoint(
+            new ScratchCheckpointInfo(dataset.Classes, ScratchCnn.InputSize, options.Head.Dropout, epoch, figures.ValidationLoss, figures.ValidationAccuracy, DateTime.UtcNow),
+            weights);
     }
 
     /// <summary>Faces as a [N, 3, 56, 56] tensor scaled to about -1..1 (the embedder's normalisation).</summary>

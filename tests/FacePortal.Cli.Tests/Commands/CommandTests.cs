@@ -110,7 +110,39 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("Samples: 4 training faces x 3 = 12; 2 validation faces", text, StringComparison.Ordinal);
         Assert.Contains("Confusion matrix (rows: actual, columns: predicted):", text, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "best.fphead")) && File.Exists(Path.Combine(outDir, "last.fphead")));
+        using (var best = File.OpenRead(Path.Combine(outDir, "best.fphead")))
+        using (var checkpoint = FacePortal.Training.Heads.HeadCheckpoint.Load(best))
+        {
+            Assert.Equal(["angelina", "other"], checkpoint.Info.Classes);
+        }
+
         Assert.Contains("\"BestEpoch\"", File.ReadAllText(Path.Combine(outDir, "metrics.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_scratch_keeps_its_checkpoints_in_the_one_format_when_asked()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_work, "scratch")).FullName;
+        foreach (var (person, files) in new[] { ("angelina", new[] { "img1.jpg", "img2.jpg", "img4.jpg" }), ("other", new[] { "img20.jpg", "img21.jpg" }) })
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(data, person)).FullName;
+            foreach (var file in files)
+            {
+                File.Copy(Path.Combine(RepoLocations.DeepFace, file), Path.Combine(folder, file));
+            }
+        }
+
+        var outDir = Path.Combine(_work, "scratch-model");
+        var output = new StringWriter();
+
+        var exit = TrainCommand.Run(new CommandArguments(["--data", data, "--model", "scratch", "--epochs", "2", "--copies", "1", "--out", outDir, "--models", RepoLocations.Models]), output);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Wrote best.fpcnn and last.fpcnn", output.ToString(), StringComparison.Ordinal);
+        using var best = File.OpenRead(Path.Combine(outDir, "best.fpcnn"));
+        var checkpoint = FacePortal.Training.Scratch.ScratchCheckpoint.Load(best);
+        Assert.Equal(["angelina", "other"], checkpoint.Info.Classes);
+        Assert.InRange(checkpoint.Epoch, 1, 2);
     }
 
     [Fact]

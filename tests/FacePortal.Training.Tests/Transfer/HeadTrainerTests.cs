@@ -108,7 +108,7 @@ public sealed class HeadTrainerTests
 
         zip.Position = 0;
         var refused = Assert.Throws<InvalidDataException>(() => HeadCheckpoint.Load(zip));
-        Assert.Contains("head.json is missing", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("checkpoint.json is missing", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -121,21 +121,5 @@ public sealed class HeadTrainerTests
         Assert.StartsWith("Dropout must be at least 0 and below 1.", refused.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Gaussian-ish blobs around one axis per class.</summary>
-    private static FeatureSet Clusters(int classes, int perClass, double noise, int seed)
-    {
-        var random = new Random(seed);
-        var values = new float[classes * perClass * Dimensions];
-        var labels = new int[classes * perClass];
-        for (var i = 0; i < labels.Length; i++)
-        {
-            labels[i] = i % classes;
-            for (var d = 0; d < Dimensions; d++)
-            {
-                values[(i * Dimensions) + d] = (float)(((d == labels[i]) ? 1 : 0) + (noise * ((random.NextDouble() * 2) - 1)));
-            }
-        }
-
-        return new FeatureSet(values, labels, Dimensions);
-    }
+    private static FeatureSet Clusters(int classes, int perClass, double noise, int seed) => FeatureClusters.Make(classes, perClass, noise, seed, Dimensions);
 }

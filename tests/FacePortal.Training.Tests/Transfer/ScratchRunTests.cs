@@ -21,5 +21,14 @@ public sealed class ScratchRunTests(TrainingFaces faces) : IClassFixture<Trainin
         Assert.Equal(result.TrainFaces * 2, result.TrainSamples);
         Assert.Equal(9, result.Validation.Classes);
         Assert.True(log.Epochs.All(e => double.IsFinite(e.TrainLoss) && double.IsFinite(e.ValidationLoss)));
+
+        // Its checkpoints are in the one format, of their own kind: a head loader refuses them.
+        var loaded = ScratchCheckpoint.Load(new MemoryStream(result.Best.ToBytes()));
+        Assert.Equal(result.Best.Info with { Classes = [] }, loaded.Info with { Classes = [] });
+        Assert.Equal(faces.Dataset.Classes, loaded.Info.Classes);
+        Assert.Equal(result.Training.BestWeights, loaded.Weights);
+        Assert.Equal(result.Training.BestEpoch, loaded.Epoch);
+        Assert.Equal(log.Epochs[^1].Epoch, result.Last.Epoch);
+        Assert.Throws<InvalidDataException>(() => Heads.HeadCheckpoint.Load(new MemoryStream(result.Best.ToBytes())));
     }
 }

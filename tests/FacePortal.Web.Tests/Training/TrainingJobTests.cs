@@ -40,7 +40,7 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
         Assert.Equal(["best", "last"], models.Select(m => m.Kind).Order());
         var file = await _fixture.Admin.GetByteArrayAsync(new Uri($"/api/models/{models![0].Id}/file", UriKind.Relative), TestContext.Current.CancellationToken);
         using var zip = new ZipArchive(new MemoryStream(file));
-        Assert.Equal(["classifier.bin", "head.json", "weights.bin"], zip.Entries.Select(e => e.FullName).Order());
+        Assert.Equal(["checkpoint.json", "classifier.bin", "weights.bin"], zip.Entries.Select(e => e.FullName).Order());
     }
 
     [Fact]

@@ -1,11 +1,34 @@
 using System.Text.Json;
+using FacePortal.Core.Recognition;
+using FacePortal.Shared.Faces;
+using FacePortal.Training.Data;
+using FacePortal.Training.Features;
 using FacePortal.Training.Metric;
+using FacePortal.Training.Transfer;
 
-namespace FacePortal.Core.Training;
+namespace FacePortal.Core.Training.Kinds;
 
-/// <summary>What a metric (triplet loss) job leaves in our database: its summary and its two checkpoints.</summary>
-public static class MetricJobOutcome
+/// <summary>
+/// A metric learnt with triplet loss (the gallery then searches in its space), its threshold
+/// calibrated against the one recognition uses on raw embeddings.
+/// </summary>
+public sealed class MetricTripletTraining(FacePipeline pipeline, RecognitionOptions recognition, OperatingPointService operatingPoints) : ITrainingKind
 {
+    public ModelKind Kind => ModelKind.MetricTriplet;
+
+    public string? Check(FaceDataset dataset, TrainingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return MetricRun.Check(dataset, Options(request));
+    }
+
+    public TrainingOutcome Train(TrainingInput input, IProgress<EpochMetrics> epochs, IProgress<double> extraction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var result = new MetricRun(new FeatureExtractor(pipeline.Embedder)).Run(input.Dataset, Options(input.Request), epochs, extraction, cancellationToken);
+        return new TrainingOutcome(Summarize(result, input.People, input.Device), Models(result, input.People));
+    }
+
     /// <summary>
     /// The summary: no confusion matrix (a metric names no classes); the validation accuracy is the
     /// nearest-neighbour accuracy of the training people's held-out faces in the learnt space.
@@ -14,13 +37,12 @@ public static class MetricJobOutcome
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(people);
-        var best = result.Best.Info;
         return new TrainingSummary(
             ModelKind.MetricTriplet,
             TrainedPeople(result, people),
             [],
             [],
-            best.ValidationAccuracy,
+            result.Best.Info.ValidationAccuracy,
             0,
             0,
             result.Calibration.Threshold,
@@ -48,20 +70,17 @@ public static class MetricJobOutcome
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(people);
         var classes = JsonSerializer.Serialize(TrainedPeople(result, people));
-        return [Model("best", result.Best, classes), Model("last", result.Last, classes)];
+        return
+        [
+            TrainingOutcome.Model("best", result.Best, classes, result.Best.Info.SimilarityThreshold),
+            TrainingOutcome.Model("last", result.Last, classes, result.Last.Info.SimilarityThreshold),
+        ];
     }
+
+    /// <summary>The run's options; the raw threshold is the one recognition uses now, configured or calibrated.</summary>
+    private MetricRunOptions Options(TrainingRequest request) =>
+        request.ToMetricOptions(recognition.SimilarityThreshold ?? operatingPoints.ForVerification().Threshold);
 
     private static List<TrainedClass> TrainedPeople(MetricRunResult result, IReadOnlyList<TrainedClass> people) =>
         result.Split.Train.Order().Select(label => people[label]).ToList();
-
-    private static TrainedModel Model(string kind, MetricCheckpoint checkpoint, string classes) => new()
-    {
-        Kind = kind,
-        Epoch = checkpoint.Info.Epoch,
-        ValidationLoss = checkpoint.Info.ValidationLoss,
-        ValidationAccuracy = checkpoint.Info.ValidationAccuracy,
-        ClassesJson = classes,
-        ProbabilityThreshold = checkpoint.Info.SimilarityThreshold,
-        Checkpoint = checkpoint.ToBytes(),
-    };
 }

@@ -1,0 +1,29 @@
+using FacePortal.Training.Data;
+using FacePortal.Training.Scratch;
+using FacePortal.Training.Transfer;
+
+namespace FacePortal.Core.Training.Kinds;
+
+/// <summary>A CNN from scratch on the same split: a baseline to compare the transfer head with, so it keeps no model.</summary>
+public sealed class ScratchCnnTraining : ITrainingKind
+{
+    public ModelKind Kind => ModelKind.ScratchCnn;
+
+    public string? Check(FaceDataset dataset, TrainingRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return TransferRun.Check(dataset, null, request.ToRunOptions());
+    }
+
+    public TrainingOutcome Train(TrainingInput input, IProgress<EpochMetrics> epochs, IProgress<double> extraction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var result = ScratchRun.Run(input.Dataset, input.Request.ToRunOptions(), epochs, cancellationToken);
+        var matrix = result.Validation;
+        var summary = new TrainingSummary(
+            ModelKind.ScratchCnn, input.People, matrix.Counts, ClassMetrics.Of(input.People, matrix), matrix.Accuracy, matrix.MacroF1, 0, 0, 0, 0, result.Training.BestEpoch,
+            result.TrainFaces, result.TrainSamples, result.ValidationFaces, result.Preparation.TotalSeconds, result.NetworkTraining.TotalSeconds,
+            result.Training.StoppedEarlyBecause, input.Device);
+        return new TrainingOutcome(summary, []);
+    }
+}

@@ -1,0 +1,16 @@
+namespace FacePortal.Training.Checkpoints;
+
+/// <summary>What every kind's checkpoint tells its keeper: the kind, the epoch and its validation figures, and the file.</summary>
+public interface ITrainedCheckpoint
+{
+    CheckpointKind Kind { get; }
+
+    int Epoch { get; }
+
+    double ValidationLoss { get; }
+
+    double ValidationAccuracy { get; }
+
+    /// <summary>The checkpoint file (<see cref="CheckpointFile"/>).</summary>
+    byte[] ToBytes();
+}
