@@ -121,7 +121,7 @@ public static class OpenSetFolderEvaluation
             }
 
             files.AddRange(Directory.EnumerateFiles(Path.GetFullPath(root), "*", SearchOption.AllDirectories)
-                .Where(f => IsImage(f) && !galleryFolders.Any(g => f.StartsWith(g, StringComparison.Ordinal))));
+                .Where(f => ImageFolder.IsImage(f) && !galleryFolders.Any(g => f.StartsWith(g, StringComparison.Ordinal))));
         }
 
         return [.. files.Distinct().Order(StringComparer.Ordinal)];
@@ -160,8 +160,6 @@ public static class OpenSetFolderEvaluation
     }
 
     private static float BitIncrement(float value) => MathF.BitIncrement(value);
-
-    private static bool IsImage(string file) => Path.GetExtension(file).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png" or ".webp" or ".bmp";
 
     private static string Rate(int count, int total) => total == 0 ? "n/a" : (count / (double)total).ToString("P1", CultureInfo.InvariantCulture) + F($" ({count})");
 
