@@ -137,7 +137,7 @@ public static class OpenSetFolderEvaluation
     /// <summary>Every photo under each comma-separated folder, except those of the people in <paramref name="known"/> (enrolled, or the cohort).</summary>
     private static List<string> StrangerPhotos(string roots, IReadOnlyList<PersonFolders> known)
     {
-        var galleryFolders = known.SelectMany(k => k.People.Select(p => Path.GetFullPath(Path.Combine(k.Root, p)) + Path.DirectorySeparatorChar)).ToList();
+        var knownFolders = known.SelectMany(k => k.People.Select(p => Path.GetFullPath(Path.Combine(k.Root, p)) + Path.DirectorySeparatorChar)).ToList();
         var files = new List<string>();
         foreach (var root in roots.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -147,7 +147,7 @@ public static class OpenSetFolderEvaluation
             }
 
             files.AddRange(Directory.EnumerateFiles(Path.GetFullPath(root), "*", SearchOption.AllDirectories)
-                .Where(f => ImageFolder.IsImage(f) && !galleryFolders.Any(g => f.StartsWith(g, StringComparison.Ordinal))));
+                .Where(f => ImageFolder.IsImage(f) && !knownFolders.Any(g => f.StartsWith(g, StringComparison.Ordinal))));
         }
 
         return [.. files.Distinct().Order(StringComparer.Ordinal)];

@@ -79,7 +79,7 @@ public sealed class OpenSetScoreTrials(
 
             if (dump is not null)
             {
-                // One line per probe, so runs over several splits can be pooled: trial, kind, rank-1 right, best score, server verdict.
+                // One line per probe, appended, so runs over several splits can be pooled: trial, kind, rank-1 right, best score, server verdict.
                 for (var i = 0; i < m.Count; i++)
                 {
                     var best = m[i].Candidates.Count > 0 ? m[i].Candidates[0] : null;
