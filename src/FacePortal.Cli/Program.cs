@@ -16,7 +16,9 @@ const string Usage = """
       eval-open-set --gallery DIR --strangers DIR[,DIR] [--people 1-16] [--enroll N] [--exclude a.jpg,b.jpg] [--rate F]
                                              The server's open-set decision on folders: the first N accepted photos of each
                                              person enrolled, the rest mated probes, every other photo a stranger; prints
-                                             rank-1, named at 1% and 0.1% stranger rates, and the before/after table
+                                             rank-1, named at 1% and 0.1% stranger rates, and the before/after table.
+                                             Trials (docs/recognition.md, tried and dropped): [--cohort DIR --cohort-people
+                                             RANGE [--cohort-k 3,10,50]] [--person-thresholds] [--dump FILE]
       calibrate --data DIR [--people 1-16] [--out FILE]
                                              The embedding model's impostor statistics the operating point starts from
                                              (rebuild after; run again whenever the embedding model changes)

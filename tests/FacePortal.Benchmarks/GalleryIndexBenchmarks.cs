@@ -27,24 +27,12 @@ public class GalleryIndexBenchmarks
         var people = Enumerable.Range(0, Embeddings / FacesPerPerson).Select(_ => Guid.NewGuid()).ToArray();
         for (var i = 0; i < Embeddings; i++)
         {
-            _index.Add(new GalleryFace(Guid.NewGuid(), people[i / FacesPerPerson], $"Person {i / FacesPerPerson}", RandomUnit(random)));
+            _index.Add(new GalleryFace(Guid.NewGuid(), people[i / FacesPerPerson], $"Person {i / FacesPerPerson}", RandomEmbeddings.Unit(random)));
         }
 
-        _query = RandomUnit(random);
+        _query = RandomEmbeddings.Unit(random);
     }
 
     [Benchmark]
     public int SearchTop3() => _index.Search(_query, 3).Count;
-
-    private static float[] RandomUnit(Random random)
-    {
-        var vector = new float[FaceEmbedder.Dimensions];
-        for (var i = 0; i < vector.Length; i++)
-        {
-            vector[i] = (float)((random.NextDouble() * 2) - 1);
-        }
-
-        EmbeddingMath.Normalize(vector);
-        return vector;
-    }
 }

@@ -38,14 +38,14 @@ public class OpenSetDecisionBenchmarks
         var faces = new List<GalleryFace>();
         for (var i = 0; i < People; i++)
         {
-            var face = new GalleryFace(Guid.NewGuid(), Guid.NewGuid(), $"Person {i}", RandomUnit(random));
+            var face = new GalleryFace(Guid.NewGuid(), Guid.NewGuid(), $"Person {i}", RandomEmbeddings.Unit(random));
             _index.Add(face);
             faces.Add(face);
             if (i < 50)
             {
                 for (var n = 0; n < 3; n++)
                 {
-                    _index.AddNegative(new NegativeFace(Guid.NewGuid(), face.PersonId, RandomUnit(random)));
+                    _index.AddNegative(new NegativeFace(Guid.NewGuid(), face.PersonId, RandomEmbeddings.Unit(random)));
                 }
             }
         }
@@ -80,17 +80,6 @@ public class OpenSetDecisionBenchmarks
     [Benchmark]
     public float OperatingPointAfterAChange() => _calculator.Compute(0.01, People, People, _galleryProfile).Threshold;
 
-    private static float[] RandomUnit(Random random)
-    {
-        var vector = new float[FaceEmbedder.Dimensions];
-        for (var i = 0; i < vector.Length; i++)
-        {
-            vector[i] = (float)((random.NextDouble() * 2) - 1);
-        }
-
-        EmbeddingMath.Normalize(vector);
-        return vector;
-    }
 }
 
 /// <summary>Measuring the gallery's own impostor statistics (at most 2,000 probes against everyone), in the background after changes settle.</summary>
@@ -106,17 +95,7 @@ public class GalleryStatisticsBenchmarks
     public void Setup()
     {
         var random = new Random(7);
-        _faces = Enumerable.Range(0, People).Select(i =>
-        {
-            var v = new float[FaceEmbedder.Dimensions];
-            for (var d = 0; d < v.Length; d++)
-            {
-                v[d] = (float)((random.NextDouble() * 2) - 1);
-            }
-
-            EmbeddingMath.Normalize(v);
-            return new GalleryFace(Guid.NewGuid(), Guid.NewGuid(), $"Person {i}", v);
-        }).ToList();
+        _faces = Enumerable.Range(0, People).Select(i => new GalleryFace(Guid.NewGuid(), Guid.NewGuid(), $"Person {i}", RandomEmbeddings.Unit(random))).ToList();
     }
 
     [Benchmark]

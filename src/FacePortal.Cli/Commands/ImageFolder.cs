@@ -5,6 +5,9 @@ public static class ImageFolder
 {
     private static readonly HashSet<string> Extensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".bmp" };
 
+    /// <summary>Whether a file is an image by its extension: the one list every command reads photos by.</summary>
+    public static bool IsImage(string file) => Extensions.Contains(Path.GetExtension(file));
+
     public static IReadOnlyList<string> List(string directory)
     {
         if (!Directory.Exists(directory))
@@ -13,7 +16,7 @@ public static class ImageFolder
         }
 
         return Directory.EnumerateFiles(directory)
-            .Where(f => Extensions.Contains(Path.GetExtension(f)))
+            .Where(IsImage)
             .Order(StringComparer.Ordinal)
             .ToList();
     }

@@ -9,11 +9,13 @@ using FacePortal.Shared.Search;
 namespace FacePortal.Cli.Commands;
 
 /// <summary>
-/// eval-open-set --gallery DIR --strangers DIR [--enroll N]: the first N photos of each person that enrolment
+/// eval-open-set --gallery DIR --strangers DIR [--enroll N] [--cohort DIR --cohort-people RANGE [--cohort-k 3,10,50]]
+/// [--person-thresholds] [--dump FILE]: the first N photos of each person that enrolment
 /// accepts are enrolled, their other photos are mated probes, every photo under --strangers is a stranger.
 /// Each probe goes through the server's own decision (<see cref="OpenSetDecider"/> at the operating point
 /// <see cref="OperatingPointCalculator"/> derives for this gallery), and through the simpler rules it
-/// replaced, so one run prints the before/after table.
+/// replaced, so one run prints the before/after table. A cohort's people and the per-person thresholds add the
+/// trials of <see cref="OpenSetScoreTrials"/>; the cohort's people are neither enrolled nor strangers.
 /// </summary>
 public static class OpenSetFolderEvaluation
 {
@@ -21,7 +23,8 @@ public static class OpenSetFolderEvaluation
     {
         var gallery = PersonFolders.Read(args.Required("gallery"), args.Optional("people"));
         var excluded = (args.Optional("exclude") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var strangers = StrangerPhotos(args.Required("strangers"), gallery).Where(f => !excluded.Contains(Path.GetFileName(f))).ToList();
+        var cohortFolders = args.Optional("cohort") is { } cohortRoot ? PersonFolders.Read(cohortRoot, args.Optional("cohort-people")) : null;
+        var strangers = StrangerPhotos(args.Required("strangers"), [gallery, .. cohortFolders is null ? Array.Empty<PersonFolders>() : [cohortFolders]]).Where(f => !excluded.Contains(Path.GetFileName(f))).ToList();
         var enroll = args.Int("enroll", 1);
         var options = new RecognitionOptions { MaxFalseMatchRate = args.Double("rate", new RecognitionOptions().MaxFalseMatchRate) };
         var quality = new QualityRules();
@@ -30,6 +33,7 @@ public static class OpenSetFolderEvaluation
         {
             var (galleryFaces, _) = PrimaryFaceEmbeddings.Analyse(pipeline, gallery.Root, gallery.Photos.Select(p => p.File).ToList(), Environment.ProcessorCount);
             var (strangerFaces, strangerUnusable) = PrimaryFaceEmbeddings.Analyse(pipeline, "/", strangers, Environment.ProcessorCount);
+            var cohort = cohortFolders is null ? null : Cohort(pipeline, cohortFolders);
 
             var index = new GalleryIndex();
             var enrolled = new List<GalleryFace>();
@@ -73,7 +77,7 @@ public static class OpenSetFolderEvaluation
             output.WriteLine(F($"Rank-1 (closed set): {Rate(rank1, matedTop.Count)}"));
             foreach (var rate in new[] { 0.01, 0.001 })
             {
-                var t = AfterTheFact(strangerTop.Select(s => s.Candidates.Count > 0 ? s.Candidates[0].Similarity : -1).ToList(), rate);
+                var t = OpenSetScoreTrials.AfterTheFact(strangerTop.Select(s => s.Candidates.Count > 0 ? s.Candidates[0].Similarity : -1).ToList(), rate);
                 var right = matedTop.Count(m => m.Candidates.Count > 0 && m.Candidates[0].PersonId == m.Person && m.Candidates[0].Similarity >= t);
                 output.WriteLine(F($"Named rightly at a {OperatingPoint.Percent(rate)} stranger rate chosen after the fact (threshold {t:0.000}): {Rate(right, matedTop.Count)}"));
             }
@@ -94,6 +98,17 @@ public static class OpenSetFolderEvaluation
             var problems = matedTop.Concat(strangerTop.Select(s => (Person: Guid.Empty, s.Face, s.Candidates)))
                 .SelectMany(m => quality.Problems(m.Face.Quality).Select(p => p.Split(':')[0])).CountBy(p => p).OrderByDescending(p => p.Value);
             output.WriteLine(F($"Quality problems among all probes: {string.Join(", ", problems.Select(p => $"{p.Key} {p.Value}"))}"));
+            if (cohort is not null || args.Flag("person-thresholds"))
+            {
+                if (cohort is not null)
+                {
+                    output.WriteLine(F($"Cohort: {cohortFolders!.People.Count} people, {cohort.Faces.Count} faces, neither enrolled nor strangers"));
+                }
+
+                new OpenSetScoreTrials(index, enrolled, matedTop, strangerTop, options, quality)
+                    .Run(output, point, cohort, args.Flag("person-thresholds"), CohortTopK(args.Optional("cohort-k")), args.Optional("dump"));
+            }
+
             var server = new OpenSetDecider(quality, options.AmbiguityMargin);
             var named = strangerFaces.Select(s => (File: s.Key, Verdict: server.Decide(s.Value.Quality, index.Search(s.Value.Embedding, options.TopK), point)))
                 .Where(s => s.Verdict.IsNamed).OrderByDescending(s => s.Verdict.Similarity).ToList();
@@ -108,10 +123,21 @@ public static class OpenSetFolderEvaluation
         return 0;
     }
 
-    /// <summary>Every photo under each comma-separated folder, except those of the gallery's own people.</summary>
-    private static List<string> StrangerPhotos(string roots, PersonFolders gallery)
+    /// <summary>--cohort-k 3,10,50: the top-k means to try (10 by default).</summary>
+    private static List<int> CohortTopK(string? value) =>
+        value is null ? [10] : [.. value.Split(',', StringSplitOptions.TrimEntries).Select(k => int.TryParse(k, out var n) && n > 0 ? n : throw new CommandLineException($"--cohort-k must be positive whole numbers, like 3,10,50, not '{value}'."))];
+
+    private static CohortNormalisation Cohort(FacePipeline pipeline, PersonFolders folders)
     {
-        var galleryFolders = gallery.People.Select(p => Path.GetFullPath(Path.Combine(gallery.Root, p)) + Path.DirectorySeparatorChar).ToList();
+        var (faces, _) = PrimaryFaceEmbeddings.Compute(pipeline, folders.Root, folders.Photos.Select(p => p.File).ToList(), Environment.ProcessorCount);
+        var personOf = folders.Photos.ToDictionary(p => p.File, p => folders.People.ToList().IndexOf(p.Person));
+        return new CohortNormalisation([.. faces.Values], [.. faces.Keys.Select(f => personOf[f])], 0);
+    }
+
+    /// <summary>Every photo under each comma-separated folder, except those of the people in <paramref name="known"/> (enrolled, or the cohort).</summary>
+    private static List<string> StrangerPhotos(string roots, IReadOnlyList<PersonFolders> known)
+    {
+        var knownFolders = known.SelectMany(k => k.People.Select(p => Path.GetFullPath(Path.Combine(k.Root, p)) + Path.DirectorySeparatorChar)).ToList();
         var files = new List<string>();
         foreach (var root in roots.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -121,7 +147,7 @@ public static class OpenSetFolderEvaluation
             }
 
             files.AddRange(Directory.EnumerateFiles(Path.GetFullPath(root), "*", SearchOption.AllDirectories)
-                .Where(f => IsImage(f) && !galleryFolders.Any(g => f.StartsWith(g, StringComparison.Ordinal))));
+                .Where(f => ImageFolder.IsImage(f) && !knownFolders.Any(g => f.StartsWith(g, StringComparison.Ordinal))));
         }
 
         return [.. files.Distinct().Order(StringComparer.Ordinal)];
@@ -150,18 +176,6 @@ public static class OpenSetFolderEvaluation
         var ambiguous = matedVerdicts.Count(v => v.Verdict.Kind == VerdictKind.Ambiguous);
         output.WriteLine(F($"{label,-42} {Rate(strangerVerdicts.Count(v => v.IsNamed), strangerVerdicts.Count),15}  {Rate(right, mated.Count),22}  {Rate(wrong, mated.Count),21}  {Rate(poor, mated.Count)} / {Rate(ambiguous, mated.Count)}"));
     }
-
-    /// <summary>The lowest threshold that names at most <paramref name="rate"/> of the strangers.</summary>
-    private static float AfterTheFact(List<float> strangerBest, double rate)
-    {
-        var sorted = strangerBest.OrderDescending().ToList();
-        var allowed = (int)Math.Floor(rate * sorted.Count);
-        return allowed < sorted.Count ? BitIncrement(sorted[allowed]) : -1;
-    }
-
-    private static float BitIncrement(float value) => MathF.BitIncrement(value);
-
-    private static bool IsImage(string file) => Path.GetExtension(file).ToLowerInvariant() is ".jpg" or ".jpeg" or ".png" or ".webp" or ".bmp";
 
     private static string Rate(int count, int total) => total == 0 ? "n/a" : (count / (double)total).ToString("P1", CultureInfo.InvariantCulture) + F($" ({count})");
 

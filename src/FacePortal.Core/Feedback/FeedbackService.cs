@@ -23,9 +23,6 @@ public sealed class FeedbackService(
     TimeProvider time,
     IEnumerable<IGalleryListener> listeners)
 {
-    /// <summary>A box given by a caller picks the detected face it overlaps most, if at least this much.</summary>
-    public const float MinBoxOverlap = 0.3f;
-
     /// <summary>
     /// Marks one face of <paramref name="photo"/> as not <paramref name="personId"/>: face number <paramref name="faceIndex"/>
     /// (in the order recognition lists them), or the one <paramref name="box"/> overlaps most, or the only one.
@@ -50,7 +47,7 @@ public sealed class FeedbackService(
             {
                 0 => MarkResult.Failed(MarkFailure.NoSuchFace, "No face was found in this photo."),
                 _ when faceIndex is { } i => MarkResult.Failed(MarkFailure.NoSuchFace, $"There is no face {i}: the photo has {faces.Count} (0 to {faces.Count - 1}).", boxes),
-                _ when box is not null => MarkResult.Failed(MarkFailure.NoSuchFace, "No face in this photo overlaps the given box enough.", boxes),
+                _ when box is not null => MarkResult.Failed(MarkFailure.NoSuchFace, $"No face in this photo overlaps the given box by at least {FaceChoice.MinBoxOverlap:0.0#} (intersection over union).", boxes),
                 _ => MarkResult.Failed(MarkFailure.WhichFace, $"The photo has {faces.Count} faces: say which one (face index or box).", boxes),
             };
         }
@@ -130,8 +127,7 @@ public sealed class FeedbackService(
 
         if (box is { } wanted)
         {
-            var best = faces.MaxBy(f => f.Box.IntersectionOverUnion(wanted));
-            return best is not null && best.Box.IntersectionOverUnion(wanted) >= MinBoxOverlap ? best : null;
+            return FaceChoice.Overlapping(faces, wanted);
         }
 
         return faces.Count == 1 ? faces[0] : null;

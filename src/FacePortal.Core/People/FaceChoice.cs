@@ -29,6 +29,17 @@ public abstract record FaceChoice
     /// </summary>
     public static FaceChoice Highlighted { get; } = new Primary();
 
+    /// <summary>
+    /// The face whose box overlaps <paramref name="box"/> most, if by at least <see cref="MinBoxOverlap"/>: the one rule for
+    /// a caller's box, whether it chooses a face to enroll or one to mark "not this person".
+    /// </summary>
+    public static FaceAnalysis? Overlapping(IReadOnlyList<FaceAnalysis> faces, FaceBox box)
+    {
+        ArgumentNullException.ThrowIfNull(faces);
+        var best = faces.MaxBy(f => f.Box.IntersectionOverUnion(box));
+        return best is not null && best.Box.IntersectionOverUnion(box) >= MinBoxOverlap ? best : null;
+    }
+
     /// <summary>The chosen face among <paramref name="analysis"/>'s faces, or null when none matches.</summary>
     internal abstract FaceAnalysis? Pick(OnePersonAnalysis analysis);
 
@@ -83,11 +94,7 @@ public abstract record FaceChoice
 
     private sealed record Boxed(FaceBox Box) : FaceChoice
     {
-        internal override FaceAnalysis? Pick(OnePersonAnalysis analysis)
-        {
-            var best = analysis.Faces.MaxBy(f => f.Box.IntersectionOverUnion(Box));
-            return best is not null && best.Box.IntersectionOverUnion(Box) >= MinBoxOverlap ? best : null;
-        }
+        internal override FaceAnalysis? Pick(OnePersonAnalysis analysis) => Overlapping(analysis.Faces, Box);
 
         internal override string Unmatched(int facesFound) =>
             $"No face of this photo overlaps the given box by at least {MinBoxOverlap:0.0#} (intersection over union).";

@@ -33,6 +33,46 @@ public sealed class OpenSetCommandTests : IDisposable
     }
 
     [Fact]
+    public void Eval_open_set_trials_keep_the_cohort_out_of_the_strangers_and_rank_every_score_at_equal_stranger_rates()
+    {
+        // Twelve celeb24 people under one root, in name order: 1-4 enrolled (Barack_Obama ... James_Spader), 5-8 the
+        // cohort (Jennifer_Lopez ... Mark_Ruffalo), 9-12 strangers (Simon_Cowell ... Will_Smith). The cohort must be neither.
+        var all = Copy("all", ["Barack_Obama", "Hugh_Jackman", "Jennifer_Lopez", "Keanu_Reeves", "Halle_Berry", "James_Spader", "Kate_Winslet", "Tina_Fey", "Mark_Ruffalo", "Simon_Cowell", "Tom_Hanks", "Will_Smith"]);
+        var dump = Path.Combine(_work, "trials.csv");
+        var output = new StringWriter();
+
+        var exit = EvalOpenSetCommand.Run(
+            new CommandArguments([
+                "--gallery", all, "--people", "1-4", "--strangers", all, "--cohort", all, "--cohort-people", "5-8", "--person-thresholds", "--dump", dump,
+                "--models", RepoLocations.Models]),
+            output);
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+
+        // Only the four strangers' ten photos each are stranger probes.
+        var strangerCount = int.Parse(Regex.Match(text, @"(\d+) stranger probes \((\d+) stranger photos").Groups[1].Value);
+        var unusable = int.Parse(Regex.Match(text, @"(\d+) stranger photos without").Groups[1].Value);
+        Assert.Equal(40, strangerCount + unusable);
+        Assert.Matches(@"Cohort: 4 people, \d+ faces, neither enrolled nor strangers", text);
+
+        // Today's score in the trials is the main table's: the same threshold after the fact names the same probes rightly.
+        var main = Regex.Match(text, @"Named rightly at a 1% stranger rate chosen after the fact \(threshold (\d\.\d{3})\): (\d+\.\d %)");
+        var raw = Regex.Match(text, @"raw similarity \(today\)\s+(\d\.\d{3}) (\d+\.\d %)");
+        Assert.True(main.Success && raw.Success, text);
+        Assert.Equal(main.Groups[1].Value, raw.Groups[1].Value);
+        Assert.Equal(main.Groups[2].Value, raw.Groups[2].Value);
+        foreach (var row in new[] { "raw, threshold from the cohort", "cohort: minus the mean of the top 10", "cohort: z-score against", "per-person thresholds (gallery)", "per-person thresholds (gallery + cohort)" })
+        {
+            Assert.Contains(row, text, StringComparison.Ordinal);
+        }
+
+        // The dump holds one line per probe and trial: six trials of every mated and stranger probe.
+        var mated = int.Parse(Regex.Match(text, @"(\d+) mated probes").Groups[1].Value);
+        Assert.Equal(6 * (mated + strangerCount), File.ReadLines(dump).Count());
+    }
+
+    [Fact]
     public void Calibrate_writes_statistics_the_operating_point_can_use()
     {
         var data = Copy("calibration", ["Barack_Obama", "Hugh_Laurie", "Jessica_Alba", "Keira_Knightley"]);
