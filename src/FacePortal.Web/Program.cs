@@ -1,4 +1,5 @@
-using FacePortal.Core;
+using FacePortal.Core.Hosting;
+using FacePortal.Core.Jobs;
 using FacePortal.Shared.Installation;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Applications;
@@ -21,7 +22,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.WebHost.UseStaticWebAssets();
 
 var dataDirectory = install.DataDirectory(builder.Configuration["FacePortal:DataDirectory"]);
-builder.Services.AddFacePortalCore(dataDirectory);
+// Core, the job storage, Redis, telemetry and the shared start-up steps, as ./faceportal worker has them.
+builder.Services.AddFacePortalNode(builder.Configuration, dataDirectory, JobHostRole.Web);
 builder.Services.AddPortalHosting();
 builder.Services.AddPortalReverseProxy();
 builder.Services.AddPortalScaleOut(builder.Configuration, dataDirectory);
@@ -69,7 +71,7 @@ try
     // SecurityHeaders sends the whole policy, frame-ancestors included; Blazor's own would be a second header.
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
-    // The start-up work (StartupInitializer) is done before the server listens.
+    // The start-up steps (StartupRunner) are done before the server listens.
     await app.RunAsync();
     return 0;
 }
