@@ -37,9 +37,10 @@ builder.Services.AddTraining();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
-var app = builder.Build();
 try
 {
+    // Building reads settings too (the shutdown timeout follows FacePortal:Jobs:ShutdownTimeout), so a wrong one is told in one line as well.
+    var app = builder.Build();
     app.ValidateSettings();
     app.UseReverseProxyHeaders();
     app.UseSecurityHeaders();

@@ -41,9 +41,10 @@ public static class WorkerCommand
         // The same node as the web app's, so the same start-up steps run before the training server starts.
         builder.Services.AddFacePortalNode(builder.Configuration, DataDirectoryArgument.From(args), JobHostRole.Worker);
 
-        using var host = builder.Build();
         try
         {
+            // Building reads settings too (the shutdown timeout follows FacePortal:Jobs:ShutdownTimeout), so a wrong one is told here as well.
+            using var host = builder.Build();
             await host.RunAsync().ConfigureAwait(false);
             return 0;
         }
