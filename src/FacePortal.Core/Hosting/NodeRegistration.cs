@@ -23,12 +23,13 @@ public static class NodeRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddFacePortalCore(dataDirectory);
 
-        // The storage and the training server: on a web node only with FacePortal:Jobs:RunInWeb (the default).
-        services.AddTrainingJobs(role);
-
         // A worker serves no recognition: it only publishes what it changes (a scheduled retrain putting a model in use).
         services.AddFacePortalRedis(configuration, followChanges: role == JobHostRole.Web);
         services.AddFacePortalTelemetry(configuration, role);
+
+        // The storage and the training server: on a web node only with FacePortal:Jobs:RunInWeb (the default).
+        // After Redis and telemetry: hosted services stop in reverse order, so its jobs hand themselves back while those still run.
+        services.AddTrainingJobs(role);
 
         // The host logs a failed start with its stack trace ("Hosting failed to start") before the
         // entry point sees the exception; a failure it can explain is then told in one line
