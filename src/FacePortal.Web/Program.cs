@@ -1,4 +1,5 @@
-using FacePortal.Core;
+using FacePortal.Core.Hosting;
+using FacePortal.Core.Jobs;
 using FacePortal.Shared.Installation;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Applications;
@@ -21,7 +22,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.WebHost.UseStaticWebAssets();
 
 var dataDirectory = install.DataDirectory(builder.Configuration["FacePortal:DataDirectory"]);
-builder.Services.AddFacePortalCore(dataDirectory);
+// Core, the job storage, Redis, telemetry and the shared start-up steps, as ./faceportal worker has them.
+builder.Services.AddFacePortalNode(builder.Configuration, dataDirectory, JobHostRole.Web);
 builder.Services.AddPortalHosting();
 builder.Services.AddPortalReverseProxy();
 builder.Services.AddPortalScaleOut(builder.Configuration, dataDirectory);
@@ -35,9 +37,10 @@ builder.Services.AddTraining();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 
-var app = builder.Build();
 try
 {
+    // Building reads settings too (the shutdown timeout follows FacePortal:Jobs:ShutdownTimeout), so a wrong one is told in one line as well.
+    var app = builder.Build();
     app.ValidateSettings();
     app.UseReverseProxyHeaders();
     app.UseSecurityHeaders();
@@ -69,7 +72,7 @@ try
     // SecurityHeaders sends the whole policy, frame-ancestors included; Blazor's own would be a second header.
     app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
-    // The start-up work (StartupInitializer) is done before the server listens.
+    // The start-up steps (StartupRunner) are done before the server listens.
     await app.RunAsync();
     return 0;
 }

@@ -1,12 +1,7 @@
-using FacePortal.Core;
-using FacePortal.Core.Data;
+using FacePortal.Core.Hosting;
 using FacePortal.Core.Jobs;
-using FacePortal.Core.ScaleOut;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Installation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +12,9 @@ namespace FacePortal.Cli.Commands;
 /// shared job storage and serves nothing (no web UI). Settings as the web app reads them
 /// (environment: <c>Database__Provider</c>, <c>ConnectionStrings__FacePortal</c>,
 /// <c>FacePortal__Jobs__Storage</c>, ...). SIGTERM hands the job in flight back to the queue within
-/// <c>FacePortal__Jobs__ShutdownTimeout</c>; another worker finishes it.
+/// <c>FacePortal__Jobs__ShutdownTimeout</c>; another worker finishes it. Before the training server
+/// starts, the node's start-up steps run as in the web app (<see cref="NodeRegistration"/>): the job
+/// storage must be shared, the data directory writable, the models verified, the schema up to date.
 /// </summary>
 public static class WorkerCommand
 {
@@ -40,58 +37,21 @@ public static class WorkerCommand
 
         // As the web app's appsettings.json has it: a line per SQL command would slow every epoch down.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Services.AddFacePortalCore(DataDirectoryArgument.From(args));
-        builder.Services.AddTrainingJobs(JobHostRole.Worker);
-        builder.Services.AddFacePortalRedis(builder.Configuration, followChanges: false);
-        builder.Services.AddHostedService<WorkerStartup>();
 
-        using var host = builder.Build();
+        // The same node as the web app's, so the same start-up steps run before the training server starts.
+        builder.Services.AddFacePortalNode(builder.Configuration, DataDirectoryArgument.From(args), JobHostRole.Worker);
+
         try
         {
+            // Building reads settings too (the shutdown timeout follows FacePortal:Jobs:ShutdownTimeout), so a wrong one is told here as well.
+            using var host = builder.Build();
             await host.RunAsync().ConfigureAwait(false);
             return 0;
         }
-        catch (Exception ex) when (ex is Microsoft.Extensions.Options.OptionsValidationException or WorkerStartupException)
+        catch (Exception ex) when (StartupFailure.Explain(ex) is { } reason)
         {
-            await Console.Error.WriteLineAsync($"error: the worker cannot start: {ex.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"error: the worker cannot start: {reason}").ConfigureAwait(false);
             return 2;
         }
     }
-
-    /// <summary>
-    /// Before the training server starts: refuse a storage only this process would see, load and
-    /// verify the models, and bring the database schema up to date (a worker may start first).
-    /// </summary>
-    private sealed class WorkerStartup(IServiceProvider services, JobStorageOptions jobs, WorkerIdentity identity, ILogger<WorkerStartup> logger) : IHostedLifecycleService
-    {
-        public async Task StartingAsync(CancellationToken cancellationToken)
-        {
-            if (!jobs.IsShared)
-            {
-                throw new WorkerStartupException(
-                    $"FacePortal__Jobs__Storage is {jobs.Storage}: a worker needs the storage the web app uses, Postgres or SqlServer (with ConnectionStrings__Jobs or the database's connection string).");
-            }
-
-            _ = services.GetRequiredService<FacePipeline>();
-            var databases = services.GetRequiredService<IDbContextFactory<FacePortalDbContext>>();
-            await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            logger.LogInformation(
-                "Worker {Worker} ready: database {Provider}, job storage {Storage}, {Workers} training worker(s), shutdown timeout {Timeout}",
-                identity.Name, services.GetRequiredService<DatabaseOptions>().Provider, jobs.Storage, jobs.TrainingWorkers, jobs.ShutdownTimeout);
-        }
-
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }
-
-/// <summary>A worker setting that cannot work, told in one line.</summary>
-public sealed class WorkerStartupException(string message) : Exception(message);

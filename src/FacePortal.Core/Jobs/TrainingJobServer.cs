@@ -19,6 +19,7 @@ public sealed class TrainingJobServer(
     public const string QueueName = "training";
 
     private BackgroundJobServer? _server;
+    private volatile bool _disposed;
 
     public bool IsRunning => _server is not null;
 
@@ -54,7 +55,9 @@ public sealed class TrainingJobServer(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_server is null)
+        // A host can be stopped twice (the entry point's RunAsync and a test host's own stop, concurrently):
+        // the second may come after the first disposed the container, and with it this server.
+        if (_server is null || _disposed)
         {
             return;
         }
@@ -63,5 +66,9 @@ public sealed class TrainingJobServer(
         await _server.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _server?.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _server?.Dispose();
+    }
 }

@@ -1,5 +1,6 @@
 using FacePortal.Core.Configuration;
 using FacePortal.Core.Data;
+using FacePortal.Core.Hosting;
 using FacePortal.Web.Accounts.Postgres;
 using FacePortal.Web.Accounts.SqlServer;
 using FacePortal.Web.Accounts.Sqlite;
@@ -21,6 +22,7 @@ public static class AccountsRegistration
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services)
     {
         services.AddValidatedOptions<FirstAdminOptions>(FirstAdminOptions.Section);
+        services.AddStartupStep<FirstAdminStep>();
 
         // The accounts live in the people's database, under their own migration history; the
         // provider is chosen when a context is first needed, after the settings were validated.

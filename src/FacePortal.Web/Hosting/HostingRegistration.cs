@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using FacePortal.Core.Configuration;
+using FacePortal.Core.Hosting;
 using FacePortal.Core.Storage;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
@@ -7,20 +8,16 @@ using Microsoft.Extensions.Options;
 
 namespace FacePortal.Web.Hosting;
 
-/// <summary>The app's start-up work, its health report, and the conventions every API endpoint shares.</summary>
+/// <summary>The web node's own start-up steps, its health report, and the conventions every API endpoint shares.</summary>
 public static class HostingRegistration
 {
     public static IServiceCollection AddPortalHosting(this IServiceCollection services)
     {
-        services.AddHostedService<StartupInitializer>();
+        // After the node's shared steps (AddFacePortalNode): the warm-up follows the models, the buffers the database.
+        services.AddStartupStep<PipelineWarmupStep>();
+        services.AddStartupStep<RequestBufferSweepStep>();
 
-        // The host logs a failed start with its stack trace ("Hosting failed to start") before Program
-        // sees the exception; a failure Program can explain is then told in one line (StartupFailure),
-        // and any other is rethrown, so the runtime prints its stack trace: the log adds nothing.
-        // Critical entries (a background service that stopped the host) are still written.
-        services.Configure<LoggerFilterOptions>(o => o.Rules.Add(new LoggerFilterRule(null, "Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical, null)));
-
-        // Created by the start-up initializer, which is what runs the warm-up inference.
+        // Created by PipelineWarmupStep, which is what runs the warm-up inference.
         services.AddSingleton(sp => new PipelineStatus(sp.GetRequiredService<FaceModels>(), PipelineWarmup.Run(sp.GetRequiredService<FacePipeline>())));
         services.AddValidatedOptions<HealthOptions>(HealthOptions.Section);
         services.AddHealthChecks()

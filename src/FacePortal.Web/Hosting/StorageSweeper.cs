@@ -7,7 +7,8 @@ namespace FacePortal.Web.Hosting;
 /// <summary>
 /// Removes what interrupted work leaves on disk, without waiting for a restart: request buffers
 /// of requests that died with the process (or were abandoned), and blobs that no row refers to.
-/// Start-up does the same once before the server listens (<see cref="StartupInitializer"/>).
+/// Start-up removes every request buffer once before the server listens (<see cref="RequestBufferSweepStep"/>),
+/// and the orphaned blobs with the migration (<see cref="FacePortal.Core.Data.DatabaseStep"/>).
 /// </summary>
 public sealed class StorageSweeper(
     RequestBuffers buffers,

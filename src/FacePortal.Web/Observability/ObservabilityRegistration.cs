@@ -3,22 +3,18 @@ using FacePortal.Core.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace FacePortal.Web.Observability;
 
 /// <summary>
-/// OpenTelemetry: FacePortal's meter with ASP.NET Core's and the runtime's, scraped by Prometheus at
-/// <see cref="MetricsPath"/>; traces (HTTP, the live hub, the pipeline stages) and an OTLP export of
-/// everything only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> names a collector.
+/// The web node's part of OpenTelemetry, on top of the node's (<see cref="TelemetryRegistration"/>:
+/// FacePortal's meter and the runtime's, the OTLP export): ASP.NET Core's instruments, scraped by
+/// Prometheus at <see cref="MetricsPath"/>, and HTTP and live hub spans when a collector is named.
 /// </summary>
 public static class ObservabilityRegistration
 {
     public const string MetricsPath = "/metrics";
-
-    /// <summary>The standard OpenTelemetry variable; the OTLP exporter reads it (and its siblings) itself.</summary>
-    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
     /// <summary>The hub invocations' spans, from ASP.NET Core's SignalR.</summary>
     private const string SignalRSource = "Microsoft.AspNetCore.SignalR.Server";
@@ -31,21 +27,17 @@ public static class ObservabilityRegistration
         services.AddAuthorizationBuilder().AddPolicy(MetricsAccess.Policy, MetricsAccess.BuildPolicy());
 
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("FacePortal", serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics => metrics
-                .AddMeter(PortalTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
-                .AddRuntimeInstrumentation()
                 .AddPrometheusExporter());
         services.AddHostedService<ObservableGauges>();
 
-        if (!string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]))
+        // The node's registration adds the OTLP exporter and FacePortal's spans; these join them.
+        if (TelemetryRegistration.ExportsOtlp(configuration))
         {
-            telemetry
-                .WithTracing(tracing => tracing
-                    .AddSource(PortalTelemetry.Name, SignalRSource)
-                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath)))
-                .UseOtlpExporter();
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(SignalRSource)
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath)));
         }
 
         return services;

@@ -26,7 +26,7 @@ public static class ScaleOutWebRegistration
 
     public static IServiceCollection AddPortalScaleOut(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        services.AddFacePortalRedis(configuration);
+        // The connection and the gallery channel are the node's (AddFacePortalNode); this adds what only web nodes share.
         var protection = services.AddDataProtection().SetApplicationName(ApplicationName);
         if (!RedisOptions.IsConfigured(configuration))
         {

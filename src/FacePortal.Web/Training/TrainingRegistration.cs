@@ -11,8 +11,7 @@ public static class TrainingRegistration
 
     public static IServiceCollection AddTraining(this IServiceCollection services)
     {
-        // The storage, the client and this node's training server (none with RunInWeb=false) are Core's, shared with ./faceportal worker.
-        services.AddTrainingJobs(JobHostRole.Web);
+        // The storage, the client and this node's training server (none with RunInWeb=false) are the node's (AddFacePortalNode), shared with ./faceportal worker.
         services.AddSingleton<TrainingQueue>();
         services.AddSingleton<RetrainScheduler>();
         services.AddHostedService<TrainingRecovery>();

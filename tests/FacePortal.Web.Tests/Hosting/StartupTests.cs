@@ -1,4 +1,6 @@
+using FacePortal.Core.Hosting;
 using FacePortal.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FacePortal.Web.Tests.Hosting;
 
@@ -31,5 +33,24 @@ public sealed class StartupTests
         {
             Directory.Delete(empty, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task The_web_app_runs_the_node_s_start_up_steps_with_its_own_in_their_places_and_then_answers_healthy()
+    {
+        await using var factory = new FacePortalFactory();
+        using var client = factory.CreateClient();
+
+        var steps = factory.Services.GetRequiredService<StartupRunner>().Steps.Select(s => s.Name);
+
+        // The worker's are the node's (AddFacePortalNode); warm-up, request buffers and the first admin are the web app's.
+        Assert.Equal(
+            [
+                "check the job storage", "check the data directory", "load the face models", "warm up the face pipeline", "migrate the database",
+                "remove leftover request buffers", "migrate the accounts and seed the first admin", "load the gallery and the model in use",
+            ],
+            steps);
+        using var health = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.True(health.IsSuccessStatusCode, $"/healthz answered {(int)health.StatusCode}");
     }
 }

@@ -1,0 +1,27 @@
+using FacePortal.Core.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FacePortal.Core.Recognition;
+
+/// <summary>
+/// Loads the gallery index, the model in use and the recognition settings from the migrated
+/// database. A web node recognises with them; a worker's scheduled retrain compares against the model in use.
+/// </summary>
+public sealed class GalleryStep(IServiceProvider services, ILogger<GalleryStep> logger) : IStartupStep
+{
+    public string Name => "load the gallery and the model in use";
+
+    public int Order => StartupOrder.Gallery;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var models = services.GetRequiredService<ActiveModelService>();
+        var index = await services.GetRequiredService<RecognitionGallery>().GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        await models.LoadAsync(cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<RecognitionSettingsService>().LoadAsync(cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Recognition gallery: {Faces} face(s) of {People} people; recognizer: {Recognizer}",
+            index.FaceCount, index.PersonCount, models.Current?.Description ?? "gallery");
+    }
+}
