@@ -60,8 +60,6 @@ try
     app.MapPortalHealth();
     app.MapPortalMetrics();
     app.MapAccountEndpoints();
-    app.MapPeople();
-    app.MapRecognitionApi();
     app.MapIntegrationApi();
     app.MapApiDocument();
     app.MapLiveRecognition();

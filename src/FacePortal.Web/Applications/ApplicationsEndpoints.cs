@@ -9,14 +9,10 @@ namespace FacePortal.Web.Applications;
 /// <summary>Application keys over HTTP, for a signed-in admin: create (the secret answered once), list, revoke, rotate.</summary>
 public static class ApplicationsEndpoints
 {
-    public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapApplicationsApi(this RouteGroupBuilder v1)
     {
-        var api = app.MapGroup("/api/v1/applications")
-            .RequireAuthorization(Policies.Admin)
-            .WithTags("Applications")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        ArgumentNullException.ThrowIfNull(v1);
+        var api = v1.MapGroup("/applications").RequireSignedInAdmin().WithTags("Applications");
 
         api.MapPost("/", CreateAsync)
             .WithRequestExample("application/json", """{"name":"Door controller","scopes":["verify","people:read"],"expiresAt":"2027-06-30T00:00:00Z"}""")
@@ -42,7 +38,7 @@ public static class ApplicationsEndpoints
             .Produces<IssuedKeyResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return v1;
     }
 
     private static async Task<IResult> CreateAsync(CreateApplicationRequest body, ApplicationKeys keys, ClaimsPrincipal user, CancellationToken ct)

@@ -1,18 +1,26 @@
 using FacePortal.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Hosting;
 
 /// <summary>The problem-details answers every API feature shares.</summary>
 public static class ApiProblems
 {
-    public static IResult NotFound(string what) => Results.Problem($"No such {what}.", statusCode: StatusCodes.Status404NotFound);
+    public static ProblemHttpResult NotFound(string what) => TypedResults.Problem($"No such {what}.", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>400 with the sentence that says what to send instead.</summary>
+    public static ProblemHttpResult BadRequest(string detail, string? title = null) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: title);
+
+    /// <summary>409: the request is understood but conflicts with the current state.</summary>
+    public static ProblemHttpResult Conflict(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>507: the request was fine, but the disk or database would not store it.</summary>
-    public static IResult NotSaved(StorageFailure failure)
+    public static ProblemHttpResult NotSaved(StorageFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
-        return Results.Problem(
+        return TypedResults.Problem(
             $"The server could not save data: {failure.Reason}. Ask an administrator to free disk space or make the data directory writable.",
             statusCode: StatusCodes.Status507InsufficientStorage);
     }

@@ -24,15 +24,16 @@ public static class AnalysisEndpoints
         ArgumentNullException.ThrowIfNull(v1);
         var api = v1.MapGroup(string.Empty).WithTags("Faces");
 
-        Photos<ImageBody>(api.MapPost("/detect", DetectAsync))
+        Photos<ImageBody, ImageForm>(api.MapPost("/detect", DetectAsync))
+            .WithDocumentedBody<byte[]>("image/jpeg", "image/png", "image/webp")
             .RequireScope(ScopeNames.Detect)
             .WithSummary("Detect faces")
             .WithDescription("Every face in the photo: box, score, 5 and 68 landmarks and quality signals. "
-                + "Send the photo as the multipart part or JSON member 'image'. facePlugins asks for attributes: a comma list of "
+                + "Send the photo as the multipart part or JSON member 'image', or as the whole body of an image/* request. facePlugins asks for attributes: a comma list of "
                 + string.Join(", ", FacePluginsParameter.Names) + ".")
             .Produces<DetectResponse>();
 
-        Photos<ImageBody>(api.MapPost("/recognize", RecognizeAsync))
+        Photos<ImageBody, ImageForm>(api.MapPost("/recognize", RecognizeAsync))
             .RequireScope(ScopeNames.Recognize)
             .WithSummary("Recognize faces")
             .WithDescription("Every face with its closest enrolled people (limit, at most 100) and its verdict: named, nobody-close, ambiguous (could be A or B), "
@@ -41,7 +42,7 @@ public static class AnalysisEndpoints
                 + "can only turn a named face into nobody-close; a looser one, or one that is not a finite number, is refused with 400. Send the photo as 'image'.")
             .Produces<RecognizeResponse>();
 
-        Photos<VerifyBody>(api.MapPost("/verify", VerifyAsync))
+        Photos<VerifyBody, VerifyForm>(api.MapPost("/verify", VerifyAsync))
             .RequireScope(ScopeNames.Verify)
             .WithSummary("Verify two faces 1:1")
             .WithDescription("The primary face of 'first' against that of 'second', or, with personId, the primary face of 'image' against that person's enrolled faces. "
@@ -52,8 +53,9 @@ public static class AnalysisEndpoints
         return v1;
     }
 
-    private static RouteHandlerBuilder Photos<TBody>(RouteHandlerBuilder endpoint) => endpoint
-        .WithDocumentedBody<TBody>(PhotoInput.Json, ApiContentTypes.Multipart)
+    private static RouteHandlerBuilder Photos<TBody, TForm>(RouteHandlerBuilder endpoint) => endpoint
+        .WithDocumentedBody<TBody>(PhotoInput.Json)
+        .WithDocumentedBody<TForm>(ApiContentTypes.Multipart)
         .WithRequestExample(PhotoInput.Json, typeof(TBody) == typeof(VerifyBody) ? """{"first":"/9j/4AAQSkZJRg...","second":"/9j/4AAQSkZJRg..."}""" : """{"image":"/9j/4AAQSkZJRg..."}""")
         .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
         .BoundLikePhotoAnalysis()
@@ -298,15 +300,31 @@ public static class AnalysisEndpoints
         Results.Problem($"No face was found in {where}.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "No face");
 }
 
-/// <summary>One photo: base64 in a JSON body (a data: URL is accepted), or the file part 'image' of a multipart/form-data body.</summary>
+/// <summary>One photo in base64 in a JSON body (a data: URL is accepted).</summary>
 public sealed class ImageBody
 {
     public required string Image { get; init; }
 }
 
+/// <summary>One photo as the file part 'image' of a multipart/form-data body.</summary>
+public sealed class ImageForm
+{
+    public required IFormFile Image { get; init; }
+}
+
+/// <summary>The photos of <see cref="VerifyBody"/> as file parts of a multipart/form-data body.</summary>
+public sealed class VerifyForm
+{
+    public IFormFile? First { get; init; }
+
+    public IFormFile? Second { get; init; }
+
+    public IFormFile? Image { get; init; }
+}
+
 /// <summary>
 /// Two photos to compare, 'first' and 'second'; or, with the personId parameter, one photo 'image'
-/// to compare with that person. Base64 in a JSON body, or file parts of a multipart/form-data body.
+/// to compare with that person, in base64 in a JSON body.
 /// </summary>
 public sealed class VerifyBody
 {

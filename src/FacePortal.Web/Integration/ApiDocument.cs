@@ -8,7 +8,7 @@ using Scalar.AspNetCore;
 namespace FacePortal.Web.Integration;
 
 /// <summary>
-/// The integration API's contract: an OpenAPI 3.1 document generated from the <c>/api/v1</c>
+/// The API's contract: an OpenAPI 3.1 document generated from the <c>/api/v1</c>
 /// endpoints at <c>/openapi/v1.json</c> (any valid key, or a signed-in admin), with the key scheme,
 /// each operation's scope, its errors as problem details and request examples; and the Scalar
 /// reference page on it at <c>/scalar</c>, for signed-in admins.
@@ -58,14 +58,27 @@ public static class ApiDocument
                     operation.Description = $"{operation.Description} Scope: {scope.Name}.".Trim();
                 }
 
-                if (metadata.OfType<DocumentedBody>().FirstOrDefault() is { } body)
+                if (metadata.OfType<SignedInAdminOnly>().Any())
                 {
-                    var schema = await context.GetOrCreateSchemaAsync(body.Type, null, ct);
-                    operation.RequestBody = new OpenApiRequestBody
+                    operation.Security = [];
+                    operation.Description = $"{operation.Description} For signed-in administrators only (the portal's sign-in cookie; writes carry the antiforgery header); application keys are refused with 403.".Trim();
+                }
+
+                // One entry per body shape: base64 strings in JSON, binary file parts in multipart (format: binary, so generated clients send files).
+                var bodies = metadata.OfType<DocumentedBody>().ToList();
+                if (bodies.Count > 0)
+                {
+                    var content = new Dictionary<string, OpenApiMediaType>();
+                    foreach (var body in bodies)
                     {
-                        Required = true,
-                        Content = body.ContentTypes.ToDictionary(c => c, _ => new OpenApiMediaType { Schema = schema }),
-                    };
+                        var schema = await context.GetOrCreateSchemaAsync(body.Type, null, ct);
+                        foreach (var contentType in body.ContentTypes)
+                        {
+                            content[contentType] = new OpenApiMediaType { Schema = schema };
+                        }
+                    }
+
+                    operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
                 }
 
                 if (metadata.OfType<RequestExample>().FirstOrDefault() is { } example

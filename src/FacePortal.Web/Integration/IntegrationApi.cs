@@ -1,11 +1,13 @@
 using FacePortal.Web.Applications;
+using FacePortal.Web.People;
+using FacePortal.Web.Training;
 
 namespace FacePortal.Web.Integration;
 
 /// <summary>
-/// The versioned integration API under <c>/api/v1</c>, for other systems with application keys:
-/// one group per feature, each endpoint requiring its scope, every caller under its own rate
-/// limit, every error answered as problem details.
+/// The one HTTP API, <c>/api/v1</c>: for other systems with application keys and for the portal's own
+/// pages with the sign-in cookie (writes carry the antiforgery header), one handler per operation
+/// (<see cref="ApiPolicies"/>). Every key is under its own rate limit; every error is answered as problem details.
 /// </summary>
 public static class IntegrationApi
 {
@@ -20,9 +22,10 @@ public static class IntegrationApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
         v1.MapAnalysisApi();
-        v1.MapPeopleApiV1();
         v1.MapFeedbackApiV1();
-        app.MapApplicationsApi();
+        v1.MapPeople();
+        v1.MapTrainingApi();
+        v1.MapApplicationsApi();
         return app;
     }
 }

@@ -1,20 +1,23 @@
 using System.Text.Json;
 using FacePortal.Shared.Imaging;
 using FacePortal.Web.Hosting;
-using FacePortal.Web.Recognition;
 using Microsoft.Net.Http.Headers;
 
 namespace FacePortal.Web.Integration;
 
 /// <summary>
-/// The photos of an integration API request, sent either as multipart/form-data (one part per
-/// photo, <see cref="MultipartPhotos"/>) or as a JSON object whose named string members hold the
-/// photos in base64 (a data: URL prefix is allowed). Both meet the same per-photo byte limit as
-/// the portal's uploads; the decoder then applies its pixel limit.
+/// The one reader of the named photos of an API request, sent as multipart/form-data (one part per
+/// photo, spooled by <see cref="MultipartSpool"/>: a part over the limit is refused as soon as it
+/// is crossed, and a disk that cannot hold one while it arrives is answered 507), as a JSON object
+/// whose named string members hold the photos in base64 (a data: URL prefix is allowed), or as
+/// the bare body of an <c>image/*</c> request (the photo named <c>image</c>; the webcam preview
+/// sends its frames so). All meet the same per-photo byte limit as the portal's uploads; the decoder
+/// then applies its pixel limit.
 /// </summary>
 public static class PhotoInput
 {
     public const string Json = "application/json";
+    private const int MaxParts = 8;
 
     /// <summary>The photos named <paramref name="fields"/> (others are ignored), or a problem to answer.</summary>
     public static async Task<(IReadOnlyDictionary<string, byte[]>? Photos, IResult? Problem)> ReadAsync(
@@ -22,9 +25,9 @@ public static class PhotoInput
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(fields);
-        var (photos, problem) = IsJson(request)
-            ? await ReadJsonAsync(request, maxBytesPerPhoto, ct)
-            : await MultipartPhotos.ReadAsync(request, maxBytesPerPhoto, buffers, ct);
+        var (photos, problem) = IsJson(request) ? await ReadJsonAsync(request, maxBytesPerPhoto, ct)
+            : IsImage(request) ? await ReadBodyAsync(request, maxBytesPerPhoto, ct)
+            : await ReadMultipartAsync(request, maxBytesPerPhoto, buffers, ct);
         return photos is null ? (null, problem) : (photos.Where(p => fields.Contains(p.Key)).ToDictionary(), null);
     }
 
@@ -44,6 +47,68 @@ public static class PhotoInput
 
     private static bool IsJson(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.MediaType.Equals(Json, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsImage(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.Type.Equals("image", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<(Dictionary<string, byte[]>? Photos, IResult? Problem)> ReadMultipartAsync(
+        HttpRequest request, long maxBytesPerPhoto, RequestBuffers buffers, CancellationToken ct)
+    {
+        var (spool, problem) = await MultipartSpool.ReadAsync(request, buffers, new MultipartLimits(MaxParts, maxBytesPerPhoto, "photo", RefuseOversizedParts: true), ct);
+        if (spool is null)
+        {
+            return (null, problem);
+        }
+
+        await using (spool)
+        {
+            var photos = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var part in spool.Parts)
+            {
+                if (part.Failure is { } failure)
+                {
+                    return (null, ApiProblems.NotSaved(failure));
+                }
+
+                photos[part.Name] = await part.ReadAllBytesAsync(ct);
+            }
+
+            return (photos, null);
+        }
+    }
+
+    private static async Task<(Dictionary<string, byte[]>? Photos, IResult? Problem)> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(PhotoField.Image, maxBytes));
+        }
+
+        using var body = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        try
+        {
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                if (body.Length + read > maxBytes)
+                {
+                    return (null, TooLarge(PhotoField.Image, maxBytes));
+                }
+
+                body.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(PhotoField.Image, maxBytes));
+        }
+
+        return (new Dictionary<string, byte[]> { [PhotoField.Image] = body.ToArray() }, null);
+    }
+
+    private static IResult TooLarge(string name, long maxBytes) =>
+        Results.Problem($"The photo '{name}' is larger than {maxBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Photo too large");
 
     private static async Task<(Dictionary<string, byte[]>? Photos, IResult? Problem)> ReadJsonAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
@@ -90,7 +155,7 @@ public static class PhotoInput
         var base64 = comma >= 0 ? text.AsSpan(comma + 1) : text.AsSpan();
         if ((long)base64.Length / 4 * 3 > maxBytes + 3)
         {
-            return (null, Results.Problem($"The photo '{name}' is larger than {maxBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Photo too large"));
+            return (null, TooLarge(name, maxBytes));
         }
 
         var buffer = new byte[(base64.Length / 4 * 3) + 3];

@@ -26,7 +26,7 @@ public static class PortalApi
         return (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
     }
 
-    /// <summary>The person as GET /api/people/{id} answers (faces, photos, avatar).</summary>
+    /// <summary>The person as GET /api/v1/people/{id} answers (faces, photos, avatar).</summary>
     public static async Task<JsonElement> GetPersonAsync(IPage page, Guid personId)
     {
         ArgumentNullException.ThrowIfNull(page);
