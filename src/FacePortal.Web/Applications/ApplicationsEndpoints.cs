@@ -1,8 +1,14 @@
 using System.Security.Claims;
 using FacePortal.Core.Applications;
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Api;
+using FacePortal.Web.Errors;
+using FacePortal.Web.Health;
 using FacePortal.Web.Hosting;
-using FacePortal.Web.Integration;
+using FacePortal.Web.Security;
+using FacePortal.Web.Uploads;
+using FacePortal.Web.People;
+using FacePortal.Web.Recognition;
 
 namespace FacePortal.Web.Applications;
 

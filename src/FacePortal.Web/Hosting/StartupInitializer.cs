@@ -3,6 +3,8 @@ using FacePortal.Core.Recognition;
 using FacePortal.Core.Storage;
 using FacePortal.Shared.Models;
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Health;
+using FacePortal.Web.Uploads;
 using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Web.Hosting;

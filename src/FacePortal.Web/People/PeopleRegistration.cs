@@ -1,4 +1,6 @@
-using FacePortal.Web.Integration;
+using FacePortal.Web.Api;
+using FacePortal.Web.People;
+using FacePortal.Web.Recognition;
 
 namespace FacePortal.Web.People;
 

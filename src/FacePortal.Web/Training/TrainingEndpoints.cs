@@ -3,7 +3,12 @@ using FacePortal.Core.Recognition;
 using FacePortal.Core.Training;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Applications;
+using FacePortal.Web.Api;
+using FacePortal.Web.Errors;
+using FacePortal.Web.Health;
 using FacePortal.Web.Hosting;
+using FacePortal.Web.Security;
+using FacePortal.Web.Uploads;
 
 namespace FacePortal.Web.Training;
 
@@ -21,7 +26,7 @@ public static class TrainingEndpoints
         {
             var queued = await queue.QueueAsync(request, ActorName.Of(user), ct);
             return queued.Succeeded
-                ? Results.Accepted($"{Integration.IntegrationApi.Prefix}/training/{queued.Value}", new { id = queued.Value })
+                ? Results.Accepted($"{Api.IntegrationApi.Prefix}/training/{queued.Value}", new { id = queued.Value })
                 : Results.Problem(queued.Error, statusCode: StatusCodes.Status400BadRequest);
         });
 

@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using FacePortal.Core.Telemetry;
 using FacePortal.TestSupport;
-using FacePortal.Web.Live;
+using FacePortal.Web.Recognition.Live;
 using FacePortal.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -6,7 +6,9 @@ using FacePortal.Core.Recognition;
 using FacePortal.Shared.Evaluation;
 using FacePortal.Shared.Imaging;
 using FacePortal.TestSupport;
-using FacePortal.Web.Integration;
+using FacePortal.Web.Api;
+using FacePortal.Web.People;
+using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;
 
 namespace FacePortal.Web.Tests.Recognition;

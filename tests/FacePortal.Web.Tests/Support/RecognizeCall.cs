@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using FacePortal.Web.Integration;
+using FacePortal.Web.Api;
+using FacePortal.Web.People;
+using FacePortal.Web.Recognition;
 
 namespace FacePortal.Web.Tests.Support;
 

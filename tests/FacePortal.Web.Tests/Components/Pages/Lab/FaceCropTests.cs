@@ -1,5 +1,5 @@
 using Bunit;
-using FacePortal.Web.Components.Pages.Lab;
+using FacePortal.Web.Lab;
 
 namespace FacePortal.Web.Tests.Components.Pages.Lab;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using FacePortal.Core.People;
 using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Web.Components.Pages.People;
+using FacePortal.Web.People;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
