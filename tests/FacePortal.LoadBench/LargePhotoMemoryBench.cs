@@ -36,7 +36,7 @@ internal static class LargePhotoMemoryBench
             };
             try
             {
-                using var response = await http.PostAsync(new Uri("api/recognition/verify", UriKind.Relative), form);
+                using var response = await http.PostAsync(new Uri("api/v1/verify", UriKind.Relative), form);
                 return ((int)response.StatusCode).ToString(inv) + (response.Headers.RetryAfter is { } retry ? $" (Retry-After {retry.Delta?.TotalSeconds:0} s)" : string.Empty);
             }
             catch (HttpRequestException e)

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FacePortal.Web.Live;
+using FacePortal.Web.Recognition.Live;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;

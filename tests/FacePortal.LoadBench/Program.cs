@@ -96,7 +96,7 @@ static double Percentile(double[] sorted, double p) =>
 
 static async Task EnrollAsync(HttpClient http)
 {
-    using var created = await http.PostAsJsonAsync(new Uri("api/people", UriKind.Relative), new { name = "Load Bench" });
+    using var created = await http.PostAsJsonAsync(new Uri("api/v1/people", UriKind.Relative), new { name = "Load Bench" });
     created.EnsureSuccessStatusCode();
     var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     using var form = new MultipartFormDataContent();
@@ -105,7 +105,7 @@ static async Task EnrollAsync(HttpClient http)
         form.Add(new ByteArrayContent(File.ReadAllBytes(Path.Combine(RepoLocations.DeepFace, photo))), "files", photo);
     }
 
-    using var uploaded = await http.PostAsync(new Uri($"api/people/{id}/photos", UriKind.Relative), form);
+    using var uploaded = await http.PostAsync(new Uri($"api/v1/people/{id}/photos", UriKind.Relative), form);
     uploaded.EnsureSuccessStatusCode();
 }
 

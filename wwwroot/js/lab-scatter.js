@@ -111,7 +111,7 @@ function onMove(canvas, tooltip, e) {
   canvas.style.cursor = best >= 0 ? 'pointer' : 'default';
   if (best < 0) { tooltip.hidden = true; return; }
   const img = tooltip.querySelector('img');
-  const src = `api/faces/${data.faces[best]}/crop`;
+  const src = `api/v1/faces/${data.faces[best]}/crop`;
   if (img.getAttribute('src') !== src) img.setAttribute('src', src);
   tooltip.querySelector('.lab-tooltip-name').textContent = data.names[data.people[best]];
   tooltip.hidden = false;

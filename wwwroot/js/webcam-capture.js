@@ -1,6 +1,6 @@
 // Webcam preview with a live face box, and capture of N samples for enrollment.
 // Frames go to the server as JPEG over plain HTTP (same-origin, with the sign-in cookie and the
-// antiforgery token): /api/faces/detect for the preview box, /api/people/{id}/photos?source=webcam for samples.
+// antiforgery token) to the one API: /api/v1/detect for the preview box, /api/v1/people/{id}/photos?source=webcam for samples.
 
 import { withRequestToken } from './api-request.js';
 import { openCamera, closeCamera, grabJpeg } from './camera.js';
@@ -63,7 +63,10 @@ async function previewLoop(s, intervalMs) {
         const response = await fetch(s.detectUrl, { method: 'POST', body: blob, headers: withRequestToken({ 'Content-Type': 'image/jpeg' }), credentials: 'same-origin' });
         if (response.ok && s.running) {
           const result = await response.json();
-          draw(s.overlay, result.width, result.height, result.faces, s.capturing);
+          draw(s.overlay, result.width, result.height, result.faces.map(f => f.box), s.capturing);
+        } else if (response.status === 422 && s.running) {
+          // No face in this frame: the box goes.
+          clear(s.overlay);
         }
       }
     } catch {

@@ -59,11 +59,14 @@ public sealed class ApiKeyAuthentication(
             usage.Forbidden(id);
         }
 
-        var needed = Context.GetEndpoint()?.Metadata.GetMetadata<RequiredScope>()?.Name;
+        var metadata = Context.GetEndpoint()?.Metadata;
+        var needed = metadata?.GetMetadata<RequiredScope>()?.Name;
         var held = string.Join(", ", user.FindAll(ApiKeyDefaults.ScopeClaim).Select(c => c.Value));
-        var detail = needed is null
-            ? "This application key may not use this endpoint."
-            : $"This application key lacks the '{needed}' scope; it holds: {(held.Length == 0 ? "none" : held)}. An administrator can create a key with that scope.";
+        var detail = needed is not null
+            ? $"This application key lacks the '{needed}' scope; it holds: {(held.Length == 0 ? "none" : held)}. An administrator can create a key with that scope."
+            : metadata?.GetMetadata<SignedInAdminOnly>() is not null
+                ? "This operation is for signed-in administrators; application keys cannot use it."
+                : "This application key may not use this endpoint.";
         await Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Scope not granted").ExecuteAsync(Context);
     }
 }

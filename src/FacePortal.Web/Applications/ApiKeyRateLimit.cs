@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using FacePortal.Core.Applications;
+using FacePortal.Web.Recognition;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace FacePortal.Web.Applications;
 
 /// <summary>
-/// Each key's own fixed window (<see cref="ApiKeyOptions"/>); a signed-in admin trying the API gets a
-/// window of their own. Refusals are 429 with Retry-After (the seconds until the window turns) and
-/// are counted against the key.
+/// Each key's own fixed window (<see cref="ApiKeyOptions"/>); refusals are 429 with Retry-After (the
+/// seconds until the window turns) and are counted against the key. The pages' own calls with the
+/// sign-in cookie (thumbnails and crops by the dozen) are not metered, except photo analyses, which
+/// hold decoded photos: at most <see cref="PhotoAnalysisLimits.PerUser"/> at once per account.
 /// </summary>
 public sealed class ApiKeyRateLimit(ApiKeyOptions options, ApplicationKeyUsage usage) : IRateLimiterPolicy<string>
 {
@@ -18,10 +20,13 @@ public sealed class ApiKeyRateLimit(ApiKeyOptions options, ApplicationKeyUsage u
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (rejected, ct) =>
     {
         var context = rejected.HttpContext;
-        if (ApiKeyPrincipal.KeyId(context.User) is { } id)
+        if (ApiKeyPrincipal.KeyId(context.User) is not { } id)
         {
-            usage.Throttled(id);
+            await PhotoAnalysisLimits.RefuseAsync(context);
+            return;
         }
+
+        usage.Throttled(id);
 
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : options.RateLimitWindowSeconds;
         context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
@@ -35,12 +40,20 @@ public sealed class ApiKeyRateLimit(ApiKeyOptions options, ApplicationKeyUsage u
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var user = httpContext.User;
-        var partition = ApiKeyPrincipal.KeyId(user) is { } id ? $"key:{id}" : $"user:{user.FindFirstValue(ClaimTypes.NameIdentifier)}";
-        return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
+        if (ApiKeyPrincipal.KeyId(user) is { } id)
         {
-            PermitLimit = options.RateLimitPermits,
-            Window = TimeSpan.FromSeconds(options.RateLimitWindowSeconds),
-            QueueLimit = 0,
-        });
+            return RateLimitPartition.GetFixedWindowLimiter($"key:{id}", _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.RateLimitPermits,
+                Window = TimeSpan.FromSeconds(options.RateLimitWindowSeconds),
+                QueueLimit = 0,
+            });
+        }
+
+        return PhotoAnalysisLimits.IsPhotoAnalysis(httpContext.GetEndpoint())
+            ? RateLimitPartition.GetConcurrencyLimiter(
+                $"user:{user.FindFirstValue(ClaimTypes.NameIdentifier)}",
+                _ => new ConcurrencyLimiterOptions { PermitLimit = PhotoAnalysisLimits.PerUser, QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter(string.Empty);
     }
 }

@@ -1,22 +1,24 @@
 using System.Security.Claims;
 using FacePortal.Core.Applications;
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Api;
+using FacePortal.Web.Errors;
+using FacePortal.Web.Health;
 using FacePortal.Web.Hosting;
-using FacePortal.Web.Integration;
+using FacePortal.Web.Security;
+using FacePortal.Web.Uploads;
+using FacePortal.Web.People;
+using FacePortal.Web.Recognition;
 
 namespace FacePortal.Web.Applications;
 
 /// <summary>Application keys over HTTP, for a signed-in admin: create (the secret answered once), list, revoke, rotate.</summary>
 public static class ApplicationsEndpoints
 {
-    public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapApplicationsApi(this RouteGroupBuilder v1)
     {
-        var api = app.MapGroup("/api/v1/applications")
-            .RequireAuthorization(Policies.Admin)
-            .WithTags("Applications")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        ArgumentNullException.ThrowIfNull(v1);
+        var api = v1.MapGroup("/applications").RequireSignedInAdmin().WithTags("Applications");
 
         api.MapPost("/", CreateAsync)
             .WithRequestExample("application/json", """{"name":"Door controller","scopes":["verify","people:read"],"expiresAt":"2027-06-30T00:00:00Z"}""")
@@ -42,7 +44,7 @@ public static class ApplicationsEndpoints
             .Produces<IssuedKeyResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        return app;
+        return v1;
     }
 
     private static async Task<IResult> CreateAsync(CreateApplicationRequest body, ApplicationKeys keys, ClaimsPrincipal user, CancellationToken ct)

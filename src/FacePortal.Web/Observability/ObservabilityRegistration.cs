@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using FacePortal.Core.Configuration;
 using FacePortal.Core.Telemetry;
 using Microsoft.AspNetCore.Authentication;
@@ -30,6 +31,7 @@ public static class ObservabilityRegistration
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddPrometheusExporter());
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) => metrics.AddView(OnlyThisHostsMeter(provider.GetRequiredService<IMeterFactory>())));
         services.AddHostedService<ObservableGauges>();
 
         // The node's registration adds the OTLP exporter and FacePortal's spans; these join them.
@@ -42,6 +44,14 @@ public static class ObservabilityRegistration
 
         return services;
     }
+
+    /// <summary>
+    /// A meter provider listens to every meter of its name in the process. Two hosts in one process
+    /// (the functional tests run several at once) would otherwise report each other's gauges under
+    /// one series, the last reading winning; each host reports the meters of its own factory only.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyThisHostsMeter(IMeterFactory factory) =>
+        instrument => instrument.Meter.Name == PortalTelemetry.Name && !ReferenceEquals(instrument.Meter.Scope, factory) ? MetricStreamConfiguration.Drop : null;
 
     /// <summary>The Prometheus scrape endpoint under <see cref="MetricsAccess"/>'s policy.</summary>
     public static IEndpointConventionBuilder MapPortalMetrics(this IEndpointRouteBuilder endpoints) =>

@@ -1,96 +1,65 @@
+using FacePortal.Core.Applications;
 using FacePortal.Core.People;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
-using FacePortal.Web.Accounts;
+using FacePortal.Web.Applications;
+using FacePortal.Web.Api;
+using FacePortal.Web.Errors;
+using FacePortal.Web.Health;
 using FacePortal.Web.Hosting;
+using FacePortal.Web.Security;
+using FacePortal.Web.Uploads;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.People;
 
 /// <summary>
-/// Photos and crops, streamed by id after an authorization check: the blob store's paths are
-/// never exposed, and, like every API answer (SecurityHeaders), not cached, so a deleted
-/// person's face does not linger.
+/// Photos and crops, streamed by id after an authorization check (<c>people:read</c>, or a signed-in
+/// admin, whose pages show them): the blob store's paths are never exposed, and, like every API
+/// answer (SecurityHeaders), not cached, so a deleted person's face does not linger.
 /// </summary>
 public static class MediaEndpoints
 {
     private const int MaxThumbnailSide = 512;
 
-    public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapMediaApi(this RouteGroupBuilder v1)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(Policies.Admin).WithTags("Media");
+        ArgumentNullException.ThrowIfNull(v1);
+        var api = v1.MapGroup(string.Empty).WithTags("Media").RequireScope(ScopeNames.PeopleRead);
 
-        api.MapGet("/photos/{id:guid}/file", async (Guid id, MediaService media, CancellationToken ct) =>
-        {
-            if (await media.OpenPhotoAsync(id, ct) is not { } photo)
-            {
-                return ApiProblems.NotFound("photo");
-            }
+        api.MapGet("/photos/{id:guid}/file", PhotoFileAsync)
+            .WithSummary("Download a photo")
+            .WithDescription("The photo as it was uploaded, with its own content type.");
 
-            return Results.Stream(photo.Content, photo.ContentType, fileDownloadName: null, enableRangeProcessing: true);
-        });
+        api.MapGet("/photos/{id:guid}/thumbnail", ThumbnailAsync)
+            .WithSummary("A photo's thumbnail")
+            .WithDescription("A JPEG whose longer side is size pixels (32 to 512, default 256).");
 
-        api.MapGet("/photos/{id:guid}/thumbnail", async (Guid id, int? size, MediaService media, FacePipeline pipeline, CancellationToken ct) =>
-        {
-            if (await media.ReadPhotoAsync(id, ct) is not { } bytes)
-            {
-                return ApiProblems.NotFound("photo");
-            }
-
-            var side = Math.Clamp(size ?? 256, 32, MaxThumbnailSide);
-            using var image = pipeline.Decoder.Decode(bytes);
-            var jpeg = ImageTransforms.ThumbnailJpeg(image, side);
-            return Results.Bytes(jpeg, "image/jpeg");
-        });
-
-        api.MapGet("/faces/{id:guid}/crop", async (Guid id, MediaService media, CancellationToken ct) =>
-        {
-            if (await media.OpenFaceCropAsync(id, ct) is not { } crop)
-            {
-                return ApiProblems.NotFound("face");
-            }
-
-            return Results.Stream(crop.Content, crop.ContentType);
-        });
-
-        api.MapPost("/faces/detect", DetectAsync)
-            .Accepting(ApiContentTypes.Photos)
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxPreviewBytes));
-        return app;
+        api.MapGet("/faces/{id:guid}/crop", FaceCropAsync)
+            .WithSummary("An enrolled face's crop")
+            .WithDescription("The aligned crop the face's embedding was computed from, as PNG.");
+        return v1;
     }
 
-    private const int MaxPreviewBytes = 4 * 1024 * 1024;
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> PhotoFileAsync(Guid id, MediaService media, CancellationToken ct) =>
+        await media.OpenPhotoAsync(id, ct) is { } photo
+            ? TypedResults.Stream(photo.Content, photo.ContentType, fileDownloadName: null, enableRangeProcessing: true)
+            : ApiProblems.NotFound("photo");
 
-    /// <summary>Boxes only, for the webcam preview's live face box: a camera frame as the request body.</summary>
-    private static async Task<IResult> DetectAsync(HttpRequest request, FacePipeline pipeline, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ThumbnailAsync(Guid id, int? size, MediaService media, FacePipeline pipeline, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        try
+        if (await media.ReadPhotoAsync(id, ct) is not { } bytes)
         {
-            await request.Body.CopyToAsync(buffer, ct);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Results.Problem($"A preview frame can be at most {MaxPreviewBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return ApiProblems.NotFound("photo");
         }
 
-        try
-        {
-            var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-            var faces = await Task.Run(() =>
-            {
-                using var image = pipeline.Decoder.Decode(bytes.Span);
-                return new DetectionResponse(image.OriginalWidth, image.OriginalHeight, pipeline.Detect(image)
-                    .Select(d => new DetectedBox(d.Box.Left, d.Box.Top, d.Box.Width, d.Box.Height, d.Score)).ToList());
-            }, ct);
-            return Results.Ok(faces);
-        }
-        catch (ImageDecodeException ex)
-        {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
-        }
+        var side = Math.Clamp(size ?? 256, 32, MaxThumbnailSide);
+        using var image = pipeline.Decoder.Decode(bytes);
+        return TypedResults.Bytes(ImageTransforms.ThumbnailJpeg(image, side), "image/jpeg");
     }
 
-    public sealed record DetectionResponse(int Width, int Height, IReadOnlyList<DetectedBox> Faces);
-
-    public sealed record DetectedBox(float X, float Y, float Width, float Height, float Score);
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> FaceCropAsync(Guid id, MediaService media, CancellationToken ct) =>
+        await media.OpenFaceCropAsync(id, ct) is { } crop
+            ? TypedResults.Stream(crop.Content, crop.ContentType)
+            : ApiProblems.NotFound("face");
 }

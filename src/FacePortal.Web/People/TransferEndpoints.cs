@@ -2,7 +2,13 @@ using System.Security.Claims;
 using FacePortal.Core.People;
 using FacePortal.Core.People.Transfer;
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Applications;
+using FacePortal.Web.Api;
+using FacePortal.Web.Errors;
+using FacePortal.Web.Health;
 using FacePortal.Web.Hosting;
+using FacePortal.Web.Security;
+using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.People;
@@ -10,22 +16,29 @@ namespace FacePortal.Web.People;
 /// <summary>Zip export and import of aligned faces (admins only).</summary>
 public static class TransferEndpoints
 {
-    public static IEndpointRouteBuilder MapTransferApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapTransferApi(this RouteGroupBuilder v1)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(Policies.Admin).WithTags("Transfer");
+        ArgumentNullException.ThrowIfNull(v1);
+        var api = v1.MapGroup(string.Empty).RequireSignedInAdmin().WithTags("Transfer");
 
         api.MapGet("/export", (FaceSetExporter exporter, RequestBuffers buffers, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            ExportAsync(exporter, buffers, null, "faceportal-faces", user, http, ct));
+            ExportAsync(exporter, buffers, null, "faceportal-faces", user, http, ct))
+            .WithSummary("Export every enrolled face")
+            .WithDescription("A zip of aligned face crops in one folder per person, as Import reads it. Signed-in admins only.");
 
         api.MapGet("/people/{id:guid}/export", async (Guid id, FaceSetExporter exporter, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
             await people.FindNameAsync(id, ct) is { } name
                 ? await ExportAsync(exporter, buffers, [id], $"faceportal-{FolderNames.From(name)}", user, http, ct)
-                : ApiProblems.NotFound("person"));
+                : ApiProblems.NotFound("person"))
+            .WithSummary("Export one person's faces")
+            .WithDescription("A zip of the person's aligned face crops. Signed-in admins only.");
 
         api.MapPost("/import", ImportAsync)
             .Accepting("application/zip", ApiContentTypes.Multipart)
-            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxImportBytes));
-        return app;
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxImportBytes))
+            .WithSummary("Import a zip of faces")
+            .WithDescription("One folder per person, one photo or crop per file; each person is matched by name or created. Signed-in admins only.");
+        return v1;
     }
 
     private static async Task<IResult> ExportAsync(

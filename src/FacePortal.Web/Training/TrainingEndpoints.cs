@@ -2,7 +2,13 @@ using System.Security.Claims;
 using FacePortal.Core.Recognition;
 using FacePortal.Core.Training;
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Applications;
+using FacePortal.Web.Api;
+using FacePortal.Web.Errors;
+using FacePortal.Web.Health;
 using FacePortal.Web.Hosting;
+using FacePortal.Web.Security;
+using FacePortal.Web.Uploads;
 
 namespace FacePortal.Web.Training;
 
@@ -11,15 +17,16 @@ public static class TrainingEndpoints
 {
     public sealed record ScheduleChange(bool Enabled, string? Cron);
 
-    public static IEndpointRouteBuilder MapTrainingApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapTrainingApi(this RouteGroupBuilder v1)
     {
-        var api = app.MapGroup("/api").RequireAuthorization(Policies.Admin).WithTags("Training");
+        ArgumentNullException.ThrowIfNull(v1);
+        var api = v1.MapGroup(string.Empty).RequireSignedInAdmin().WithTags("Training");
 
         api.MapPost("/training", async (TrainingRequest request, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct) =>
         {
             var queued = await queue.QueueAsync(request, ActorName.Of(user), ct);
             return queued.Succeeded
-                ? Results.Accepted($"/api/training/{queued.Value}", new { id = queued.Value })
+                ? Results.Accepted($"{Api.IntegrationApi.Prefix}/training/{queued.Value}", new { id = queued.Value })
                 : Results.Problem(queued.Error, statusCode: StatusCodes.Status400BadRequest);
         });
 
@@ -66,6 +73,6 @@ public static class TrainingEndpoints
             await trained.CheckpointAsync(id, ct) is { } bytes
                 ? Results.File(bytes, "application/zip", $"faceportal-model-{id:N}.fphead")
                 : ApiProblems.NotFound("model"));
-        return app;
+        return v1;
     }
 }

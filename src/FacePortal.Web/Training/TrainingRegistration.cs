@@ -21,7 +21,6 @@ public static class TrainingRegistration
 
     public static IEndpointRouteBuilder MapTraining(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapTrainingApi();
         endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new AdminDashboardFilter()],

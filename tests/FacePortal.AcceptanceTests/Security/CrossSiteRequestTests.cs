@@ -53,7 +53,7 @@ public sealed class CrossSiteRequestTests(BrowserFixture fixture)
         await page.ClickAsync("#user-chip");
         await page.ClickAsync("#sign-out");
         await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
-        Assert.Equal(401, (await page.APIRequest.GetAsync("api/people")).Status);
+        Assert.Equal(401, (await page.APIRequest.GetAsync("api/v1/people")).Status);
     }
 
     /// <summary>
@@ -75,7 +75,7 @@ public sealed class CrossSiteRequestTests(BrowserFixture fixture)
               const outcome = [];
               for (const [name, body] of [['multipart', form], ['raw', zip]]) {
                 try {
-                  await fetch('{{portal}}api/import', { method: 'POST', mode: 'no-cors', credentials: 'include', body });
+                  await fetch('{{portal}}api/v1/import', { method: 'POST', mode: 'no-cors', credentials: 'include', body });
                   outcome.push(name + ' sent');
                 } catch (e) {
                   outcome.push(name + ' failed: ' + e.message);
@@ -90,7 +90,7 @@ public sealed class CrossSiteRequestTests(BrowserFixture fixture)
 
     private static async Task<int> CountPeopleNamedAsync(IPage page, string name)
     {
-        var response = await page.APIRequest.GetAsync($"api/people?search={Uri.EscapeDataString(name)}");
+        var response = await page.APIRequest.GetAsync($"api/v1/people?search={Uri.EscapeDataString(name)}");
         Assert.True(response.Ok, $"The admin's own API call answered {response.Status}: still signed in?");
         return (await response.JsonAsync())!.Value.GetProperty("totalCount").GetInt32();
     }

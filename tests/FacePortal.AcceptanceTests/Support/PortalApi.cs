@@ -21,16 +21,16 @@ public static class PortalApi
     public static async Task<Guid> CreatePersonAsync(IPage page, string name)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var created = await page.APIRequest.PostAsync("api/people", new() { DataObject = new { name }, Headers = await RequestTokenAsync(page) });
+        var created = await page.APIRequest.PostAsync("api/v1/people", new() { DataObject = new { name }, Headers = await RequestTokenAsync(page) });
         Assert.True(created.Ok, await created.TextAsync());
         return (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
     }
 
-    /// <summary>The person as GET /api/people/{id} answers (faces, photos, avatar).</summary>
+    /// <summary>The person as GET /api/v1/people/{id} answers (faces, photos, avatar).</summary>
     public static async Task<JsonElement> GetPersonAsync(IPage page, Guid personId)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var read = await page.APIRequest.GetAsync($"api/people/{personId}");
+        var read = await page.APIRequest.GetAsync($"api/v1/people/{personId}");
         Assert.True(read.Ok, await read.TextAsync());
         return (await read.JsonAsync())!.Value;
     }
@@ -47,7 +47,7 @@ public static class PortalApi
             form.Append("files", new FilePayload { Name = Path.GetFileName(path), MimeType = mime, Buffer = File.ReadAllBytes(path) });
         }
 
-        var uploaded = await page.APIRequest.PostAsync($"api/people/{personId}/photos", new() { Multipart = form, Headers = await RequestTokenAsync(page) });
+        var uploaded = await page.APIRequest.PostAsync($"api/v1/people/{personId}/photos", new() { Multipart = form, Headers = await RequestTokenAsync(page) });
         var results = JsonDocument.Parse(await uploaded.TextAsync()).RootElement;
         return results.EnumerateArray()
             .Select(r => r.GetProperty("status").GetString()!.StartsWith("Accepted", StringComparison.Ordinal) ? r.GetProperty("faceId").GetGuid() : (Guid?)null)
@@ -57,7 +57,7 @@ public static class PortalApi
     public static async Task DeleteAsync(IPage page, Guid personId)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.APIRequest.DeleteAsync($"api/people/{personId}", new() { Headers = await RequestTokenAsync(page) });
+        await page.APIRequest.DeleteAsync($"api/v1/people/{personId}", new() { Headers = await RequestTokenAsync(page) });
     }
 
     private static async Task<Dictionary<string, string>> RequestTokenAsync(IPage page)

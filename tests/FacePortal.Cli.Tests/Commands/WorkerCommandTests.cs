@@ -46,7 +46,7 @@ public sealed class WorkerCommandTests : IDisposable
     /// <summary>The faceportal.dll built with this test project, run with the dotnet the web app's tests use.</summary>
     private static async Task<(int ExitCode, string Error)> RunWorkerAsync(string data, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(PortalServer.DotnetMuxer())
+        var start = new ProcessStartInfo(ProcessRunner.DotnetMuxer())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace FacePortal.ScaleOut.Tests.Support;
 
-/// <summary>What a test reads of GET /api/training/{id}: status, epochs, and who ran each attempt.</summary>
+/// <summary>What a test reads of GET /api/v1/training/{id}: status, epochs, and who ran each attempt.</summary>
 public sealed record JobView(string Status, string? Stage, string? Error, int Attempts, IReadOnlyList<int> Epochs, IReadOnlyList<AttemptView> AttemptHistory)
 {
     public static JobView From(JsonElement job) => new(

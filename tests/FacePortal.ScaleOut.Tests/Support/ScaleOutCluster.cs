@@ -86,14 +86,14 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     /// <summary>Queues a training job on the web node and returns its id.</summary>
     public async Task<Guid> QueueAsync(object request)
     {
-        using var response = await Admin.PostAsJsonAsync(new Uri("/api/training", UriKind.Relative), request, TestContext.Current.CancellationToken);
+        using var response = await Admin.PostAsJsonAsync(new Uri("/api/v1/training", UriKind.Relative), request, TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         return (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
     }
 
-    /// <summary>The job as GET /api/training/{id} shows it.</summary>
+    /// <summary>The job as GET /api/v1/training/{id} shows it.</summary>
     public async Task<JobView> GetAsync(Guid id) => JobView.From(
-        await Admin.GetFromJsonAsync<JsonElement>($"/api/training/{id}", TestContext.Current.CancellationToken));
+        await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/training/{id}", TestContext.Current.CancellationToken));
 
     /// <summary>Polls the job until <paramref name="condition"/> holds, for at most <paramref name="timeout"/>.</summary>
     public async Task<JobView> WaitUntilAsync(Guid id, Func<JobView, bool> condition, TimeSpan timeout)
@@ -121,9 +121,9 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     public Task<JobView> WaitForSuccessAsync(Guid id, TimeSpan timeout) =>
         WaitUntilAsync(id, j => j.Status == "Succeeded" || (j.Status is "Failed" or "Cancelled" ? throw new InvalidOperationException($"The job ended {j.Status}: {j.Error}") : false), timeout);
 
-    /// <summary>The models GET /api/models?job= lists for a job, by kind.</summary>
+    /// <summary>The models GET /api/v1/models?job= lists for a job, by kind.</summary>
     public async Task<List<string>> ModelKindsAsync(Guid id) =>
-        (await Admin.GetFromJsonAsync<List<JsonElement>>($"/api/models?job={id}", TestContext.Current.CancellationToken))!
+        (await Admin.GetFromJsonAsync<List<JsonElement>>($"/api/v1/models?job={id}", TestContext.Current.CancellationToken))!
             .Select(m => m.GetProperty("kind").GetString()!).Order(StringComparer.Ordinal).ToList();
 
     public async ValueTask DisposeAsync()
@@ -150,7 +150,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     private async Task<Guid> EnrollAsync(string name, params string[] photos)
     {
         var ct = TestContext.Current.CancellationToken;
-        using var created = await Admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name }, ct);
+        using var created = await Admin.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name }, ct);
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync(ct));
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
         using var form = new MultipartFormDataContent();
@@ -159,7 +159,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
             form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepoLocations.DeepFace, photo), ct)), "files", photo);
         }
 
-        using var uploaded = await Admin.PostAsync(new Uri($"/api/people/{id}/photos", UriKind.Relative), form, ct);
+        using var uploaded = await Admin.PostAsync(new Uri($"/api/v1/people/{id}/photos", UriKind.Relative), form, ct);
         Assert.True(uploaded.IsSuccessStatusCode, await uploaded.Content.ReadAsStringAsync(ct));
         return id;
     }

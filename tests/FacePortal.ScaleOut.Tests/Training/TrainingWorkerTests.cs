@@ -117,12 +117,12 @@ public sealed class TrainingWorkerTests(ScaleOutCluster cluster) : IClassFixture
 
     private static async Task<AttemptView> WallTimeInWebAsync(HttpClient admin, object request)
     {
-        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(admin, new Uri("/api/training", UriKind.Relative), request, TestContext.Current.CancellationToken);
+        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(admin, new Uri("/api/v1/training", UriKind.Relative), request, TestContext.Current.CancellationToken);
         var id = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content, TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
         var deadline = DateTime.UtcNow + JobTimeout;
         while (DateTime.UtcNow < deadline)
         {
-            var job = JobView.From(await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(admin, $"/api/training/{id}", TestContext.Current.CancellationToken));
+            var job = JobView.From(await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(admin, $"/api/v1/training/{id}", TestContext.Current.CancellationToken));
             if (job.Status == "Succeeded")
             {
                 return job.AttemptHistory.Single();

@@ -26,7 +26,7 @@ public sealed class NodeClient : IDisposable
 
     public async Task<Guid> CreatePersonAsync(string name, CancellationToken cancellationToken)
     {
-        using var created = await _http.PostAsJsonAsync(new Uri("api/people", UriKind.Relative), new { name }, cancellationToken);
+        using var created = await _http.PostAsJsonAsync(new Uri("api/v1/people", UriKind.Relative), new { name }, cancellationToken);
         await EnsureAsync(created, HttpStatusCode.Created);
         return (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
     }
@@ -39,31 +39,31 @@ public sealed class NodeClient : IDisposable
             form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepoLocations.DeepFace, photo), cancellationToken)), "files", photo);
         }
 
-        using var uploaded = await _http.PostAsync(new Uri($"api/people/{personId}/photos", UriKind.Relative), form, cancellationToken);
+        using var uploaded = await _http.PostAsync(new Uri($"api/v1/people/{personId}/photos", UriKind.Relative), form, cancellationToken);
         await EnsureAsync(uploaded, HttpStatusCode.OK);
     }
 
     public async Task RenameAsync(Guid personId, string name, CancellationToken cancellationToken)
     {
-        using var renamed = await _http.PutAsJsonAsync(new Uri($"api/people/{personId}", UriKind.Relative), new { name }, cancellationToken);
+        using var renamed = await _http.PutAsJsonAsync(new Uri($"api/v1/people/{personId}", UriKind.Relative), new { name }, cancellationToken);
         await EnsureAsync(renamed, HttpStatusCode.OK, HttpStatusCode.NoContent);
     }
 
     public async Task DeletePersonAsync(Guid personId, CancellationToken cancellationToken)
     {
-        using var deleted = await _http.DeleteAsync(new Uri($"api/people/{personId}", UriKind.Relative), cancellationToken);
+        using var deleted = await _http.DeleteAsync(new Uri($"api/v1/people/{personId}", UriKind.Relative), cancellationToken);
         await EnsureAsync(deleted, HttpStatusCode.OK);
     }
 
-    /// <summary>Who the identify API names in <paramref name="photo"/> (its one face): the person's id and name, or nulls for Unknown.</summary>
+    /// <summary>Who the recognize API names in <paramref name="photo"/> (its one face): the person's id and name, or nulls for Unknown.</summary>
     public async Task<(Guid? PersonId, string? Name)> IdentifyAsync(byte[] photo, CancellationToken cancellationToken)
     {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(photo), "file", "probe.jpg" } };
-        using var response = await _http.PostAsync(new Uri("api/recognition/identify", UriKind.Relative), form, cancellationToken);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(photo), "image", "probe.jpg" } };
+        using var response = await _http.PostAsync(new Uri("api/v1/recognize", UriKind.Relative), form, cancellationToken);
         await EnsureAsync(response, HttpStatusCode.OK);
-        var face = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("faces")[0];
-        return (face.GetProperty("personId").ValueKind == JsonValueKind.Null ? null : face.GetProperty("personId").GetGuid(),
-            face.GetProperty("name").ValueKind == JsonValueKind.Null ? null : face.GetProperty("name").GetString());
+        var verdict = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("faces")[0].GetProperty("verdict");
+        return (verdict.GetProperty("personId").ValueKind == JsonValueKind.Null ? null : verdict.GetProperty("personId").GetGuid(),
+            verdict.GetProperty("name").ValueKind == JsonValueKind.Null ? null : verdict.GetProperty("name").GetString());
     }
 
     /// <summary>A GET with someone else's cookie (a cookie issued by another node), outside this client's own sign-in.</summary>

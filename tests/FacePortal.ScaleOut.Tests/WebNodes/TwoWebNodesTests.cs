@@ -62,8 +62,8 @@ public sealed class TwoWebNodesTests
         await using var cluster = await WebNodeCluster.StartAsync(ct);
         using var adminA = await NodeClient.SignInAsync(cluster.A);
 
-        Assert.Equal(HttpStatusCode.OK, await NodeClient.GetWithCookieAsync(cluster.B.BaseAddress, "api/people", adminA.AuthCookie, ct));
-        Assert.Equal(HttpStatusCode.Unauthorized, await NodeClient.GetWithCookieAsync(cluster.B.BaseAddress, "api/people", "FacePortal.Auth=forged", ct));
+        Assert.Equal(HttpStatusCode.OK, await NodeClient.GetWithCookieAsync(cluster.B.BaseAddress, "api/v1/people", adminA.AuthCookie, ct));
+        Assert.Equal(HttpStatusCode.Unauthorized, await NodeClient.GetWithCookieAsync(cluster.B.BaseAddress, "api/v1/people", "FacePortal.Auth=forged", ct));
 
         // The live hub on B takes the cookie too, and the key ring is in Redis, not on either node's disk.
         await using var live = await LiveClient.ConnectAsync(cluster.B.BaseAddress, adminA.AuthCookie, ct);

@@ -32,7 +32,7 @@ public sealed class SignOutTests(FacePortalFactory factory) : IClassFixture<Face
 
         // The same cookie value, sent again by someone who kept it: a page asks for the login, the API refuses.
         using var page = await GetAsync(browser, "/", auth);
-        using var api = await GetAsync(browser, "/api/people", auth);
+        using var api = await GetAsync(browser, "/api/v1/people", auth);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/account/login", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);

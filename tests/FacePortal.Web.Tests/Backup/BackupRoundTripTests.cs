@@ -19,7 +19,7 @@ public sealed class BackupRoundTripTests
         var angelina = await GalleryPeople.EnrollAsync(original, "Angelina Backup", "img1.jpg", "img2.jpg");
         var other = await GalleryPeople.EnrollAsync(original, "Other Backup", "img17.jpg");
         using var admin = await original.SignInAsync();
-        var before = await IdentifyAsync(admin, "img6.jpg");
+        var before = await RecognizeCall.RecognizeAsync(admin, "img6.jpg");
 
         using var zip = new MemoryStream();
         var summary = await InstallationBackup.CreateAsync(original.DataDirectory, DatabaseProvider.Sqlite, zip, TimeProvider.System, TestContext.Current.CancellationToken);
@@ -29,24 +29,16 @@ public sealed class BackupRoundTripTests
 
         await using var restored = new FacePortalFactory { DataDirectory = restoredDirectory };
         using var restoredAdmin = await restored.SignInAsync();
-        var after = await IdentifyAsync(restoredAdmin, "img6.jpg");
+        var after = await RecognizeCall.RecognizeAsync(restoredAdmin, "img6.jpg");
 
         Assert.Equal(new BackupCounts(2, 3, 3, 0), summary.Counts);
         Assert.Equal(6, summary.Files);
         Assert.Equal(original.BlobFiles().Order(), restored.BlobFiles().Order());
         var face = Assert.Single(after.Faces);
-        Assert.Equal("Angelina Backup", face.Name);
-        Assert.Equal(angelina, face.PersonId);
-        Assert.Equal(Assert.Single(before.Faces).Similarity, face.Similarity, 5);
+        Assert.Equal("Angelina Backup", face.Verdict.Name);
+        Assert.Equal(angelina, face.Verdict.PersonId);
+        Assert.Equal(Assert.Single(before.Faces).Verdict.Similarity, face.Verdict.Similarity, 5);
         Assert.Equal(before.Faces[0].Candidates.Select(c => (c.PersonId, c.Similarity)), face.Candidates.Select(c => (c.PersonId, c.Similarity)));
         Assert.Contains(face.Candidates, c => c.PersonId == other);
-    }
-
-    private static async Task<IdentifyResponse> IdentifyAsync(HttpClient client, string photo)
-    {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(TestPhotos.DeepFace(photo)), "file", photo } };
-        using var response = await client.PostAsync(new Uri("/api/recognition/identify", UriKind.Relative), form, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<IdentifyResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
     }
 }

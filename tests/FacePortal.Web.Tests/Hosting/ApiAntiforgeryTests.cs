@@ -5,7 +5,12 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
 using FacePortal.TestSupport;
+using FacePortal.Web.Api;
+using FacePortal.Web.Errors;
+using FacePortal.Web.Health;
 using FacePortal.Web.Hosting;
+using FacePortal.Web.Security;
+using FacePortal.Web.Uploads;
 using FacePortal.Web.Tests.Support;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
@@ -25,20 +30,20 @@ public sealed class ApiAntiforgeryTests(FacePortalFactory factory) : IClassFixtu
     /// <summary>Every kind of write the API has, each with a body it would otherwise accept.</summary>
     public static TheoryData<string, string, string> AdminWrites { get; } = new()
     {
-        { "POST", "/api/people", "json" },
-        { "PUT", $"/api/people/{Id}", "json" },
-        { "DELETE", $"/api/people/{Id}", "none" },
-        { "POST", $"/api/people/{Id}/photos", "photos" },
-        { "DELETE", $"/api/photos/{Id}", "none" },
-        { "DELETE", $"/api/faces/{Id}", "none" },
-        { "POST", "/api/faces/detect", "jpeg" },
-        { "POST", "/api/import", "zip" },
-        { "POST", "/api/training", "json" },
-        { "POST", $"/api/training/{Id}/cancel", "none" },
-        { "PUT", "/api/training/schedule", "json" },
-        { "POST", $"/api/models/{Id}/activate", "none" },
-        { "POST", "/api/models/gallery/activate", "none" },
-        { "DELETE", $"/api/models/{Id}", "none" },
+        { "POST", "/api/v1/people", "json" },
+        { "PUT", $"/api/v1/people/{Id}", "json" },
+        { "DELETE", $"/api/v1/people/{Id}", "none" },
+        { "POST", $"/api/v1/people/{Id}/photos", "photos" },
+        { "DELETE", $"/api/v1/photos/{Id}", "none" },
+        { "DELETE", $"/api/v1/faces/{Id}", "none" },
+        { "POST", "/api/v1/detect", "jpeg" },
+        { "POST", "/api/v1/import", "zip" },
+        { "POST", "/api/v1/training", "json" },
+        { "POST", $"/api/v1/training/{Id}/cancel", "none" },
+        { "PUT", "/api/v1/training/schedule", "json" },
+        { "POST", $"/api/v1/models/{Id}/activate", "none" },
+        { "POST", "/api/v1/models/gallery/activate", "none" },
+        { "DELETE", $"/api/v1/models/{Id}", "none" },
     };
 
     [Theory]
@@ -53,15 +58,16 @@ public sealed class ApiAntiforgeryTests(FacePortalFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("/api/recognition/identify")]
-    [InlineData("/api/recognition/verify")]
+    [InlineData("/api/v1/detect")]
+    [InlineData("/api/v1/recognize")]
+    [InlineData("/api/v1/verify")]
     public async Task A_user_cookie_without_the_token_is_refused_by_recognition(string path)
     {
         await factory.SignInAsUserAsync("token-less");
         using var cookieOnly = await CookieOnlyClientAsync("token-less", FacePortalFactory.UserPassword);
         using var form = new MultipartFormDataContent
         {
-            { new ByteArrayContent(TestPhotos.DeepFace("img1.jpg")), "file", "a.jpg" },
+            { new ByteArrayContent(TestPhotos.DeepFace("img1.jpg")), "image", "a.jpg" },
             { new ByteArrayContent(TestPhotos.DeepFace("img1.jpg")), "first", "a.jpg" },
             { new ByteArrayContent(TestPhotos.DeepFace("img2.jpg")), "second", "b.jpg" },
         };
@@ -79,8 +85,8 @@ public sealed class ApiAntiforgeryTests(FacePortalFactory factory) : IClassFixtu
         using var multipart = new MultipartFormDataContent { { new ByteArrayContent(zip), "file", "people.zip" } };
         using var untyped = new ByteArrayContent(zip);
 
-        using var asForm = await cookieOnly.PostAsync(new Uri("/api/import", UriKind.Relative), multipart, TestContext.Current.CancellationToken);
-        using var asBlob = await cookieOnly.PostAsync(new Uri("/api/import", UriKind.Relative), untyped, TestContext.Current.CancellationToken);
+        using var asForm = await cookieOnly.PostAsync(new Uri("/api/v1/import", UriKind.Relative), multipart, TestContext.Current.CancellationToken);
+        using var asBlob = await cookieOnly.PostAsync(new Uri("/api/v1/import", UriKind.Relative), untyped, TestContext.Current.CancellationToken);
 
         await AssertRefusedAsync(asForm);
         await AssertRefusedAsync(asBlob);
@@ -96,8 +102,8 @@ public sealed class ApiAntiforgeryTests(FacePortalFactory factory) : IClassFixtu
         var enrolled = await ApiJson.UploadAsync(admin, person, ("img1.jpg", TestPhotos.DeepFace("img1.jpg")));
         using var zip = new ByteArrayContent(OnePersonZip("Token Import"));
         zip.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        using var imported = await admin.PostAsync(new Uri("/api/import", UriKind.Relative), zip, TestContext.Current.CancellationToken);
-        using var deleted = await admin.DeleteAsync(new Uri($"/api/people/{person}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var imported = await admin.PostAsync(new Uri("/api/v1/import", UriKind.Relative), zip, TestContext.Current.CancellationToken);
+        using var deleted = await admin.DeleteAsync(new Uri($"/api/v1/people/{person}", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.StartsWith("Accepted", Assert.Single(enrolled).Status.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
@@ -115,8 +121,8 @@ public sealed class ApiAntiforgeryTests(FacePortalFactory factory) : IClassFixtu
         using var madeUp = await CookieOnlyClientAsync();
         madeUp.DefaultRequestHeaders.Add(header, "CfDJ8-made-up");
 
-        using var withBorrowed = await borrowed.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "Borrowed Token" }, TestContext.Current.CancellationToken);
-        using var withMadeUp = await madeUp.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "Made-up Token" }, TestContext.Current.CancellationToken);
+        using var withBorrowed = await borrowed.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "Borrowed Token" }, TestContext.Current.CancellationToken);
+        using var withMadeUp = await madeUp.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "Made-up Token" }, TestContext.Current.CancellationToken);
 
         await AssertRefusedAsync(withBorrowed);
         await AssertRefusedAsync(withMadeUp);
@@ -128,8 +134,8 @@ public sealed class ApiAntiforgeryTests(FacePortalFactory factory) : IClassFixtu
         using var anonymous = factory.CreateBrowserlessClient();
         using var cookieOnly = await CookieOnlyClientAsync();
 
-        using var refused = await anonymous.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "Nobody" }, TestContext.Current.CancellationToken);
-        using var read = await cookieOnly.GetAsync(new Uri("/api/people", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var refused = await anonymous.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "Nobody" }, TestContext.Current.CancellationToken);
+        using var read = await cookieOnly.GetAsync(new Uri("/api/v1/people", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
@@ -145,7 +151,7 @@ public sealed class ApiAntiforgeryTests(FacePortalFactory factory) : IClassFixtu
             new Uri("/account/logout", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = "CfDJ8-made-up" }),
             TestContext.Current.CancellationToken);
-        using var after = await cookieOnly.GetAsync(new Uri("/api/people", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var after = await cookieOnly.GetAsync(new Uri("/api/v1/people", UriKind.Relative), TestContext.Current.CancellationToken);
 
         await AssertRefusedAsync(bare);
         await AssertRefusedAsync(madeUp);
@@ -153,13 +159,12 @@ public sealed class ApiAntiforgeryTests(FacePortalFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("/api/import", "text/plain")]
-    [InlineData("/api/import", "application/x-www-form-urlencoded")]
-    [InlineData("/api/faces/detect", "text/plain")]
-    [InlineData("/api/faces/detect", "multipart/form-data; boundary=x")]
-    [InlineData("/api/people", "text/plain")]
-    [InlineData("/api/recognition/identify", "application/json")]
-    [InlineData("/api/recognition/verify", "text/plain")]
+    [InlineData("/api/v1/import", "text/plain")]
+    [InlineData("/api/v1/import", "application/x-www-form-urlencoded")]
+    [InlineData("/api/v1/detect", "text/plain")]
+    [InlineData("/api/v1/people", "text/plain")]
+    [InlineData("/api/v1/recognize", "application/x-www-form-urlencoded")]
+    [InlineData("/api/v1/verify", "text/plain")]
     public async Task Writes_accept_only_the_content_types_they_expect(string path, string contentType)
     {
         using var admin = await factory.SignInAsync();
@@ -178,7 +183,7 @@ public sealed class ApiAntiforgeryTests(FacePortalFactory factory) : IClassFixtu
         var person = await ApiJson.CreatePersonAsync(admin, "Url Encoded");
 
         using var response = await admin.PostAsync(
-            new Uri($"/api/people/{person}/photos", UriKind.Relative),
+            new Uri($"/api/v1/people/{person}/photos", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["files"] = "x" }),
             TestContext.Current.CancellationToken);
 
@@ -196,7 +201,7 @@ public sealed class ApiAntiforgeryTests(FacePortalFactory factory) : IClassFixtu
         var middleware = new ApiAntiforgery(_ => { reached = true; return Task.CompletedTask; }, services.GetRequiredService<IAntiforgery>());
         var context = new DefaultHttpContext { RequestServices = services };
         context.Request.Method = "POST";
-        context.Request.Path = "/api/people";
+        context.Request.Path = "/api/v1/people";
         context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "caller")], authenticationType));
         context.Response.Body = new MemoryStream();
 

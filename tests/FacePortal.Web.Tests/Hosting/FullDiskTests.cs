@@ -80,7 +80,7 @@ public sealed class FullDiskTests
         disk.Fill();
 
         // The API: 507 with a sentence, not an empty 405.
-        using (var created = await admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "Nobody" }, TestContext.Current.CancellationToken))
+        using (var created = await admin.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "Nobody" }, TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.InsufficientStorage, created.StatusCode);
             Assert.Equal("application/problem+json", created.Content.Headers.ContentType?.MediaType);
@@ -128,7 +128,7 @@ public sealed class FullDiskTests
 
         // Space again: the same call works, without a restart.
         disk.Empty();
-        using var retried = await admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "Nobody" }, TestContext.Current.CancellationToken);
+        using var retried = await admin.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "Nobody" }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
     }
 
@@ -172,7 +172,7 @@ public sealed class FullDiskTests
     {
         using var content = new ByteArrayContent(zip);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        using var response = await client.PostAsync(new Uri("/api/import", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        using var response = await client.PostAsync(new Uri("/api/v1/import", UriKind.Relative), content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<ImportReport>(ApiJson.Options, TestContext.Current.CancellationToken))!;
     }

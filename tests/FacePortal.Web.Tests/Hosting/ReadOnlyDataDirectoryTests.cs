@@ -43,7 +43,7 @@ public sealed class ReadOnlyDataDirectoryTests
         await ApiJson.CreatePersonAsync(admin, "Before Read Only");
         await MakeReadOnlyAsync(disk);
 
-        using (var created = await admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "Nobody" }, TestContext.Current.CancellationToken))
+        using (var created = await admin.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "Nobody" }, TestContext.Current.CancellationToken))
         {
             Assert.Equal(HttpStatusCode.InsufficientStorage, created.StatusCode);
             var problem = await created.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);

@@ -26,5 +26,5 @@ public sealed class SameOriginSocketsTests(FacePortalFactory factory) : IClassFi
     [InlineData("http://evil.example", "faces.example", false)]
     [InlineData("null", "faces.example", false)]
     public void Origins_match_by_authority(string origin, string host, bool same) =>
-        Assert.Equal(same, FacePortal.Web.Hosting.SameOriginSockets.SameAuthority(origin, new Microsoft.AspNetCore.Http.HostString(host)));
+        Assert.Equal(same, FacePortal.Web.Security.SameOriginSockets.SameAuthority(origin, new Microsoft.AspNetCore.Http.HostString(host)));
 }

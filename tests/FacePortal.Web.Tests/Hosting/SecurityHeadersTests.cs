@@ -1,5 +1,10 @@
 using System.Net;
+using FacePortal.Web.Api;
+using FacePortal.Web.Errors;
+using FacePortal.Web.Health;
 using FacePortal.Web.Hosting;
+using FacePortal.Web.Security;
+using FacePortal.Web.Uploads;
 using FacePortal.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -61,10 +66,10 @@ public sealed class SecurityHeadersTests(FacePortalFactory factory) : IClassFixt
     }
 
     [Theory]
-    [InlineData("/api/people")]
-    [InlineData("/api/training")]
-    [InlineData("/api/models")]
-    [InlineData("/api/people/00000000-0000-0000-0000-000000000001")]
+    [InlineData("/api/v1/people")]
+    [InlineData("/api/v1/training")]
+    [InlineData("/api/v1/models")]
+    [InlineData("/api/v1/people/00000000-0000-0000-0000-000000000001")]
     public async Task Api_answers_are_never_cached(string path)
     {
         using var admin = await factory.SignInAsync();
@@ -83,8 +88,8 @@ public sealed class SecurityHeadersTests(FacePortalFactory factory) : IClassFixt
         var enrolled = await ApiJson.UploadAsync(admin, person, ("img1.jpg", TestPhotos.DeepFace("img1.jpg")));
         using var anonymous = factory.CreateBrowserlessClient();
 
-        using var crop = await admin.GetAsync(new Uri($"/api/faces/{enrolled[0].FaceId}/crop", UriKind.Relative), TestContext.Current.CancellationToken);
-        using var refused = await anonymous.GetAsync(new Uri("/api/people", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var crop = await admin.GetAsync(new Uri($"/api/v1/faces/{enrolled[0].FaceId}/crop", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var refused = await anonymous.GetAsync(new Uri("/api/v1/people", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, crop.StatusCode);
         Assert.True(crop.Headers.CacheControl?.NoStore);

@@ -56,7 +56,7 @@ public sealed class StorageSweepTests
 
                 // A 30 MB photo that never finishes arriving: the server has buffered part of it when it is killed.
                 using var stalled = new CancellationTokenSource();
-                var upload = admin.PostAsync(new Uri($"/api/people/{person}/photos", UriKind.Relative), new StalledMultipart(8 * 1024 * 1024), stalled.Token);
+                var upload = admin.PostAsync(new Uri($"/api/v1/people/{person}/photos", UriKind.Relative), new StalledMultipart(8 * 1024 * 1024), stalled.Token);
                 var clock = Stopwatch.StartNew();
                 while (Files(buffers).Length == 0 && Files(systemTemp).Except(systemTempBefore).Count() == 0 && clock.Elapsed < TimeSpan.FromSeconds(30))
                 {

@@ -28,7 +28,7 @@ public sealed class AmbiguousVerdictApiTests : IAsyncLifetime
     {
         using var client = await _fixture.KeyClientAsync(ScopeNames.Recognize);
         using var response = await client.PostAsync(new Uri("/api/v1/recognize", UriKind.Relative), ApiBodies.Multipart(("image", TestPhotos.DeepFace("img6.jpg"))), Ct);
-        var verdict = Assert.Single((await ApiBodies.OkAsync<FacePortal.Web.Integration.RecognizeResponse>(response)).Faces).Verdict;
+        var verdict = Assert.Single((await ApiBodies.OkAsync<FacePortal.Web.Recognition.RecognizeResponse>(response)).Faces).Verdict;
 
         Assert.Equal(("ambiguous", false), (verdict.Code, verdict.IsKnown));
         Assert.Null(verdict.PersonId);

@@ -3,7 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FacePortal.TestSupport;
-using FacePortal.Web.Integration;
+using FacePortal.Web.Api;
+using FacePortal.Web.People;
+using FacePortal.Web.Recognition;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

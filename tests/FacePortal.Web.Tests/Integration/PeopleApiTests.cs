@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using FacePortal.Core.Applications;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.People;
-using FacePortal.Web.Integration;
+using FacePortal.Web.Api;
+using FacePortal.Web.People;
+using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +49,7 @@ public sealed class PeopleApiTests(IntegrationFixture fixture) : IClassFixture<I
         Assert.NotEmpty(person.Faces);
 
         using var listed = await client.GetAsync(new Uri("/api/v1/people?search=renamed", UriKind.Relative), Ct);
-        Assert.Contains((await ApiBodies.OkAsync<PeoplePage>(listed)).Items, p => p.Id == id);
+        Assert.Contains((await ApiBodies.OkAsync<FacePortal.Core.People.PeoplePage>(listed)).Items, p => p.Id == id);
 
         using var faceRemoved = await client.DeleteAsync(new Uri($"/api/v1/faces/{person.Faces[0].Id}", UriKind.Relative), Ct);
         Assert.True((await ApiBodies.OkAsync<DeletionReport>(faceRemoved)).Found);

@@ -20,7 +20,50 @@ public sealed class ScopeTests(IntegrationFixture fixture) : IClassFixture<Integ
         { ScopeNames.PeopleWrite, "DELETE", "/api/v1/people/{stranger}" },
         { ScopeNames.PeopleWrite, "POST", "/api/v1/people/{stranger}/photos" },
         { ScopeNames.PeopleWrite, "DELETE", "/api/v1/faces/{stranger}" },
+        { ScopeNames.PeopleWrite, "DELETE", "/api/v1/photos/{stranger}" },
+        { ScopeNames.PeopleRead, "GET", "/api/v1/photos/{stranger}/file" },
+        { ScopeNames.PeopleRead, "GET", "/api/v1/photos/{stranger}/thumbnail" },
+        { ScopeNames.PeopleRead, "GET", "/api/v1/faces/{stranger}/crop" },
     };
+
+    /// <summary>The operations no scope covers: the pages' own, for signed-in admins.</summary>
+    public static TheoryData<string, string> AdminOnly => new()
+    {
+        { "GET", "/api/v1/training" },
+        { "POST", "/api/v1/training" },
+        { "GET", "/api/v1/models" },
+        { "GET", "/api/v1/export" },
+        { "POST", "/api/v1/import" },
+        { "GET", "/api/v1/applications" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AdminOnly))]
+    public async Task A_key_with_every_scope_is_refused_where_only_a_signed_in_admin_may_go(string method, string path)
+    {
+        using var everything = await fixture.KeyClientAsync([.. ScopeNames.All.Select(s => s.Name)]);
+        using var admin = await fixture.Factory.SignInAsync();
+
+        using var no = await SendAsync(everything, method, path);
+        using var yes = method == "GET" ? await SendAsync(admin, method, path) : null;
+
+        Assert.Contains("signed-in administrators", await ApiBodies.ProblemAsync(no, 403), StringComparison.Ordinal);
+        Assert.True(yes is null || yes.StatusCode == HttpStatusCode.OK, $"{path}: {(int?)yes?.StatusCode}");
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_may_recognize_as_on_the_pages_but_not_read_people_or_their_photos()
+    {
+        using var user = await fixture.Factory.SignInAsUserAsync();
+
+        using var recognized = await SendAsync(user, "POST", "/api/v1/recognize");
+        using var detected = await SendAsync(user, "POST", "/api/v1/detect");
+        using var photo = await SendAsync(user, "GET", "/api/v1/photos/{stranger}/thumbnail");
+
+        Assert.Equal(HttpStatusCode.OK, recognized.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, detected.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, photo.StatusCode);
+    }
 
     [Theory]
     [MemberData(nameof(Endpoints))]
@@ -72,7 +115,7 @@ public sealed class ScopeTests(IntegrationFixture fixture) : IClassFixture<Integ
         using var request = new HttpRequestMessage(new HttpMethod(method), uri);
         if (method is "POST" or "PUT")
         {
-            request.Content = path.EndsWith("/people", StringComparison.Ordinal) || method == "PUT"
+            request.Content = path.EndsWith("/people", StringComparison.Ordinal) || path.EndsWith("/training", StringComparison.Ordinal) || method == "PUT"
                 ? JsonContent.Create(new { name = $"Scope test {Guid.NewGuid():N}"[..24] })
                 : ApiBodies.Multipart(("image", TestPhotos.DeepFace("img1.jpg")));
         }

@@ -1,6 +1,8 @@
 using FacePortal.Core.Applications;
 using FacePortal.TestSupport;
-using FacePortal.Web.Integration;
+using FacePortal.Web.Api;
+using FacePortal.Web.People;
+using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;
 
 namespace FacePortal.Web.Tests.Integration;

@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using FacePortal.Web.Live;
+using FacePortal.Web.Recognition.Live;
 using FacePortal.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using FacePortal.Core.People;
 using FacePortal.Shared.Faces.Attributes;
-using FacePortal.Web.Live;
+using FacePortal.Web.Recognition.Live;
 using FacePortal.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FacePortal.Web.Live;
+using FacePortal.Web.Recognition.Live;
 
 namespace FacePortal.Web.Tests.Live;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.OpenSet;
 using FacePortal.Shared.Search;
-using FacePortal.Web.Live;
+using FacePortal.Web.Recognition.Live;
 
 namespace FacePortal.Web.Tests.Live;
 

@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using FacePortal.Core.Telemetry;
 using FacePortal.TestSupport;
-using FacePortal.Web.Live;
+using FacePortal.Web.Recognition.Live;
 using FacePortal.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -116,8 +116,8 @@ public sealed partial class MetricsEndpointTests : IAsyncDisposable
     {
         using var client = await _factory.SignInAsync();
         using var form = TestPhotos.Form((photo, TestPhotos.DeepFace(photo)));
-        form.First().Headers.ContentDisposition!.Name = "file";
-        using var response = await client.PostAsync(new Uri("/api/recognition/identify", UriKind.Relative), form, TestContext.Current.CancellationToken);
+        form.First().Headers.ContentDisposition!.Name = "image";
+        using var response = await client.PostAsync(new Uri("/api/v1/recognize", UriKind.Relative), form, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

@@ -30,7 +30,7 @@ public sealed class GroupPhotoTests(FacePortalFactory factory) : IClassFixture<F
         var person = await ApiJson.CreatePersonAsync(admin, "Group Asked");
         var filesBefore = factory.BlobFiles().Count;
 
-        using var response = await PostAsync(admin, $"/api/people/{person}/photos", ("group.jpg", TestPhotos.GroupOfFour()));
+        using var response = await PostAsync(admin, $"/api/v1/people/{person}/photos", ("group.jpg", TestPhotos.GroupOfFour()));
 
         var problem = await ChoiceProblemAsync(response);
         Assert.Equal(4, problem.Faces.Count);
@@ -52,10 +52,10 @@ public sealed class GroupPhotoTests(FacePortalFactory factory) : IClassFixture<F
     {
         using var admin = await factory.SignInAsync();
         var person = await ApiJson.CreatePersonAsync(admin, "Group Index");
-        using var asked = await PostAsync(admin, $"/api/people/{person}/photos", ("group.jpg", TestPhotos.GroupOfFour()));
+        using var asked = await PostAsync(admin, $"/api/v1/people/{person}/photos", ("group.jpg", TestPhotos.GroupOfFour()));
         var faces = (await ChoiceProblemAsync(asked)).Faces;
 
-        using var chosen = await PostAsync(admin, $"/api/people/{person}/photos?face=2", ("group.jpg", TestPhotos.GroupOfFour()));
+        using var chosen = await PostAsync(admin, $"/api/v1/people/{person}/photos?face=2", ("group.jpg", TestPhotos.GroupOfFour()));
 
         var result = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(chosen));
         Assert.True(result.IsAccepted, result.Message);
@@ -71,12 +71,12 @@ public sealed class GroupPhotoTests(FacePortalFactory factory) : IClassFixture<F
     {
         using var admin = await factory.SignInAsync();
         var person = await ApiJson.CreatePersonAsync(admin, "Group Box");
-        using var asked = await PostAsync(admin, $"/api/people/{person}/photos", ("group.jpg", TestPhotos.GroupOfFour()));
+        using var asked = await PostAsync(admin, $"/api/v1/people/{person}/photos", ("group.jpg", TestPhotos.GroupOfFour()));
         var target = (await ChoiceProblemAsync(asked)).Faces[1];
 
         // A box drawn by hand around the face: a few pixels off every side still overlaps it far more than 0.5.
         var drawn = string.Join(',', new[] { target.Left - 6, target.Top + 4, target.Right + 5, target.Bottom - 3 }.Select(v => v.ToString("0", CultureInfo.InvariantCulture)));
-        using var chosen = await PostAsync(admin, $"/api/people/{person}/photos?box={drawn}", ("group.jpg", TestPhotos.GroupOfFour()));
+        using var chosen = await PostAsync(admin, $"/api/v1/people/{person}/photos?box={drawn}", ("group.jpg", TestPhotos.GroupOfFour()));
 
         var result = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(chosen));
         Assert.True(result.IsAccepted, result.Message);
@@ -89,10 +89,10 @@ public sealed class GroupPhotoTests(FacePortalFactory factory) : IClassFixture<F
         using var admin = await factory.SignInAsync();
         var person = await ApiJson.CreatePersonAsync(admin, "Group Wrong Choice");
 
-        using var noSuchIndex = await PostAsync(admin, $"/api/people/{person}/photos?face=7", ("group.jpg", TestPhotos.GroupOfFour()));
-        using var emptyCorner = await PostAsync(admin, $"/api/people/{person}/photos?box=0,0,20,20", ("group.jpg", TestPhotos.GroupOfFour()));
-        using var malformed = await PostAsync(admin, $"/api/people/{person}/photos?box=1,2,3", ("group.jpg", TestPhotos.GroupOfFour()));
-        using var twoFiles = await PostAsync(admin, $"/api/people/{person}/photos?face=0", ("group.jpg", TestPhotos.GroupOfFour()), ("img1.jpg", TestPhotos.DeepFace("img1.jpg")));
+        using var noSuchIndex = await PostAsync(admin, $"/api/v1/people/{person}/photos?face=7", ("group.jpg", TestPhotos.GroupOfFour()));
+        using var emptyCorner = await PostAsync(admin, $"/api/v1/people/{person}/photos?box=0,0,20,20", ("group.jpg", TestPhotos.GroupOfFour()));
+        using var malformed = await PostAsync(admin, $"/api/v1/people/{person}/photos?box=1,2,3", ("group.jpg", TestPhotos.GroupOfFour()));
+        using var twoFiles = await PostAsync(admin, $"/api/v1/people/{person}/photos?face=0", ("group.jpg", TestPhotos.GroupOfFour()), ("img1.jpg", TestPhotos.DeepFace("img1.jpg")));
 
         var index = await ChoiceProblemAsync(noSuchIndex);
         Assert.Equal(RejectionReason.NoSuchFace, Assert.Single(index.Results).Reason);
@@ -111,7 +111,7 @@ public sealed class GroupPhotoTests(FacePortalFactory factory) : IClassFixture<F
         using var admin = await factory.SignInAsync();
         var people = factory.Services.GetRequiredService<PeopleService>();
         var person = await ApiJson.CreatePersonAsync(admin, "Group Avatar");
-        using var chosen = await PostAsync(admin, $"/api/people/{person}/photos?face=0", ("group.jpg", TestPhotos.GroupOfFour()));
+        using var chosen = await PostAsync(admin, $"/api/v1/people/{person}/photos?face=0", ("group.jpg", TestPhotos.GroupOfFour()));
         var groupFace = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(chosen)).FaceId;
 
         // Only a face from a group photo: the placeholder, in the list and on the person.
@@ -134,7 +134,7 @@ public sealed class GroupPhotoTests(FacePortalFactory factory) : IClassFixture<F
         using var admin = await factory.SignInAsync();
         var person = await ApiJson.CreatePersonAsync(admin, "Group Webcam");
 
-        using var response = await PostAsync(admin, $"/api/people/{person}/photos?source=webcam", ("webcam-1.jpg", TestPhotos.GroupOfFour()));
+        using var response = await PostAsync(admin, $"/api/v1/people/{person}/photos?source=webcam", ("webcam-1.jpg", TestPhotos.GroupOfFour()));
 
         var result = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(response));
         Assert.Equal(EnrollmentStatus.AcceptedWithWarning, result.Status);
@@ -155,7 +155,7 @@ public sealed class GroupPhotoTests(FacePortalFactory factory) : IClassFixture<F
 
         using var content = new ByteArrayContent(buffer.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        using var response = await admin.PostAsync(new Uri("/api/import", UriKind.Relative), content, Ct);
+        using var response = await admin.PostAsync(new Uri("/api/v1/import", UriKind.Relative), content, Ct);
         var report = (await response.Content.ReadFromJsonAsync<ImportReport>(ApiJson.Options, Ct))!;
 
         var person = Assert.Single(report.People);
@@ -171,7 +171,7 @@ public sealed class GroupPhotoTests(FacePortalFactory factory) : IClassFixture<F
     {
         using var admin = await factory.SignInAsync();
         var person = await GalleryPeople.EnrollAsync(factory, "Group Lab", "img1.jpg", "img2.jpg");
-        using var chosen = await PostAsync(admin, $"/api/people/{person}/photos?face=1", ("group.jpg", TestPhotos.GroupOfFour()));
+        using var chosen = await PostAsync(admin, $"/api/v1/people/{person}/photos?face=1", ("group.jpg", TestPhotos.GroupOfFour()));
         var groupFace = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(chosen)).FaceId;
 
         var report = await factory.Services.GetRequiredService<EmbeddingLab>().AnalyseAsync(new LabFilter([person]), Ct);

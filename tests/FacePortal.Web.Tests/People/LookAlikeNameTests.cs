@@ -21,11 +21,11 @@ public sealed class LookAlikeNameTests(FacePortalFactory factory) : IClassFixtur
     public async Task A_name_that_looks_like_an_existing_one_is_not_a_second_person(string name, string refusal)
     {
         using var admin = await factory.SignInAsync();
-        using (await admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "Ana Look" }, Ct))
+        using (await admin.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "Ana Look" }, Ct))
         {
         }
 
-        using var response = await admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name }, Ct);
+        using var response = await admin.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name }, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(refusal, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);

@@ -27,7 +27,7 @@ public sealed class PersonDeletionTests(FacePortalFactory factory) : IClassFixtu
                 .Concat(await db.Faces.Where(f => f.PersonId == keep).Select(f => f.CropHash).ToListAsync()).ToList());
         Assert.Equal(6, goneHashes.Count);
 
-        using var response = await admin.DeleteAsync(new Uri($"/api/people/{gone}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await admin.DeleteAsync(new Uri($"/api/v1/people/{gone}", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<DeletionReport>(ApiJson.Options, TestContext.Current.CancellationToken);
@@ -45,9 +45,9 @@ public sealed class PersonDeletionTests(FacePortalFactory factory) : IClassFixtu
 
         // Its media are gone from the API too.
         var faceId = await factory.QueryAsync(db => db.Faces.Where(f => f.PersonId == keep).Select(f => f.Id).SingleAsync());
-        using var keptCrop = await admin.GetAsync(new Uri($"/api/faces/{faceId}/crop", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var keptCrop = await admin.GetAsync(new Uri($"/api/v1/faces/{faceId}/crop", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, keptCrop.StatusCode);
-        using var again = await admin.DeleteAsync(new Uri($"/api/people/{gone}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var again = await admin.DeleteAsync(new Uri($"/api/v1/people/{gone}", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     }
 
@@ -59,12 +59,12 @@ public sealed class PersonDeletionTests(FacePortalFactory factory) : IClassFixtu
         var result = Assert.Single(await ApiJson.UploadAsync(admin, person, ("img5.jpg", TestPhotos.DeepFace("img5.jpg"))));
         var hashes = await factory.QueryAsync(async db => await db.Faces.Where(f => f.Id == result.FaceId).Select(f => new[] { f.CropHash, f.Photo!.ContentHash }).SingleAsync());
 
-        using var response = await admin.DeleteAsync(new Uri($"/api/faces/{result.FaceId}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var response = await admin.DeleteAsync(new Uri($"/api/v1/faces/{result.FaceId}", UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(await factory.QueryAsync(db => db.Photos.AnyAsync(p => p.PersonId == person)));
         Assert.All(hashes, h => Assert.DoesNotContain(h, factory.BlobFiles()));
-        using var crop = await admin.GetAsync(new Uri($"/api/faces/{result.FaceId}/crop", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var crop = await admin.GetAsync(new Uri($"/api/v1/faces/{result.FaceId}/crop", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, crop.StatusCode);
     }
 
@@ -77,9 +77,9 @@ public sealed class PersonDeletionTests(FacePortalFactory factory) : IClassFixtu
             await ApiJson.CreatePersonAsync(admin, name);
         }
 
-        var page = await admin.GetFromJsonAsync<PeoplePage>(new Uri("/api/people?search=listing&sort=Name&desc=true&pageSize=2", UriKind.Relative), ApiJson.Options, TestContext.Current.CancellationToken);
-        using var duplicate = await admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "listing ann" }, TestContext.Current.CancellationToken);
-        using var blank = await admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "  " }, TestContext.Current.CancellationToken);
+        var page = await admin.GetFromJsonAsync<PeoplePage>(new Uri("/api/v1/people?search=listing&sort=Name&desc=true&pageSize=2", UriKind.Relative), ApiJson.Options, TestContext.Current.CancellationToken);
+        using var duplicate = await admin.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "listing ann" }, TestContext.Current.CancellationToken);
+        using var blank = await admin.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "  " }, TestContext.Current.CancellationToken);
 
         Assert.Equal(3, page!.TotalCount);
         Assert.Equal(["Listing Cid", "Listing Bob"], page.Items.Select(p => p.Name));
@@ -93,7 +93,7 @@ public sealed class PersonDeletionTests(FacePortalFactory factory) : IClassFixtu
     {
         using var admin = await factory.SignInAsync();
 
-        using var response = await admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "Ana\u202Egnp.exe" }, TestContext.Current.CancellationToken);
+        using var response = await admin.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "Ana\u202Egnp.exe" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("invisible or text-direction characters (U+202E)", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class PersonDeletionTests(FacePortalFactory factory) : IClassFixtu
         using var admin = await factory.SignInAsync();
         var zoe = await ApiJson.CreatePersonAsync(admin, "Zoë Ünicode");
 
-        using var twin = await admin.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name = "ZOË üNICODE" }, TestContext.Current.CancellationToken);
+        using var twin = await admin.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name = "ZOË üNICODE" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, twin.StatusCode);
         Assert.Contains("There is already a person called", await twin.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);

@@ -33,10 +33,10 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
         Assert.Contains(face.CropHash, factory.BlobFiles());
 
         // The stored crop is served through the authorized endpoint as a 112x112 PNG.
-        var crop = await admin.GetByteArrayAsync(new Uri($"/api/faces/{face.Id}/crop", UriKind.Relative), TestContext.Current.CancellationToken);
+        var crop = await admin.GetByteArrayAsync(new Uri($"/api/v1/faces/{face.Id}/crop", UriKind.Relative), TestContext.Current.CancellationToken);
         using var bitmap = SKBitmap.Decode(crop);
         Assert.Equal((112, 112), (bitmap.Width, bitmap.Height));
-        var original = await admin.GetByteArrayAsync(new Uri($"/api/photos/{row.Id}/file", UriKind.Relative), TestContext.Current.CancellationToken);
+        var original = await admin.GetByteArrayAsync(new Uri($"/api/v1/photos/{row.Id}/file", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(photo, original);
     }
 
@@ -81,13 +81,13 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
         using var admin = await factory.SignInAsync();
         var person = await ApiJson.CreatePersonAsync(admin, "Couple");
 
-        using var asked = await GroupPhotoTests.PostAsync(admin, $"/api/people/{person}/photos", ("couple.jpg", TestPhotos.DeepFace("couple.jpg")));
+        using var asked = await GroupPhotoTests.PostAsync(admin, $"/api/v1/people/{person}/photos", ("couple.jpg", TestPhotos.DeepFace("couple.jpg")));
         var faces = (await GroupPhotoTests.ChoiceProblemAsync(asked)).Faces;
         Assert.Equal(2, faces.Count);
         Assert.False(await factory.QueryAsync(db => db.Photos.AnyAsync(p => p.PersonId == person)));
 
         var largest = faces.MaxBy(f => f.Box.Area)!;
-        using var chosen = await GroupPhotoTests.PostAsync(admin, $"/api/people/{person}/photos?face={largest.Index}", ("couple.jpg", TestPhotos.DeepFace("couple.jpg")));
+        using var chosen = await GroupPhotoTests.PostAsync(admin, $"/api/v1/people/{person}/photos?face={largest.Index}", ("couple.jpg", TestPhotos.DeepFace("couple.jpg")));
         var result = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(chosen));
 
         Assert.Equal(EnrollmentStatus.Accepted, result.Status);
@@ -108,7 +108,7 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
         var person = await ApiJson.CreatePersonAsync(admin, "Subject");
 
         // The webcam preview highlights the primary face, so a webcam sample enrolls it without asking.
-        using var response = await GroupPhotoTests.PostAsync(admin, $"/api/people/{person}/photos?source=webcam", ("portrait.jpg", ComposedPhotos.SubjectWithBiggerBystander()));
+        using var response = await GroupPhotoTests.PostAsync(admin, $"/api/v1/people/{person}/photos?source=webcam", ("portrait.jpg", ComposedPhotos.SubjectWithBiggerBystander()));
         var result = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(response));
 
         Assert.Equal(EnrollmentStatus.AcceptedWithWarning, result.Status);
@@ -125,7 +125,7 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
         var person = await ApiJson.CreatePersonAsync(admin, "Retry");
 
         // The retry finds the faces at the photo's edges; which one is the person is asked, and the retry is said either way.
-        using var response = await GroupPhotoTests.PostAsync(admin, $"/api/people/{person}/photos?face=0", ("hard.jpg", ComposedPhotos.FacesOnlyTheRetryFinds()));
+        using var response = await GroupPhotoTests.PostAsync(admin, $"/api/v1/people/{person}/photos?face=0", ("hard.jpg", ComposedPhotos.FacesOnlyTheRetryFinds()));
         var result = Assert.Single(await ApiBodies.OkAsync<List<EnrollmentResult>>(response));
 
         Assert.True(result.LowerThresholdRetry);
@@ -162,9 +162,9 @@ public sealed class PhotoUploadTests(FacePortalFactory factory) : IClassFixture<
         using var admin = await factory.SignInAsync();
         var person = await ApiJson.CreatePersonAsync(admin, "Wrong Requests");
 
-        using var json = await admin.PostAsync(new Uri($"/api/people/{person}/photos", UriKind.Relative), new StringContent("{}"), TestContext.Current.CancellationToken);
-        using var empty = await admin.PostAsync(new Uri($"/api/people/{person}/photos", UriKind.Relative), new MultipartFormDataContent { { new StringContent("x"), "note" } }, TestContext.Current.CancellationToken);
-        using var nobody = await admin.PostAsync(new Uri($"/api/people/{Guid.NewGuid()}/photos", UriKind.Relative), TestPhotos.Form(("a.jpg", TestPhotos.DeepFace("img1.jpg"))), TestContext.Current.CancellationToken);
+        using var json = await admin.PostAsync(new Uri($"/api/v1/people/{person}/photos", UriKind.Relative), new StringContent("{}"), TestContext.Current.CancellationToken);
+        using var empty = await admin.PostAsync(new Uri($"/api/v1/people/{person}/photos", UriKind.Relative), new MultipartFormDataContent { { new StringContent("x"), "note" } }, TestContext.Current.CancellationToken);
+        using var nobody = await admin.PostAsync(new Uri($"/api/v1/people/{Guid.NewGuid()}/photos", UriKind.Relative), TestPhotos.Form(("a.jpg", TestPhotos.DeepFace("img1.jpg"))), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);

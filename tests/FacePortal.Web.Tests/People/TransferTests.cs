@@ -19,7 +19,7 @@ public sealed class TransferTests(FacePortalFactory factory) : IClassFixture<Fac
         await ApiJson.UploadAsync(admin, person, ("img1.jpg", TestPhotos.DeepFace("img1.jpg")), ("img2.jpg", TestPhotos.DeepFace("img2.jpg")));
         var original = await factory.QueryAsync(db => db.Faces.Where(f => f.PersonId == person).Select(f => f.Embedding).ToListAsync());
 
-        var zip = await admin.GetByteArrayAsync(new Uri($"/api/people/{person}/export", UriKind.Relative), TestContext.Current.CancellationToken);
+        var zip = await admin.GetByteArrayAsync(new Uri($"/api/v1/people/{person}/export", UriKind.Relative), TestContext.Current.CancellationToken);
 
         using (var archive = new ZipArchive(new MemoryStream(zip)))
         {
@@ -98,7 +98,7 @@ public sealed class TransferTests(FacePortalFactory factory) : IClassFixture<Fac
         using var content = new ByteArrayContent("definitely not a zip"u8.ToArray());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
 
-        using var response = await admin.PostAsync(new Uri("/api/import", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        using var response = await admin.PostAsync(new Uri("/api/v1/import", UriKind.Relative), content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not a zip archive", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -108,7 +108,7 @@ public sealed class TransferTests(FacePortalFactory factory) : IClassFixture<Fac
     {
         using var content = new ByteArrayContent(zip);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        using var response = await client.PostAsync(new Uri("/api/import", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        using var response = await client.PostAsync(new Uri("/api/v1/import", UriKind.Relative), content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<ImportReport>(ApiJson.Options, TestContext.Current.CancellationToken))!;
     }

@@ -6,12 +6,17 @@ using FacePortal.Core.Recognition;
 using FacePortal.Shared.Evaluation;
 using FacePortal.Shared.Imaging;
 using FacePortal.TestSupport;
+using FacePortal.Web.Api;
+using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;
 
 namespace FacePortal.Web.Tests.Recognition;
 
-/// <summary>"Test a photo" and "Verify" over HTTP, as a User, with the deepface photos and labelled pairs.</summary>
+/// <summary>
+/// The one API's recognize and verify as a signed-in User (the sign-in cookie, no key), with the deepface
+/// photos and labelled pairs: what a page or a script in the browser gets.
+/// </summary>
 public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpointsTests.Fixture>
 {
     private readonly Fixture _fixture;
@@ -24,11 +29,11 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
         var result = await IdentifyAsync("img6.jpg");
 
         var face = Assert.Single(result.Faces);
-        Assert.Equal("Angelina Photo", face.Name);
-        Assert.Equal(_fixture.Angelina, face.PersonId);
-        Assert.InRange(face.Similarity, result.Threshold, 1f);
+        Assert.Equal("Angelina Photo", face.Verdict.Name);
+        Assert.Equal(_fixture.Angelina, face.Verdict.PersonId);
+        Assert.InRange(face.Verdict.Similarity, result.Threshold, 1f);
         Assert.Equal(_fixture.Angelina, face.Candidates[0].PersonId);
-        Assert.True(face.Width > 50 && face.X >= 0 && face.X + face.Width <= result.Width);
+        Assert.True(face.Box.Width > 50 && face.Box.X >= 0 && face.Box.X + face.Box.Width <= result.Width);
     }
 
     [Fact]
@@ -37,9 +42,10 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
         var result = await IdentifyAsync("img20.jpg");
 
         var face = Assert.Single(result.Faces);
-        Assert.Null(face.Name);
-        Assert.Null(face.PersonId);
-        Assert.True(face.Similarity < result.Threshold, $"similarity {face.Similarity}");
+        Assert.Null(face.Verdict.Name);
+        Assert.Null(face.Verdict.PersonId);
+        Assert.Equal("nobody-close", face.Verdict.Code);
+        Assert.True(face.Verdict.Similarity < result.Threshold, $"similarity {face.Verdict.Similarity}");
         Assert.NotEmpty(face.Candidates);
     }
 
@@ -50,13 +56,13 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
         var result = await IdentifyAsync("couple.jpg", couple);
 
         Assert.True(result.Faces.Count >= 2, $"{result.Faces.Count} face(s)");
-        Assert.All(result.Faces, f => Assert.True(f.X >= 0 && f.Y >= 0 && f.Width > 0));
+        Assert.All(result.Faces, f => Assert.True(f.Box.X >= 0 && f.Box.Y >= 0 && f.Box.Width > 0));
     }
 
     [Fact]
     public async Task Identify_refuses_a_file_that_is_not_an_image()
     {
-        using var response = await PostAsync("/api/recognition/identify", ("file", "notes.jpg", "just text"u8.ToArray()));
+        using var response = await PostAsync(Recognize, ("image", "notes.jpg", "just text"u8.ToArray()));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not an image", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
@@ -73,7 +79,6 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
         foreach (var pair in chosen)
         {
             var result = await VerifyAsync(pair.FileX, pair.FileY);
-            Assert.Null(result.Problem);
             if (result.IsSamePerson != pair.Same)
             {
                 wrong.Add($"{pair.FileX}/{pair.FileY}: {result.Similarity:0.000}");
@@ -92,10 +97,10 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
         Assert.True(result.IsSamePerson);
         Assert.InRange(result.Similarity, result.Threshold, 1f);
         // The threshold of one comparison at the configured rate, stated in the verdict.
-        Assert.Equal(("same-person", 1), (result.Verdict!.Code, result.Verdict.OperatingPoint.People));
+        Assert.Equal(("same-person", 1), (result.Verdict.Code, result.Verdict.OperatingPoint.People));
         Assert.Equal(result.Threshold, result.Verdict.OperatingPoint.Threshold);
         Assert.NotNull(result.First.Face);
-        Assert.NotNull(result.Second.Face);
+        Assert.NotNull(result.Second!.Face);
         Assert.Equal(1, result.First.FacesFound);
     }
 
@@ -103,10 +108,10 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
     public async Task Verify_compares_the_subject_of_a_portrait_not_a_bigger_bystander()
     {
         using var response = await PostAsync(
-            "/api/recognition/verify",
+            Verify,
             ("first", "portrait.jpg", ComposedPhotos.SubjectWithBiggerBystander()),
             ("second", "img2.jpg", TestPhotos.DeepFace("img2.jpg")));
-        var result = (await response.Content.ReadFromJsonAsync<VerificationResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+        var result = (await response.Content.ReadFromJsonAsync<VerifyResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
 
         Assert.True(result.IsSamePerson, $"similarity {result.Similarity}");
         Assert.Equal(2, result.First.FacesFound);
@@ -121,16 +126,13 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
         Array.Fill(grey, (byte)128);
         var blank = ImageEncoder.EncodeRgba(grey, 200, 150);
         using var response = await PostAsync(
-            "/api/recognition/verify",
+            Verify,
             ("first", "img1.jpg", TestPhotos.DeepFace("img1.jpg")),
             ("second", "grey.png", blank));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        var result = (await response.Content.ReadFromJsonAsync<VerificationResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
-        Assert.Equal("No face was found in the second photo.", result.Problem);
-        Assert.NotNull(result.First.Face);
-        Assert.Equal(0, result.Second.FacesFound);
-        Assert.True(result.Second.LowerThresholdRetry);
+        var problem = (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+        Assert.Equal(("No face", "No face was found in the second photo."), (problem.Title, problem.Detail));
     }
 
     [Fact]
@@ -138,7 +140,7 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
     {
         var huge = new byte[(20 * 1024 * 1024) + 1];
 
-        using var response = await PostAsync("/api/recognition/identify", ("file", "huge.jpg", huge));
+        using var response = await PostAsync(Recognize, ("image", "huge.jpg", huge));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("larger than 20 MB", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -147,7 +149,7 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
     [Fact]
     public async Task Verify_needs_both_photos()
     {
-        using var response = await PostAsync("/api/recognition/verify", ("first", "img1.jpg", TestPhotos.DeepFace("img1.jpg")));
+        using var response = await PostAsync(Verify, ("first", "img1.jpg", TestPhotos.DeepFace("img1.jpg")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -156,8 +158,8 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
     public async Task Anonymous_callers_get_401()
     {
         using var anonymous = _fixture.Factory.CreateBrowserlessClient();
-        using var form = Form(("file", "img1.jpg", TestPhotos.DeepFace("img1.jpg")));
-        using var response = await anonymous.PostAsync(new Uri("/api/recognition/identify", UriKind.Relative), form, TestContext.Current.CancellationToken);
+        using var form = Form(("image", "img1.jpg", TestPhotos.DeepFace("img1.jpg")));
+        using var response = await anonymous.PostAsync(new Uri(Recognize, UriKind.Relative), form, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -168,8 +170,8 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
         var photo = TestPhotos.DeepFace("couple.jpg");
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
-            using var form = new MultipartFormDataContent { { new ByteArrayContent(photo), "file", "couple.jpg" } };
-            using var response = await _fixture.User.PostAsync(new Uri("/api/recognition/identify", UriKind.Relative), form, TestContext.Current.CancellationToken);
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(photo), "image", "couple.jpg" } };
+            using var response = await _fixture.User.PostAsync(new Uri(Recognize, UriKind.Relative), form, TestContext.Current.CancellationToken);
             return (response.StatusCode, response.Headers.RetryAfter?.Delta, Body: await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }));
 
@@ -184,20 +186,24 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
         Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, a.StatusCode.ToString()));
     }
 
-    private Task<IdentifyResponse> IdentifyAsync(string name) => IdentifyAsync(name, TestPhotos.DeepFace(name));
+    private const string Recognize = "/api/v1/recognize";
+    private const string Verify = "/api/v1/verify";
 
-    private async Task<IdentifyResponse> IdentifyAsync(string name, byte[] bytes)
+    private Task<RecognizeResponse> IdentifyAsync(string name) => IdentifyAsync(name, TestPhotos.DeepFace(name));
+
+    private async Task<RecognizeResponse> IdentifyAsync(string name, byte[] bytes)
     {
-        using var response = await PostAsync("/api/recognition/identify", ("file", name, bytes));
+        using var response = await PostAsync(Recognize, ("image", name, bytes));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<IdentifyResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+        return (await response.Content.ReadFromJsonAsync<RecognizeResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
     }
 
-    private async Task<VerificationResponse> VerifyAsync(string first, string second)
+    private async Task<VerifyResponse> VerifyAsync(string first, string second)
     {
         using var response = await PostAsync(
-            "/api/recognition/verify", ("first", first, TestPhotos.DeepFace(first)), ("second", second, TestPhotos.DeepFace(second)));
-        return (await response.Content.ReadFromJsonAsync<VerificationResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+            Verify, ("first", first, TestPhotos.DeepFace(first)), ("second", second, TestPhotos.DeepFace(second)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<VerifyResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
     }
 
     private Task<HttpResponseMessage> PostAsync(string path, params (string Field, string FileName, byte[] Bytes)[] files)

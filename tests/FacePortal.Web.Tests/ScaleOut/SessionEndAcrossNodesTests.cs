@@ -1,6 +1,6 @@
 using FacePortal.TestSupport.Engines;
 using FacePortal.Web.Accounts;
-using FacePortal.Web.Live;
+using FacePortal.Web.Recognition.Live;
 using FacePortal.Web.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;

@@ -20,7 +20,7 @@ public sealed class SharedSignInKeysTests
 
         await using var nodeB = new FacePortalFactory { DataDirectory = nodeA.DataDirectory };
         using var client = nodeB.CreateBrowserlessClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/people");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/people");
         request.Headers.Add("Cookie", cookie);
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -28,7 +28,7 @@ public sealed class SharedSignInKeysTests
         // A cookie from an installation with other keys is not accepted: the check is real.
         await using var stranger = new FacePortalFactory();
         using var strangerClient = stranger.CreateBrowserlessClient();
-        using var strangerRequest = new HttpRequestMessage(HttpMethod.Get, "/api/people");
+        using var strangerRequest = new HttpRequestMessage(HttpMethod.Get, "/api/v1/people");
         strangerRequest.Headers.Add("Cookie", cookie);
         using var refused = await strangerClient.SendAsync(strangerRequest, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);

@@ -11,7 +11,7 @@ public static class ApiJson
 
     public static async Task<Guid> CreatePersonAsync(HttpClient client, string name)
     {
-        using var response = await client.PostAsJsonAsync(new Uri("/api/people", UriKind.Relative), new { name });
+        using var response = await client.PostAsJsonAsync(new Uri("/api/v1/people", UriKind.Relative), new { name });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("id").GetGuid();
@@ -20,7 +20,7 @@ public static class ApiJson
     public static async Task<List<EnrollmentResult>> UploadAsync(HttpClient client, Guid personId, params (string FileName, byte[] Bytes)[] files)
     {
         using var form = TestPhotos.Form(files);
-        using var response = await client.PostAsync(new Uri($"/api/people/{personId}/photos", UriKind.Relative), form);
+        using var response = await client.PostAsync(new Uri($"/api/v1/people/{personId}/photos", UriKind.Relative), form);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<List<EnrollmentResult>>(Options))!;
     }

@@ -2,7 +2,7 @@ using FacePortal.Core.Data;
 using FacePortal.TestSupport;
 using FacePortal.TestSupport.Engines;
 using FacePortal.Web.Accounts;
-using FacePortal.Web.Live;
+using FacePortal.Web.Recognition.Live;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;

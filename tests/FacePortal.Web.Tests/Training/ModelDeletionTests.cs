@@ -23,7 +23,7 @@ public sealed class ModelDeletionTests
             await GalleryPeople.EnrollAsync(factory, "Deleted Three", "img20.jpg", "img21.jpg"),
         ];
         using var admin = await factory.SignInAsync();
-        using var queued = await admin.PostAsJsonAsync(new Uri("/api/training", UriKind.Relative), new { personIds = people, head = new { epochs = 5 } }, TestContext.Current.CancellationToken);
+        using var queued = await admin.PostAsJsonAsync(new Uri("/api/v1/training", UriKind.Relative), new { personIds = people, head = new { epochs = 5 } }, TestContext.Current.CancellationToken);
         var jobId = (await queued.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetGuid();
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while ((await factory.QueryAsync(db => db.TrainingJobs.Where(j => j.Id == jobId).Select(j => j.Status).SingleAsync())) != TrainingJobStatus.Succeeded)
@@ -33,7 +33,7 @@ public sealed class ModelDeletionTests
         }
 
         var best = await factory.QueryAsync(db => db.TrainedModels.Where(m => m.JobId == jobId && m.Kind == "best").Select(m => m.Id).SingleAsync());
-        using var activate = await admin.PostAsync(new Uri($"/api/models/{best}/activate", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var activate = await admin.PostAsync(new Uri($"/api/v1/models/{best}/activate", UriKind.Relative), null, TestContext.Current.CancellationToken);
         var models = factory.Services.GetRequiredService<ActiveModelService>();
         Assert.Equal(best, models.Current?.Id);
 

@@ -21,10 +21,10 @@ public sealed class ScheduledRetrainTests
         await using var factory = new FacePortalFactory();
         using var admin = await factory.SignInAsync();
 
-        using var invalid = await admin.PutAsJsonAsync(new Uri("/api/training/schedule", UriKind.Relative), new { enabled = true, cron = "every night" }, TestContext.Current.CancellationToken);
-        using var valid = await admin.PutAsJsonAsync(new Uri("/api/training/schedule", UriKind.Relative), new { enabled = true, cron = "30 2 * * *" }, TestContext.Current.CancellationToken);
+        using var invalid = await admin.PutAsJsonAsync(new Uri("/api/v1/training/schedule", UriKind.Relative), new { enabled = true, cron = "every night" }, TestContext.Current.CancellationToken);
+        using var valid = await admin.PutAsJsonAsync(new Uri("/api/v1/training/schedule", UriKind.Relative), new { enabled = true, cron = "30 2 * * *" }, TestContext.Current.CancellationToken);
         var recurring = RecurringJobs(factory);
-        using var off = await admin.PutAsJsonAsync(new Uri("/api/training/schedule", UriKind.Relative), new { enabled = false, cron = "30 2 * * *" }, TestContext.Current.CancellationToken);
+        using var off = await admin.PutAsJsonAsync(new Uri("/api/v1/training/schedule", UriKind.Relative), new { enabled = false, cron = "30 2 * * *" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("'every night' is not a cron expression", await invalid.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);

@@ -35,10 +35,10 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
         Assert.Equal(summary.ValidationFaces, summary.Confusion.Sum(row => row.Sum()));
         Assert.Equal("CPU", summary.Device);
 
-        var models = await _fixture.Admin.GetFromJsonAsync<List<TrainedModel>>($"/api/models?job={id}", ApiJson.Options, TestContext.Current.CancellationToken);
+        var models = await _fixture.Admin.GetFromJsonAsync<List<TrainedModel>>($"/api/v1/models?job={id}", ApiJson.Options, TestContext.Current.CancellationToken);
         Assert.NotNull(models);
         Assert.Equal(["best", "last"], models.Select(m => m.Kind).Order());
-        var file = await _fixture.Admin.GetByteArrayAsync(new Uri($"/api/models/{models![0].Id}/file", UriKind.Relative), TestContext.Current.CancellationToken);
+        var file = await _fixture.Admin.GetByteArrayAsync(new Uri($"/api/v1/models/{models![0].Id}/file", UriKind.Relative), TestContext.Current.CancellationToken);
         using var zip = new ZipArchive(new MemoryStream(file));
         Assert.Equal(["checkpoint.json", "classifier.bin", "weights.bin"], zip.Entries.Select(e => e.FullName).Order());
     }
@@ -48,27 +48,27 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
     {
         var id = await QueueAsync(new { personIds = _fixture.ThreePeople, head = new { epochs = 30 } });
         await WaitForAsync(id, TrainingJobStatus.Succeeded);
-        var best = (await _fixture.Admin.GetFromJsonAsync<List<TrainedModel>>($"/api/models?job={id}", ApiJson.Options, TestContext.Current.CancellationToken))!.Single(m => m.Kind == "best");
+        var best = (await _fixture.Admin.GetFromJsonAsync<List<TrainedModel>>($"/api/v1/models?job={id}", ApiJson.Options, TestContext.Current.CancellationToken))!.Single(m => m.Kind == "best");
         using var user = await _fixture.Factory.SignInAsUserAsync();
 
-        using var activate = await _fixture.Admin.PostAsync(new Uri($"/api/models/{best.Id}/activate", UriKind.Relative), null, TestContext.Current.CancellationToken);
-        var known = await IdentifyAsync(user, "img6.jpg");
-        var outsider = await IdentifyAsync(user, "img17.jpg");
-        using var deleteInUse = await _fixture.Admin.DeleteAsync(new Uri($"/api/models/{best.Id}", UriKind.Relative), TestContext.Current.CancellationToken);
-        using var rollback = await _fixture.Admin.PostAsync(new Uri("/api/models/gallery/activate", UriKind.Relative), null, TestContext.Current.CancellationToken);
-        var afterRollback = await IdentifyAsync(user, "img6.jpg");
+        using var activate = await _fixture.Admin.PostAsync(new Uri($"/api/v1/models/{best.Id}/activate", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        var known = await RecognizeCall.RecognizeAsync(user, "img6.jpg");
+        var outsider = await RecognizeCall.RecognizeAsync(user, "img17.jpg");
+        using var deleteInUse = await _fixture.Admin.DeleteAsync(new Uri($"/api/v1/models/{best.Id}", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var rollback = await _fixture.Admin.PostAsync(new Uri("/api/v1/models/gallery/activate", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        var afterRollback = await RecognizeCall.RecognizeAsync(user, "img6.jpg");
 
         Assert.Equal(HttpStatusCode.NoContent, activate.StatusCode);
         Assert.StartsWith("model trained", known.Recognizer, StringComparison.Ordinal);
         var face = Assert.Single(known.Faces);
-        Assert.Equal("Angelina Train", face.Name);
-        Assert.NotNull(face.Probability);
-        Assert.InRange(face.Probability!.Value, best.ProbabilityThreshold, 1);
-        Assert.Null(Assert.Single(outsider.Faces).Name); // Lonely Face is enrolled but not in the model, so never misnamed as someone in it.
+        Assert.Equal("Angelina Train", face.Verdict.Name);
+        Assert.NotNull(face.Verdict.Probability);
+        Assert.InRange(face.Verdict.Probability!.Value, best.ProbabilityThreshold, 1);
+        Assert.Null(Assert.Single(outsider.Faces).Verdict.Name); // Lonely Face is enrolled but not in the model, so never misnamed as someone in it.
         Assert.Equal(HttpStatusCode.Conflict, deleteInUse.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, rollback.StatusCode);
         Assert.Equal("gallery", afterRollback.Recognizer);
-        Assert.Null(Assert.Single(afterRollback.Faces).Probability);
+        Assert.Null(Assert.Single(afterRollback.Faces).Verdict.Probability);
     }
 
     [Fact]
@@ -88,8 +88,8 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
     [Fact]
     public async Task Invalid_requests_are_refused_with_a_sentence()
     {
-        using var onePerson = await _fixture.Admin.PostAsJsonAsync(new Uri("/api/training", UriKind.Relative), new { personIds = _fixture.ThreePeople.Take(1) }, TestContext.Current.CancellationToken);
-        using var badDropout = await _fixture.Admin.PostAsJsonAsync(new Uri("/api/training", UriKind.Relative), new { personIds = _fixture.ThreePeople, head = new { dropout = 2.0 } }, TestContext.Current.CancellationToken);
+        using var onePerson = await _fixture.Admin.PostAsJsonAsync(new Uri("/api/v1/training", UriKind.Relative), new { personIds = _fixture.ThreePeople.Take(1) }, TestContext.Current.CancellationToken);
+        using var badDropout = await _fixture.Admin.PostAsJsonAsync(new Uri("/api/v1/training", UriKind.Relative), new { personIds = _fixture.ThreePeople, head = new { dropout = 2.0 } }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, onePerson.StatusCode);
         Assert.Contains("Choose at least two people.", await onePerson.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -114,13 +114,13 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
         var id = await QueueAsync(new { personIds = _fixture.ThreePeople, augmentedCopies = 0, head = new { epochs = 1000, earlyStoppingPatience = 1000, learningRatePatience = 1000 } });
         await WaitUntilAsync(id, j => j.Epochs.Count > 0);
 
-        using var cancel = await _fixture.Admin.PostAsync(new Uri($"/api/training/{id}/cancel", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var cancel = await _fixture.Admin.PostAsync(new Uri($"/api/v1/training/{id}/cancel", UriKind.Relative), null, TestContext.Current.CancellationToken);
         var job = await WaitForAsync(id, TrainingJobStatus.Cancelled);
 
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         Assert.True(job.Epochs.Count < 1000);
         Assert.Empty(await _fixture.Factory.QueryAsync(db => db.TrainedModels.Where(m => m.JobId == id).ToListAsync()));
-        using var again = await _fixture.Admin.PostAsync(new Uri($"/api/training/{id}/cancel", UriKind.Relative), null, TestContext.Current.CancellationToken);
+        using var again = await _fixture.Admin.PostAsync(new Uri($"/api/v1/training/{id}/cancel", UriKind.Relative), null, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
@@ -151,25 +151,16 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
         Assert.Equal(2, (await GetAsync(id)).Attempts);
     }
 
-    private static async Task<FacePortal.Web.Recognition.IdentifyResponse> IdentifyAsync(HttpClient client, string photo)
-    {
-        using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(TestPhotos.DeepFace(photo)), "file", photo);
-        using var response = await client.PostAsync(new Uri("/api/recognition/identify", UriKind.Relative), form, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<FacePortal.Web.Recognition.IdentifyResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
-    }
-
     private async Task<Guid> QueueAsync(object request)
     {
-        using var response = await _fixture.Admin.PostAsJsonAsync(new Uri("/api/training", UriKind.Relative), request, TestContext.Current.CancellationToken);
+        using var response = await _fixture.Admin.PostAsJsonAsync(new Uri("/api/v1/training", UriKind.Relative), request, TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(TestContext.Current.CancellationToken);
         return body.GetProperty("id").GetGuid();
     }
 
     private async Task<TrainingJob> GetAsync(Guid id) =>
-        (await _fixture.Admin.GetFromJsonAsync<TrainingJob>($"/api/training/{id}", ApiJson.Options, TestContext.Current.CancellationToken))!;
+        (await _fixture.Admin.GetFromJsonAsync<TrainingJob>($"/api/v1/training/{id}", ApiJson.Options, TestContext.Current.CancellationToken))!;
 
     private Task<TrainingJob> WaitForAsync(Guid id, TrainingJobStatus status) =>
         WaitUntilAsync(id, j => j.Status == status || (j.Status is TrainingJobStatus.Succeeded or TrainingJobStatus.Failed or TrainingJobStatus.Cancelled && j.Status != status)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Bunit;
 using FacePortal.Web.Components.Shared;
 
@@ -9,13 +10,14 @@ public sealed class PeriodicRefreshTests : BunitContext
     public async Task Ticks_every_period_until_it_is_removed_and_then_cancels_the_last_ticks_token()
     {
         var ticks = 0;
-        var tokens = new List<CancellationToken>();
+        // Ticks run on the timer's thread while the test reads: a queue it can read safely.
+        var tokens = new ConcurrentQueue<CancellationToken>();
         var third = new TaskCompletionSource();
         Render<PeriodicRefresh>(p => p
             .Add(c => c.Period, TimeSpan.FromMilliseconds(20))
             .Add(c => c.OnTick, token =>
             {
-                tokens.Add(token);
+                tokens.Enqueue(token);
                 if (++ticks == 3)
                 {
                     third.TrySetResult();
@@ -29,6 +31,6 @@ public sealed class PeriodicRefreshTests : BunitContext
         await Task.Delay(200, Xunit.TestContext.Current.CancellationToken);
 
         Assert.Equal(atRemoval, ticks);
-        Assert.True(tokens[^1].IsCancellationRequested);
+        Assert.True(tokens.Last().IsCancellationRequested);
     }
 }

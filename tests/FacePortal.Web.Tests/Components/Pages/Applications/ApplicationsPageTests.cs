@@ -1,6 +1,6 @@
 using Bunit;
 using FacePortal.Core.Applications;
-using FacePortal.Web.Components.Pages.Applications;
+using FacePortal.Web.Applications;
 using FacePortal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

@@ -2,8 +2,12 @@ using Bunit;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
 using FacePortal.TestSupport;
-using FacePortal.Web.Components.Pages.Health;
+using FacePortal.Web.Health;
+using FacePortal.Web.Api;
+using FacePortal.Web.Errors;
 using FacePortal.Web.Hosting;
+using FacePortal.Web.Security;
+using FacePortal.Web.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 

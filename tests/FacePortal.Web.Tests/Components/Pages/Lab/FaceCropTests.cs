@@ -1,5 +1,5 @@
 using Bunit;
-using FacePortal.Web.Components.Pages.Lab;
+using FacePortal.Web.Lab;
 
 namespace FacePortal.Web.Tests.Components.Pages.Lab;
 
@@ -13,7 +13,7 @@ public sealed class FaceCropTests : BunitContext
         var crop = Render<FaceCrop>(p => p.Add(c => c.FaceId, id).Add(c => c.Size, 40).Add(c => c.Alt, "Ann"));
         var none = Render<FaceCrop>(p => p.Add(c => c.FaceId, null));
 
-        Assert.Equal($"api/faces/{id}/crop", crop.Find("img").GetAttribute("src"));
+        Assert.Equal($"api/v1/faces/{id}/crop", crop.Find("img").GetAttribute("src"));
         Assert.Equal("Ann", crop.Find("img").GetAttribute("alt"));
         Assert.Contains("width: 40px", crop.Find("img").GetAttribute("style"), StringComparison.Ordinal);
         Assert.Empty(none.FindAll("img"));

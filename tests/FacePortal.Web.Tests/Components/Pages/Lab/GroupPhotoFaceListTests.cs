@@ -1,6 +1,6 @@
 using Bunit;
 using FacePortal.Core.Lab;
-using FacePortal.Web.Components.Pages.Lab;
+using FacePortal.Web.Lab;
 using MudBlazor.Services;
 
 namespace FacePortal.Web.Tests.Components.Pages.Lab;

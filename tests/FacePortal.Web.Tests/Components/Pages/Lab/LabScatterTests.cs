@@ -1,5 +1,4 @@
 using Bunit;
-using FacePortal.Web.Components.Pages.Lab;
 using FacePortal.Web.Lab;
 using MudBlazor.Services;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using FacePortal.Web.Components.Pages.Lab;
+using FacePortal.Web.Lab;
 using MudBlazor.Services;
 
 namespace FacePortal.Web.Tests.Components.Pages.Lab;

@@ -1,6 +1,6 @@
 using Bunit;
 using FacePortal.Shared.Analysis;
-using FacePortal.Web.Components.Pages.Lab;
+using FacePortal.Web.Lab;
 using MudBlazor.Services;
 
 namespace FacePortal.Web.Tests.Components.Pages.Lab;
@@ -29,7 +29,7 @@ public sealed class MislabelCardTests : BunitContext
         var figures = card.FindAll("figure");
         Assert.Contains("Filed under", figures[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("Cy", figures[0].TextContent, StringComparison.Ordinal);
-        Assert.Equal($"api/faces/{report.Faces[18].FaceId}/crop", figures[1].QuerySelector("img")!.GetAttribute("src"));
+        Assert.Equal($"api/v1/faces/{report.Faces[18].FaceId}/crop", figures[1].QuerySelector("img")!.GetAttribute("src"));
         Assert.Contains("Ann", figures[2].TextContent, StringComparison.Ordinal);
         Assert.Equal("Move to Ann", card.Find(".mislabel-move").TextContent.Trim());
 

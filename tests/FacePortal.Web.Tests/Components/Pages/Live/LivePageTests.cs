@@ -1,5 +1,5 @@
 using Bunit;
-using FacePortal.Web.Components.Pages.Live;
+using FacePortal.Web.Recognition.Live;
 using FacePortal.Web.Tests.Support;
 
 namespace FacePortal.Web.Tests.Components.Pages.Live;

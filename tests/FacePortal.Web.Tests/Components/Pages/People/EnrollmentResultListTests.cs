@@ -1,7 +1,7 @@
 using Bunit;
 using FacePortal.Core.People;
 using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Web.Components.Pages.People;
+using FacePortal.Web.People;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -41,7 +41,7 @@ public sealed class EnrollmentResultListTests : BunitContext
         Assert.Contains("the largest was enrolled", warning.TextContent, StringComparison.Ordinal);
 
         // The several-faces photo shows which face was used (green) and the others (orange).
-        Assert.Equal($"api/photos/{photoId}/thumbnail?size=256", warning.QuerySelector("img")!.GetAttribute("src"));
+        Assert.Equal($"api/v1/photos/{photoId}/thumbnail?size=256", warning.QuerySelector("img")!.GetAttribute("src"));
         Assert.Equal("10", warning.QuerySelector("rect.enrolled-face")!.GetAttribute("x"));
         Assert.Equal("200", warning.QuerySelector("rect.other-face")!.GetAttribute("x"));
         Assert.Equal("0 0 400 300", warning.QuerySelector(".face-boxes-preview svg")!.GetAttribute("viewBox"));

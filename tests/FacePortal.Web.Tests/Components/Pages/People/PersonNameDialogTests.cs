@@ -1,5 +1,5 @@
 using Bunit;
-using FacePortal.Web.Components.Pages.People;
+using FacePortal.Web.People;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;

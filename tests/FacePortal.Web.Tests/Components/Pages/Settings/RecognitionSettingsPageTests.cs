@@ -2,7 +2,7 @@ using System.Globalization;
 using Bunit;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Recognition;
-using FacePortal.Web.Components.Pages.Settings;
+using FacePortal.Web.Recognition.Settings;
 using FacePortal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

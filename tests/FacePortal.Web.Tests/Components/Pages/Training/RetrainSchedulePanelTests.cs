@@ -1,6 +1,6 @@
 using Bunit;
 using FacePortal.Core.Training;
-using FacePortal.Web.Components.Pages.Training;
+using FacePortal.Web.Training;
 using FacePortal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

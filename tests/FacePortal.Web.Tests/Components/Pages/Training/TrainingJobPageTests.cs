@@ -1,7 +1,7 @@
 using Bunit;
 using FacePortal.Core.Training;
 using FacePortal.Training.Metric;
-using FacePortal.Web.Components.Pages.Training;
+using FacePortal.Web.Training;
 using FacePortal.Web.Components.Shared;
 using FacePortal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,0 +1,156 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using FacePortal.Core.Applications;
+using FacePortal.Core.People;
+using FacePortal.Web.Accounts;
+using FacePortal.Web.Applications;
+using FacePortal.Web.Api;
+using FacePortal.Web.Errors;
+using FacePortal.Web.Health;
+using FacePortal.Web.Hosting;
+using FacePortal.Web.Security;
+using FacePortal.Web.Uploads;
+using FacePortal.Web.People;
+using FacePortal.Web.Recognition;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FacePortal.Web.People;
+
+/// <summary>
+/// People over the API: <c>people:read</c> lists and reads, <c>people:write</c> creates,
+/// renames, deletes, adds photos and removes faces. Every change is audited under the key's name
+/// (the principal's name, <see cref="AuthenticatedApplication.ActorName"/>).
+/// </summary>
+public static class PeopleApiEndpoints
+{
+    public static RouteGroupBuilder MapPeopleApiV1(this RouteGroupBuilder v1)
+    {
+        ArgumentNullException.ThrowIfNull(v1);
+        var api = v1.MapGroup(string.Empty).WithTags("People");
+
+        api.MapGet("/people", ListAsync)
+            .RequireScope(ScopeNames.PeopleRead)
+            .WithSummary("List people")
+            .WithDescription("A page of enrolled people with their face and photo counts; search matches names.");
+
+        api.MapGet("/people/{id:guid}", GetAsync)
+            .RequireScope(ScopeNames.PeopleRead)
+            .WithSummary("Get a person")
+            .WithDescription("The person with their enrolled faces and photos.");
+
+        api.MapPost("/people", CreateAsync)
+            .RequireScope(ScopeNames.PeopleWrite)
+            .WithRequestExample("application/json", """{"name":"Ada Lovelace"}""")
+            .WithSummary("Create a person");
+
+        api.MapPut("/people/{id:guid}", RenameAsync)
+            .RequireScope(ScopeNames.PeopleWrite)
+            .WithRequestExample("application/json", """{"name":"Ada King"}""")
+            .WithSummary("Rename a person");
+
+        api.MapDelete("/people/{id:guid}", DeleteAsync)
+            .RequireScope(ScopeNames.PeopleWrite)
+            .WithSummary("Delete a person")
+            .WithDescription("The person, their photos and faces, and every file no other row uses.");
+
+        api.MapPost("/people/{id:guid}/photos", AddPhotosAsync)
+            .RequireScope(ScopeNames.PeopleWrite)
+            .Accepting(ApiContentTypes.Multipart)
+            .WithDocumentedBody<PhotoFiles>(ApiContentTypes.Multipart)
+            .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxRequestBytes))
+            .BoundLikePhotoAnalysis()
+            .WithSummary("Add photos to a person")
+            .WithDescription("multipart/form-data with one file part per photo. Each file is answered on its own, as the People page does: "
+                + "accepted, accepted with a warning, or rejected with the reason. " + PhotoUploads.ChoiceDescription)
+            .Produces<List<EnrollmentResult>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .Produces<FaceChoiceProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
+
+        api.MapDelete("/photos/{id:guid}", DeletePhotoAsync)
+            .RequireScope(ScopeNames.PeopleWrite)
+            .WithSummary("Delete a photo")
+            .WithDescription("The photo and every face enrolled from it.");
+
+        api.MapDelete("/faces/{id:guid}", DeleteFaceAsync)
+            .RequireScope(ScopeNames.PeopleWrite)
+            .WithSummary("Remove a face")
+            .WithDescription("The enrolled face leaves the gallery; its photo stays while other faces use it.");
+        return v1;
+    }
+
+    private static Task<FacePortal.Core.People.PeoplePage> ListAsync(PeopleService people, string? search, PeopleSort? sort, bool? desc, int? page, int? pageSize, CancellationToken ct) =>
+        people.ListAsync(new PeopleQuery(search, sort ?? PeopleSort.Name, desc ?? false, page ?? 0, Math.Clamp(pageSize ?? 25, 1, 500)), ct);
+
+    private static async Task<Results<Ok<PersonDetails>, ProblemHttpResult>> GetAsync(Guid id, PeopleService people, CancellationToken ct) =>
+        await people.GetAsync(id, ct) is { } person ? TypedResults.Ok(person) : ApiProblems.NotFound("person");
+
+    private static async Task<Results<Created<CreatedPerson>, ProblemHttpResult>> CreateAsync(PersonNameRequest body, PeopleService people, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var change = await people.CreateAsync(body.Name ?? string.Empty, ActorName.Of(user), ct);
+        return change.Succeeded
+            ? TypedResults.Created($"{IntegrationApi.Prefix}/people/{change.Value}", new CreatedPerson(change.Value))
+            : ApiProblems.BadRequest(change.Error);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RenameAsync(Guid id, PersonNameRequest body, PeopleService people, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await people.FindNameAsync(id, ct) is null)
+        {
+            return ApiProblems.NotFound("person");
+        }
+
+        var change = await people.RenameAsync(id, body.Name ?? string.Empty, ActorName.Of(user), ct);
+        return change.Succeeded ? TypedResults.NoContent() : ApiProblems.BadRequest(change.Error);
+    }
+
+    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeleteAsync(Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+        await people.DeleteAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("person");
+
+    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeletePhotoAsync(Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+        await people.DeletePhotoAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("photo");
+
+    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeleteFaceAsync(Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
+        await people.DeleteFaceAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("face");
+
+    private const string FaceDescription = "For a photo with several faces: the index (0-based) of the face that is the person, as a 422 answer lists them. Also accepted as a form field.";
+
+    private const string BoxDescription = "For a photo with several faces: left,top,right,bottom in photo pixels; the face overlapping it most (intersection over union at least 0.5) is enrolled. Also accepted as a form field.";
+
+    private const string SourceDescription = "webcam for samples the person page's camera took: each is enrolled from the face its preview highlighted (the primary face) and recorded as a webcam photo. Omit it for uploads.";
+
+    /// <param name="face">Read by <see cref="PhotoUploads"/> (also as a form field); a parameter here so the document lists it.</param>
+    /// <param name="box">As <paramref name="face"/>.</param>
+    private static async Task<IResult> AddPhotosAsync(
+        Guid id, HttpRequest request, [FromQuery(Name = PhotoUploads.FaceParameter), Description(FaceDescription)] int? face,
+        [FromQuery(Name = PhotoUploads.BoxParameter), Description(BoxDescription)] string? box, [Description(SourceDescription)] string? source,
+        EnrollmentService enrollment, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await people.FindNameAsync(id, ct) is null)
+        {
+            return ApiProblems.NotFound("person");
+        }
+
+        var webcam = string.Equals(source, "webcam", StringComparison.OrdinalIgnoreCase);
+        return await PhotoUploads.EnrollAsync(
+            request, id, webcam ? PhotoSource.Webcam : PhotoSource.Upload, enrollment, buffers, ActorName.Of(user), highlighted: webcam, ct);
+    }
+}
+
+public sealed record PersonNameRequest(string? Name);
+
+public sealed record CreatedPerson(Guid Id);
+
+/// <summary>The photo files of an upload, one multipart part each (any part name; a file name is required).</summary>
+/// <param name="Face">Which face of a photo with several to enroll: its index in a 422 answer's faces.</param>
+/// <param name="Box">Which face of a photo with several to enroll: "left,top,right,bottom" in photo pixels, matched by overlap.</param>
+public sealed record PhotoFiles(IReadOnlyList<IFormFile>? Files, int? Face = null, string? Box = null);
+
+/// <summary>The 422 answer to a photo with several faces and no choice: the faces to choose from, and every file's result.</summary>
+public sealed record FaceChoiceProblem(
+    string Type, string Title, int Status, string Detail, string FileName, int ImageWidth, int ImageHeight,
+    IReadOnlyList<FoundFace> Faces, IReadOnlyList<EnrollmentResult> Results);

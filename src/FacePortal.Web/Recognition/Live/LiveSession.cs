@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Threading.RateLimiting;
+
+namespace FacePortal.Web.Recognition.Live;
+
+/// <summary>
+/// One live connection's mailbox: at most one frame analysed and one waiting. A newer frame
+/// replaces the waiting one, so a client that sends faster than the server analyses sees its
+/// stale frames dropped rather than queued.
+/// </summary>
+public sealed class LiveSession : IDisposable
+{
+    private readonly Lock _gate = new();
+    private PendingFrame? _waiting;
+    private bool _busy;
+    private bool _closed;
+
+    public LiveSession(string connectionId, int maxFramesPerSecond)
+    {
+        ConnectionId = connectionId;
+        RateLimit = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = maxFramesPerSecond,
+            TokensPerPeriod = Math.Max(1, maxFramesPerSecond / 10),
+            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    public string ConnectionId { get; }
+
+    public TokenBucketRateLimiter RateLimit { get; }
+
+    /// <summary>The connection's face tracks; set by the frame processor on the first analysed frame.</summary>
+    public LiveTracker? Tracker { get; set; }
+
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _closed;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Offers a frame. Returns true when the caller must start analysing (nothing was in progress);
+    /// otherwise the frame waits, and <paramref name="replaced"/> is the waiting frame it displaced.
+    /// </summary>
+    public bool Offer(PendingFrame frame, out PendingFrame? replaced)
+    {
+        lock (_gate)
+        {
+            replaced = null;
+            if (_closed)
+            {
+                return false;
+            }
+
+            if (!_busy)
+            {
+                _busy = true;
+                return true;
+            }
+
+            replaced = _waiting;
+            _waiting = frame;
+            return false;
+        }
+    }
+
+    /// <summary>After a frame is done: the next frame to analyse, or null (and the session goes idle).</summary>
+    public PendingFrame? Next()
+    {
+        lock (_gate)
+        {
+            var next = _closed ? null : _waiting;
+            _waiting = null;
+            _busy = next is not null;
+            return next;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            _waiting = null;
+        }
+
+        RateLimit.Dispose();
+    }
+}
+
+/// <summary>A frame with the server timestamp of its arrival and the trace it arrived in.</summary>
+public sealed record PendingFrame(FrameRequest Request, long ReceivedAt, ActivityContext Trace = default);
