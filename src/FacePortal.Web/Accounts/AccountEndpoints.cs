@@ -1,9 +1,4 @@
-using FacePortal.Web.Api;
-using FacePortal.Web.Errors;
-using FacePortal.Web.Health;
-using FacePortal.Web.Hosting;
 using FacePortal.Web.Security;
-using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Identity;
 
 namespace FacePortal.Web.Accounts;

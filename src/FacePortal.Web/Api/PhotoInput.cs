@@ -1,10 +1,5 @@
 using System.Text.Json;
 using FacePortal.Shared.Imaging;
-using FacePortal.Web.Api;
-using FacePortal.Web.Errors;
-using FacePortal.Web.Health;
-using FacePortal.Web.Hosting;
-using FacePortal.Web.Security;
 using FacePortal.Web.Uploads;
 using Microsoft.Net.Http.Headers;
 

@@ -2,13 +2,6 @@ using System.Security.Claims;
 using FacePortal.Core.Applications;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Api;
-using FacePortal.Web.Errors;
-using FacePortal.Web.Health;
-using FacePortal.Web.Hosting;
-using FacePortal.Web.Security;
-using FacePortal.Web.Uploads;
-using FacePortal.Web.People;
-using FacePortal.Web.Recognition;
 
 namespace FacePortal.Web.Applications;
 

@@ -4,7 +4,6 @@ using FacePortal.Core.Hosting;
 using FacePortal.Core.Storage;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
-using FacePortal.Web.Api;
 using FacePortal.Web.Errors;
 using FacePortal.Web.Health;
 using FacePortal.Web.Security;

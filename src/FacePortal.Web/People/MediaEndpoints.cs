@@ -4,11 +4,7 @@ using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
-using FacePortal.Web.Errors;
-using FacePortal.Web.Health;
-using FacePortal.Web.Hosting;
 using FacePortal.Web.Security;
-using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.People;

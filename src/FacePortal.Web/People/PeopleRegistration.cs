@@ -1,6 +1,3 @@
-using FacePortal.Web.Api;
-using FacePortal.Web.People;
-using FacePortal.Web.Recognition;
 
 namespace FacePortal.Web.People;
 

@@ -1,10 +1,5 @@
 using System.Text;
 using FacePortal.Core.People;
-using FacePortal.Web.Api;
-using FacePortal.Web.Errors;
-using FacePortal.Web.Health;
-using FacePortal.Web.Hosting;
-using FacePortal.Web.Security;
 using FacePortal.Web.Uploads;
 
 namespace FacePortal.Web.People;

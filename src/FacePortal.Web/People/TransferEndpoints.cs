@@ -4,10 +4,6 @@ using FacePortal.Core.People.Transfer;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
-using FacePortal.Web.Errors;
-using FacePortal.Web.Health;
-using FacePortal.Web.Hosting;
-using FacePortal.Web.Security;
 using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 

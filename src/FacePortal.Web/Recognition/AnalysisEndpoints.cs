@@ -5,12 +5,7 @@ using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Imaging;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
-using FacePortal.Web.Errors;
-using FacePortal.Web.Health;
-using FacePortal.Web.Hosting;
-using FacePortal.Web.Security;
 using FacePortal.Web.Uploads;
-using FacePortal.Web.Recognition;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.Recognition;

@@ -5,7 +5,6 @@ using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Faces.Quality;
 using FacePortal.Shared.Search;
-using FacePortal.Web.Recognition;
 
 namespace FacePortal.Web.Recognition;
 

@@ -1,6 +1,4 @@
 using FacePortal.Web.Api;
-using FacePortal.Web.People;
-using FacePortal.Web.Recognition;
 using Microsoft.Net.Http.Headers;
 using Scalar.AspNetCore;
 

@@ -4,11 +4,6 @@ using FacePortal.Core.Training;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
-using FacePortal.Web.Errors;
-using FacePortal.Web.Health;
-using FacePortal.Web.Hosting;
-using FacePortal.Web.Security;
-using FacePortal.Web.Uploads;
 
 namespace FacePortal.Web.Training;
 

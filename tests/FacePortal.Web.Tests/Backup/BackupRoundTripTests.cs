@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using FacePortal.Core.Backup;
 using FacePortal.Core.Data;
-using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;
 
 namespace FacePortal.Web.Tests.Backup;

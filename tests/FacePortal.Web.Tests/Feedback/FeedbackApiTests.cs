@@ -6,8 +6,6 @@ using FacePortal.Core.Feedback;
 using FacePortal.Core.Recognition;
 using FacePortal.Shared.OpenSet;
 using Verdict = FacePortal.Shared.OpenSet.Verdict;
-using FacePortal.Web.Api;
-using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Integration;
 using FacePortal.Web.Tests.Support;

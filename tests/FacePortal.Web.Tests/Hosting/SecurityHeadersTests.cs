@@ -1,10 +1,5 @@
 using System.Net;
-using FacePortal.Web.Api;
-using FacePortal.Web.Errors;
-using FacePortal.Web.Health;
-using FacePortal.Web.Hosting;
 using FacePortal.Web.Security;
-using FacePortal.Web.Uploads;
 using FacePortal.Web.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using FacePortal.Core.Applications;
 using FacePortal.TestSupport;
-using FacePortal.Web.Api;
-using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;
 

@@ -4,8 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FacePortal.TestSupport;
 using FacePortal.Web.Api;
-using FacePortal.Web.People;
-using FacePortal.Web.Recognition;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using FacePortal.Core.Applications;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.People;
-using FacePortal.Web.Api;
 using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;

@@ -1,7 +1,5 @@
 using FacePortal.Core.Applications;
 using FacePortal.TestSupport;
-using FacePortal.Web.Api;
-using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;
 

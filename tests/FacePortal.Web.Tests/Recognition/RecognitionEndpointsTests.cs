@@ -6,8 +6,6 @@ using FacePortal.Core.Recognition;
 using FacePortal.Shared.Evaluation;
 using FacePortal.Shared.Imaging;
 using FacePortal.TestSupport;
-using FacePortal.Web.Api;
-using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;
 

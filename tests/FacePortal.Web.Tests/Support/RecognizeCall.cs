@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using FacePortal.Web.Api;
-using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 
 namespace FacePortal.Web.Tests.Support;

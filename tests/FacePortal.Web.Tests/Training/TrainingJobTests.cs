@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using FacePortal.Core.People;
 using FacePortal.Core.Training;
 using FacePortal.Training.Scratch;
-using FacePortal.Web.Recognition;
 using FacePortal.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

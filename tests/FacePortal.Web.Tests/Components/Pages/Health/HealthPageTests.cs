@@ -3,11 +3,6 @@ using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
 using FacePortal.TestSupport;
 using FacePortal.Web.Health;
-using FacePortal.Web.Api;
-using FacePortal.Web.Errors;
-using FacePortal.Web.Hosting;
-using FacePortal.Web.Security;
-using FacePortal.Web.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
