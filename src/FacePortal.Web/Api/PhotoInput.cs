@@ -31,6 +31,15 @@ public static class PhotoInput
         return photos is null ? (null, problem) : (photos.Where(p => fields.Contains(p.Key)).ToDictionary(), null);
     }
 
+    /// <summary>The one photo named <c>image</c>, or a problem to answer (including its absence).</summary>
+    public static async Task<(byte[]? Photo, IResult? Problem)> ReadImageAsync(HttpRequest request, long maxBytesPerPhoto, RequestBuffers buffers, CancellationToken ct)
+    {
+        var (photos, problem) = await ReadAsync(request, maxBytesPerPhoto, buffers, [PhotoField.Image], ct);
+        return problem is not null ? (null, problem)
+            : photos!.TryGetValue(PhotoField.Image, out var photo) ? (photo, null)
+            : (null, Missing(PhotoField.Image));
+    }
+
     /// <summary>400 for a photo field the request lacks.</summary>
     public static IResult Missing(params string[] fields) => Results.Problem(
         $"Send the photo{(fields.Length > 1 ? "s" : string.Empty)} as {string.Join(" and ", fields.Select(f => $"'{f}'"))}: multipart/form-data parts, or members of a JSON object holding base64.",

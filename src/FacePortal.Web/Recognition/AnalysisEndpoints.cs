@@ -74,15 +74,10 @@ public static class AnalysisEndpoints
         }
 
         using var large = trim.Begin();
-        var (photos, problem) = await PhotoInput.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, buffers, [PhotoField.Image], ct);
+        var (bytes, problem) = await PhotoInput.ReadImageAsync(request, pipeline.Decoder.Limits.MaxBytes, buffers, ct);
         if (problem is not null)
         {
             return problem;
-        }
-
-        if (!photos!.TryGetValue(PhotoField.Image, out var bytes))
-        {
-            return PhotoInput.Missing(PhotoField.Image);
         }
 
         try
@@ -129,15 +124,10 @@ public static class AnalysisEndpoints
         }
 
         using var large = trim.Begin();
-        var (photos, problem) = await PhotoInput.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, buffers, [PhotoField.Image], ct);
+        var (bytes, problem) = await PhotoInput.ReadImageAsync(request, pipeline.Decoder.Limits.MaxBytes, buffers, ct);
         if (problem is not null)
         {
             return problem;
-        }
-
-        if (!photos!.TryGetValue(PhotoField.Image, out var bytes))
-        {
-            return PhotoInput.Missing(PhotoField.Image);
         }
 
         try
