@@ -10,6 +10,7 @@ public sealed class NewJobFields
 {
     private static readonly HeadTrainingOptions Defaults = new();
     private static readonly MetricTrainingOptions MetricDefaults = new();
+    private static readonly TrainingRequest RequestDefaults = new();
 
     public ModelKind Model { get; set; } = ModelKind.TransferHead;
 
@@ -25,9 +26,9 @@ public sealed class NewJobFields
 
     public double Dropout { get; set; } = Defaults.Dropout;
 
-    public int ValidationPercent { get; set; } = 20;
+    public int ValidationPercent { get; set; } = (int)Math.Round(RequestDefaults.ValidationFraction * 100);
 
-    public int AugmentedCopies { get; set; } = 5;
+    public int AugmentedCopies { get; set; } = RequestDefaults.AugmentedCopies;
 
     public int EarlyStoppingPatience { get; set; } = Defaults.EarlyStoppingPatience;
 
@@ -37,9 +38,9 @@ public sealed class NewJobFields
 
     public int Seed { get; set; } = Defaults.Seed;
 
-    public bool Augment { get; set; } = true;
+    public bool Augment { get; set; } = RequestDefaults.Augment;
 
-    public bool SyntheticMasks { get; set; } = true;
+    public bool SyntheticMasks { get; set; } = RequestDefaults.SyntheticMasks;
 
     public double Margin { get; set; } = MetricDefaults.Margin;
 

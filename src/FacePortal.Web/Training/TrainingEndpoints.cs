@@ -2,72 +2,83 @@ using System.Security.Claims;
 using FacePortal.Core.Recognition;
 using FacePortal.Core.Training;
 using FacePortal.Web.Accounts;
-using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
+using FacePortal.Web.Applications;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Training;
 
-/// <summary>Training over HTTP (Admin): queue, follow, cancel; list and download models.</summary>
+/// <summary>Training over HTTP (signed-in admins): queue, follow, cancel; list and download models.</summary>
 public static class TrainingEndpoints
 {
     public sealed record ScheduleChange(bool Enabled, string? Cron);
+
+    public sealed record QueuedJob(Guid Id);
+
+    public sealed record ScheduleView(RetrainSchedule Schedule, IReadOnlyList<RetrainDecision> Decisions);
 
     public static RouteGroupBuilder MapTrainingApi(this RouteGroupBuilder v1)
     {
         ArgumentNullException.ThrowIfNull(v1);
         var api = v1.MapGroup(string.Empty).RequireSignedInAdmin().WithTags("Training");
 
-        api.MapPost("/training", async (TrainingRequest request, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            var queued = await queue.QueueAsync(request, ActorName.Of(user), ct);
-            return queued.Succeeded
-                ? Results.Accepted($"{Api.IntegrationApi.Prefix}/training/{queued.Value}", new { id = queued.Value })
-                : Results.Problem(queued.Error, statusCode: StatusCodes.Status400BadRequest);
-        });
-
-        api.MapGet("/training", (TrainingJobs jobs, CancellationToken ct) => jobs.ListAsync(50, ct));
-
-        api.MapGet("/training/{id:guid}", async (Guid id, TrainingJobs jobs, CancellationToken ct) =>
-            await jobs.GetAsync(id, ct) is { } job ? Results.Ok(job) : ApiProblems.NotFound("training job"));
-
-        api.MapPost("/training/{id:guid}/cancel", async (Guid id, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct) =>
-            await queue.CancelAsync(id, ActorName.Of(user), ct) is { Succeeded: false } refused
-                ? Results.Problem(refused.Error, statusCode: StatusCodes.Status409Conflict)
-                : Results.Accepted());
-
-        api.MapGet("/training/schedule", async (RetrainSchedules schedules, CancellationToken ct) =>
-            new { schedule = await schedules.GetAsync(ct), decisions = await schedules.DecisionsAsync(20, ct) });
-
-        api.MapPut("/training/schedule", async (ScheduleChange change, RetrainScheduler scheduler, ClaimsPrincipal user, CancellationToken ct) =>
-            await scheduler.SaveAsync(change.Enabled, change.Cron ?? string.Empty, ActorName.Of(user), ct) is { Succeeded: false } refused
-                ? Results.Problem(refused.Error, statusCode: StatusCodes.Status400BadRequest)
-                : Results.NoContent());
-
-        api.MapGet("/models", (Guid? job, TrainedModels trained, CancellationToken ct) => trained.ListAsync(job, ct));
-
-        api.MapPost("/models/{id:guid}/activate", async (Guid id, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
-            await models.ActivateAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : ApiProblems.NotFound("model"));
-
-        api.MapPost("/models/gallery/activate", async (ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            await models.ActivateAsync(null, ActorName.Of(user), ct);
-            return Results.NoContent();
-        });
-
-        api.MapDelete("/models/{id:guid}", async (Guid id, TrainedModels trained, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
-        {
-            if (models.Current?.Id == id)
-            {
-                return Results.Problem("This model is in use. Put another model or the gallery in use first.", statusCode: StatusCodes.Status409Conflict);
-            }
-
-            return await trained.DeleteAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : ApiProblems.NotFound("model");
-        });
-
-        api.MapGet("/models/{id:guid}/file", async (Guid id, TrainedModels trained, CancellationToken ct) =>
-            await trained.CheckpointAsync(id, ct) is { } bytes
-                ? Results.File(bytes, "application/zip", $"faceportal-model-{id:N}.fphead")
-                : ApiProblems.NotFound("model"));
+        api.MapPost("/training", QueueAsync).WithSummary("Queue a training job");
+        api.MapGet("/training", (TrainingJobs jobs, CancellationToken ct) => jobs.ListAsync(50, ct)).WithSummary("The latest 50 training jobs");
+        api.MapGet("/training/{id:guid}", GetAsync).WithSummary("A training job with its epochs and attempts");
+        api.MapPost("/training/{id:guid}/cancel", CancelAsync).WithSummary("Cancel a queued or running job");
+        api.MapGet("/training/schedule", ScheduleAsync).WithSummary("The retraining schedule and its latest decisions");
+        api.MapPut("/training/schedule", SaveScheduleAsync).WithSummary("Turn scheduled retraining on or off, with its cron");
+        api.MapGet("/models", (Guid? job, TrainedModels trained, CancellationToken ct) => trained.ListAsync(job, ct)).WithSummary("Trained models, or one job's");
+        api.MapPost("/models/{id:guid}/activate", ActivateAsync).WithSummary("Put a trained model in use");
+        api.MapPost("/models/gallery/activate", UseGalleryAsync).WithSummary("Put the gallery (no trained model) in use");
+        api.MapDelete("/models/{id:guid}", DeleteModelAsync).WithSummary("Delete a trained model that is not in use");
+        api.MapGet("/models/{id:guid}/file", DownloadAsync).WithSummary("Download a model's checkpoint");
         return v1;
     }
+
+    private static async Task<Results<Accepted<QueuedJob>, ProblemHttpResult>> QueueAsync(TrainingRequest request, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var queued = await queue.QueueAsync(request, ActorName.Of(user), ct);
+        return queued.Succeeded
+            ? TypedResults.Accepted($"{IntegrationApi.Prefix}/training/{queued.Value}", new QueuedJob(queued.Value))
+            : ApiProblems.BadRequest(queued.Error);
+    }
+
+    private static async Task<Results<Ok<TrainingJob>, ProblemHttpResult>> GetAsync(Guid id, TrainingJobs jobs, CancellationToken ct) =>
+        await jobs.GetAsync(id, ct) is { } job ? TypedResults.Ok(job) : ApiProblems.NotFound("training job");
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> CancelAsync(Guid id, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct) =>
+        await queue.CancelAsync(id, ActorName.Of(user), ct) is { Succeeded: false } refused ? ApiProblems.Conflict(refused.Error) : TypedResults.Accepted((string?)null);
+
+    private static async Task<Ok<ScheduleView>> ScheduleAsync(RetrainSchedules schedules, CancellationToken ct) =>
+        TypedResults.Ok(new ScheduleView(await schedules.GetAsync(ct), await schedules.DecisionsAsync(20, ct)));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SaveScheduleAsync(ScheduleChange change, RetrainScheduler scheduler, ClaimsPrincipal user, CancellationToken ct) =>
+        await scheduler.SaveAsync(change.Enabled, change.Cron ?? string.Empty, ActorName.Of(user), ct) is { Succeeded: false } refused
+            ? ApiProblems.BadRequest(refused.Error)
+            : TypedResults.NoContent();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ActivateAsync(Guid id, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
+        await models.ActivateAsync(id, ActorName.Of(user), ct) ? TypedResults.NoContent() : ApiProblems.NotFound("model");
+
+    private static async Task<NoContent> UseGalleryAsync(ActiveModelService models, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await models.ActivateAsync(null, ActorName.Of(user), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteModelAsync(Guid id, TrainedModels trained, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (models.Current?.Id == id)
+        {
+            return ApiProblems.Conflict("This model is in use. Put another model or the gallery in use first.");
+        }
+
+        return await trained.DeleteAsync(id, ActorName.Of(user), ct) ? TypedResults.NoContent() : ApiProblems.NotFound("model");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(Guid id, TrainedModels trained, CancellationToken ct) =>
+        await trained.CheckpointAsync(id, ct) is { } bytes
+            ? TypedResults.File(bytes, "application/zip", $"faceportal-model-{id:N}.fphead")
+            : ApiProblems.NotFound("model");
 }
