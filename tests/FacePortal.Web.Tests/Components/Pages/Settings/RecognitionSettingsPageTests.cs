@@ -21,7 +21,8 @@ public sealed class RecognitionSettingsPageTests : AppComponentTest
         Assert.Equal("2", page.Find("#settings-people").TextContent);
         Assert.Contains("named at a 1% false-match rate for 2 people", page.Find("#settings-describe").TextContent, StringComparison.Ordinal);
         var before = float.Parse(page.Find("#settings-threshold").TextContent, CultureInfo.InvariantCulture);
-        Assert.Single(page.FindAll("#settings-histogram .threshold-line"));
+        // The plot is drawn once the gallery's genuine and impostor scores are computed, after the figures.
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#settings-histogram .threshold-line")), TimeSpan.FromSeconds(20));
 
         page.Find("#settings-rate-input input, input#settings-rate-input").Change("0.1");
         await page.Find("#settings-save").ClickAsync(new());
@@ -29,7 +30,7 @@ public sealed class RecognitionSettingsPageTests : AppComponentTest
         page.WaitForAssertion(() => Assert.Equal("0.1%", page.Find("#settings-rate").TextContent), TimeSpan.FromSeconds(20));
         var after = float.Parse(page.Find("#settings-threshold").TextContent, CultureInfo.InvariantCulture);
         Assert.True(after > before, $"threshold {before} at 1%, {after} at 0.1%");
-        Assert.Single(page.FindAll("#settings-saved"));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#settings-saved")), TimeSpan.FromSeconds(20));
 
         // What recognition itself decides at, not only what the page shows.
         var recognizer = App.Services.GetRequiredService<FaceRecognizer>();
