@@ -2,6 +2,7 @@ using System.Security.Claims;
 using FacePortal.Core.Applications;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Api;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Applications;
 
@@ -25,7 +26,7 @@ public static class ApplicationsEndpoints
             .WithDescription("Every key with its prefix, scopes, expiry, last use and request counts; never a secret.");
 
         api.MapDelete("/{id:guid}", async (Guid id, ApplicationKeys keys, ClaimsPrincipal user, CancellationToken ct) =>
-                await keys.RevokeAsync(id, ActorName.Of(user), ct) ? Results.NoContent() : ApiProblems.NotFound("application key"))
+                await keys.RevokeAsync(id, ActorName.Of(user), ct) ? TypedResults.NoContent() : (Results<NoContent, ProblemHttpResult>)ApiProblems.NotFound("application key"))
             .WithSummary("Revoke an application key")
             .WithDescription("The key is refused (401) from the next request on.")
             .Produces(StatusCodes.Status204NoContent)
@@ -40,26 +41,26 @@ public static class ApplicationsEndpoints
         return v1;
     }
 
-    private static async Task<IResult> CreateAsync(CreateApplicationRequest body, ApplicationKeys keys, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Created<IssuedKeyResponse>, ProblemHttpResult>> CreateAsync(CreateApplicationRequest body, ApplicationKeys keys, ClaimsPrincipal user, CancellationToken ct)
     {
         var scopes = ScopeNames.Parse(body.Scopes);
         if (!scopes.Succeeded)
         {
-            return Results.Problem(scopes.Error, statusCode: StatusCodes.Status400BadRequest);
+            return ApiProblems.BadRequest(scopes.Error);
         }
 
         var created = await keys.CreateAsync(body.Name, scopes.Value, body.ExpiresAt?.UtcDateTime, ActorName.Of(user), ct);
         return created.Succeeded
-            ? Results.Created($"/api/v1/applications/{created.Value.Id}", IssuedKeyResponse.From(created.Value))
-            : Results.Problem(created.Error, statusCode: StatusCodes.Status400BadRequest);
+            ? TypedResults.Created($"{IntegrationApi.Prefix}/applications/{created.Value.Id}", IssuedKeyResponse.From(created.Value))
+            : ApiProblems.BadRequest(created.Error);
     }
 
-    private static async Task<IResult> RotateAsync(Guid id, ApplicationKeys keys, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<Results<Ok<IssuedKeyResponse>, ProblemHttpResult>> RotateAsync(Guid id, ApplicationKeys keys, ClaimsPrincipal user, CancellationToken ct) =>
         await keys.RotateAsync(id, ActorName.Of(user), ct) switch
         {
             null => ApiProblems.NotFound("application key"),
-            { Succeeded: false } refused => Results.Problem(refused.Error, statusCode: StatusCodes.Status400BadRequest),
-            var rotated => Results.Ok(IssuedKeyResponse.From(rotated.Value)),
+            { Succeeded: false } refused => ApiProblems.BadRequest(refused.Error),
+            var rotated => TypedResults.Ok(IssuedKeyResponse.From(rotated.Value)),
         };
 }
 
