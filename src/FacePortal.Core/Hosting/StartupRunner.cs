@@ -30,7 +30,7 @@ public sealed class StartupRunner(IEnumerable<IStartupStep> steps, ILogger<Start
                 throw new StartupStepException(step.Name, ex);
             }
 
-            logger.LogDebug("Start-up step {Order} '{Step}' took {ElapsedMs:0} ms", step.Order, step.Name, clock.Elapsed.TotalMilliseconds);
+            logger.LogInformation("Start-up step {Order} '{Step}' took {ElapsedMs:0} ms", step.Order, step.Name, clock.Elapsed.TotalMilliseconds);
         }
 
         logger.LogInformation("Start-up work done in {ElapsedMs:0} ms ({Steps} steps)", total.Elapsed.TotalMilliseconds, Steps.Count);

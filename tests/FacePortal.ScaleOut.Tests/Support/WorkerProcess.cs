@@ -11,7 +11,7 @@ namespace FacePortal.ScaleOut.Tests.Support;
 /// </summary>
 public sealed class WorkerProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(180);
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
