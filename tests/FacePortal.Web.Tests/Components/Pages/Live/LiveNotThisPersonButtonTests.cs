@@ -53,7 +53,8 @@ public sealed class LiveNotThisPersonButtonTests : BunitContext
         var snackbars = Render<MudSnackbarProvider>();
         var button = RenderButton(Ann, sequence: 42);
 
-        await button.Find(".live-not-this-person").ClickAsync(new());
+        // The click's handler waits for the confirmation: started here, awaited once the dialog is answered.
+        var clicking = button.Find(".live-not-this-person").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Not Ann?", dialogs.Markup, StringComparison.Ordinal));
         Assert.Equal([42L], _held);
         Assert.Empty(_sent);
@@ -61,6 +62,7 @@ public sealed class LiveNotThisPersonButtonTests : BunitContext
 
         dialogs.WaitForAssertion(() => Assert.Single(_sent));
         Assert.Equal(new LiveMark(42, AnnId, 100, 50, 180, 140), _sent[0]);
+        await clicking.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
         snackbars.WaitForAssertion(() => Assert.Contains("Marked as not Ann", snackbars.Markup, StringComparison.Ordinal));
     }
 
@@ -71,11 +73,12 @@ public sealed class LiveNotThisPersonButtonTests : BunitContext
         var dialogs = Render<MudDialogProvider>();
         var button = RenderButton(Ann);
 
-        await button.Find(".live-not-this-person").ClickAsync(new());
+        // The click's handler waits for the confirmation: started here, awaited once the dialog is answered.
+        var clicking = button.Find(".live-not-this-person").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Not Ann?", dialogs.Markup, StringComparison.Ordinal));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Cancel").Click();
 
-        dialogs.WaitForAssertion(() => Assert.DoesNotContain("Not Ann?", dialogs.Markup, StringComparison.Ordinal));
+        await clicking.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
         Assert.Empty(_sent);
     }
 
@@ -87,8 +90,10 @@ public sealed class LiveNotThisPersonButtonTests : BunitContext
         var snackbars = Render<MudSnackbarProvider>();
         var button = RenderButton(Ann, hold: false);
 
-        await button.Find(".live-not-this-person").ClickAsync(new());
+        // The click's handler waits for the confirmation: started here, awaited once the dialog is answered.
+        var clicking = button.Find(".live-not-this-person").ClickAsync(new());
 
+        await clicking.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
         snackbars.WaitForAssertion(() => Assert.Contains("no longer kept", snackbars.Markup, StringComparison.Ordinal));
         Assert.DoesNotContain("Not Ann?", dialogs.Markup, StringComparison.Ordinal);
         Assert.Empty(_sent);
@@ -102,10 +107,12 @@ public sealed class LiveNotThisPersonButtonTests : BunitContext
         var snackbars = Render<MudSnackbarProvider>();
         var button = RenderButton(Ann, outcome: new LiveMarkOutcome(false, "No face at that box."));
 
-        await button.Find(".live-not-this-person").ClickAsync(new());
+        // The click's handler waits for the confirmation: started here, awaited once the dialog is answered.
+        var clicking = button.Find(".live-not-this-person").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Not Ann?", dialogs.Markup, StringComparison.Ordinal));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Not Ann").Click();
 
+        await clicking.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
         snackbars.WaitForAssertion(() => Assert.Contains("Not stored: No face at that box.", snackbars.Markup, StringComparison.Ordinal));
     }
 
