@@ -4,6 +4,7 @@
 // instead of building a queue. Statistics go to the Blazor page twice a second.
 
 import { openCamera, closeCamera, grabJpeg } from './camera.js';
+import { withRequestToken } from './api-request.js';
 
 // A named track is solid green; every kind of Unknown is dashed, red (or amber while a name is being
 // confirmed), so the difference does not rest on colour alone.
@@ -13,8 +14,12 @@ const CONFIRMING = '#ffb300';
 // Labels stay at least this many CSS pixels tall however small the video is drawn (a phone).
 const MIN_LABEL_CSS_PX = 15;
 const STATS_INTERVAL_MS = 500;
+// The JPEGs of the last results shown in the side panel, so "Not this person" sends the very frame its box is in.
+const KEPT_FRAMES = 6;
 
 let session = null;
+// The frame an admin is marking, held while the confirmation is open (the panel moves on meanwhile).
+let held = null;
 
 export async function start(video, overlay, options, dotnet) {
   await stop();
@@ -30,6 +35,9 @@ export async function start(video, overlay, options, dotnet) {
     video, overlay, dotnet, connection, stream: camera.stream, running: true,
     frameWidth: options.frameWidth, quality: options.jpegQuality, maxInFlight: options.maxInFlight || 2,
     liveness: !!options.liveness,
+    // The server refuses frames over its limit (LiveOptions.MaxFramesPerSecond); never send faster than it.
+    minIntervalMs: options.maxFramesPerSecond > 0 ? 1000 / options.maxFramesPerSecond : 0, lastSentAt: -Infinity,
+    blobs: new Map(), kept: new Map(),
     canvas: document.createElement('canvas'), seq: 0, inFlight: new Map(),
     answered: [], roundTrips: [], serverTimes: [], dropped: 0, refused: 0, lastProblem: null, latest: null,
   };
@@ -74,7 +82,8 @@ export function setLiveness(on) {
 async function sendLoop(s) {
   while (s.running) {
     expireLostFrames(s);
-    if (s.inFlight.size >= s.maxInFlight || s.video.readyState < 2 || s.connection.state !== 'Connected') {
+    if (s.inFlight.size >= s.maxInFlight || s.video.readyState < 2 || s.connection.state !== 'Connected'
+        || performance.now() - s.lastSentAt < s.minIntervalMs) {
       await nextFrame();
       continue;
     }
@@ -84,8 +93,10 @@ async function sendLoop(s) {
       const image = new Uint8Array(await blob.arrayBuffer());
       const seq = ++s.seq;
       const capturedAt = performance.now();
+      s.lastSentAt = capturedAt;
       s.inFlight.set(seq, capturedAt);
-      s.connection.send('SendFrame', { seq, capturedAt, image, liveness: s.liveness }).catch(() => s.inFlight.delete(seq));
+      s.blobs.set(seq, blob);
+      s.connection.send('SendFrame', { seq, capturedAt, image, liveness: s.liveness }).catch(() => { s.inFlight.delete(seq); s.blobs.delete(seq); });
     } catch (e) {
       s.lastProblem = e.message;
       await sleep(200);
@@ -96,7 +107,10 @@ async function sendLoop(s) {
 function onResult(s, result) {
   const now = performance.now();
   s.inFlight.delete(result.seq);
+  const blob = s.blobs.get(result.seq);
+  s.blobs.delete(result.seq);
   if (result.status === 'ok') {
+    s.latestBlob = blob;
     s.answered.push(now);
     push(s.roundTrips, now - result.capturedAt);
     push(s.serverTimes, result.timing.total);
@@ -114,7 +128,10 @@ function onResult(s, result) {
 function expireLostFrames(s) {
   const now = performance.now();
   for (const [seq, sentAt] of s.inFlight) {
-    if (now - sentAt > 5000) s.inFlight.delete(seq);
+    if (now - sentAt > 5000) {
+      s.inFlight.delete(seq);
+      s.blobs.delete(seq);
+    }
   }
 }
 
@@ -122,7 +139,9 @@ function report(s, problem) {
   const now = performance.now();
   s.answered = s.answered.filter(t => now - t < 2000);
   const faces = s.latest && now - s.latest.capturedAt < 2000 ? s.latest.faces : [];
+  if (faces.length && s.latestBlob) keep(s, s.latest.seq, s.latestBlob);
   s.dotnet.invokeMethodAsync('OnStats', {
+    seq: faces.length ? s.latest.seq : 0,
     fps: s.answered.length / 2,
     roundTripMs: median(s.roundTrips),
     serverMs: median(s.serverTimes),
@@ -132,12 +151,47 @@ function report(s, problem) {
     refused: s.refused,
     problem: problem ?? s.lastProblem,
     faces: faces.map(f => ({
+      x: f.x, y: f.y, w: f.w, h: f.h,
       trackId: f.trackId ?? 0, verdict: f.verdict ?? null, label: f.label ?? null, reason: f.reason ?? null, operatingPoint: f.operatingPoint ?? null,
       name: f.name ?? null, personId: f.personId ?? null, similarity: f.similarity, probability: f.probability ?? null,
       liveness: f.liveness?.score ?? null, live: f.liveness ? f.liveness.live : null, livenessRefusal: f.liveness?.refusal ?? null,
     })),
   }).catch(() => { /* the page is gone */ });
   s.lastProblem = null;
+}
+
+function keep(s, seq, blob) {
+  s.kept.set(seq, blob);
+  while (s.kept.size > KEPT_FRAMES) s.kept.delete(s.kept.keys().next().value);
+}
+
+// Holds the frame of a result the panel showed while the admin confirms; false when it is no longer kept.
+export function holdFrame(seq) {
+  const blob = session?.kept.get(seq);
+  held = blob ? { seq, blob } : null;
+  return !!blob;
+}
+
+// Sends the held frame to the feedback API: the face in `box` (frame pixels) is not `personId`.
+export async function markNotThisPerson(seq, personId, box) {
+  if (!held || held.seq !== seq) return { ok: false, message: 'That frame is no longer kept; mark the face again.' };
+  const { blob } = held;
+  held = null;
+  const form = new FormData();
+  form.append('image', blob, `live-${seq}.jpg`);
+  const query = `personId=${encodeURIComponent(personId)}&box=${box.map(v => v.toFixed(1)).join(',')}`;
+  try {
+    const response = await fetch(`api/v1/feedback?${query}`, { method: 'POST', body: form, headers: withRequestToken(), credentials: 'same-origin' });
+    if (response.ok) return { ok: true, message: null };
+    let message = `The server answered ${response.status}.`;
+    try {
+      const problem = await response.json();
+      message = problem.detail ?? problem.title ?? message;
+    } catch { /* not a problem document */ }
+    return { ok: false, message };
+  } catch (e) {
+    return { ok: false, message: `The server could not be reached: ${e.message}` };
+  }
 }
 
 function draw(canvas, result) {

@@ -37,6 +37,10 @@ public sealed class CameraScript(IJSRuntime js, string path) : IAsyncDisposable
         }
     }
 
+    /// <summary>Calls one of the script's other functions for its answer; the default before the first start.</summary>
+    public async Task<T?> InvokeAsync<T>(string identifier, params object?[] args) =>
+        _module is null ? default : await _module.InvokeAsync<T>(identifier, args);
+
     public Task StopAsync() => InvokeVoidAsync("stop");
 
     /// <summary>The sentence of a script error, without the JavaScript stack that follows it.</summary>

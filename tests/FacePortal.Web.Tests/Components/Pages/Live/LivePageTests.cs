@@ -45,4 +45,23 @@ public sealed class LivePageTests : AppComponentTest
         Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "setLiveness");
         Assert.True(page.Find("#live-liveness input[type=checkbox]").HasAttribute("checked") || page.Markup.Contains("mud-checked", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void With_the_camera_off_the_statistics_are_dashes_not_zeros()
+    {
+        var page = Render<LivePage>();
+
+        Assert.Equal("–", page.Find("#live-fps").TextContent);
+        Assert.Equal("–", page.Find("#live-rtt").TextContent);
+        Assert.Equal("–", page.Find("#live-server").TextContent);
+    }
+
+    [Theory]
+    [InlineData(1280, 640, 480, "Your camera gives 640×480, so frames are sent at 640 px, not 1280.")]
+    [InlineData(1280, 1280, 720, null)]
+    [InlineData(640, 640, 480, null)]
+    [InlineData(320, 640, 480, null)]
+    [InlineData(1280, 0, 0, null)]
+    public void The_page_says_when_the_camera_gives_fewer_pixels_than_the_size_chosen(int frameWidth, int cameraWidth, int cameraHeight, string? expected) =>
+        Assert.Equal(expected, LivePage.CameraNote(frameWidth, cameraWidth, cameraHeight));
 }
