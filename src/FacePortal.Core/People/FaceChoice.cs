@@ -69,18 +69,27 @@ public abstract record FaceChoice
 
         if (!string.IsNullOrWhiteSpace(box))
         {
-            var parts = box.Split(',', StringSplitOptions.TrimEntries);
-            var values = new float[4];
-            if (parts.Length != 4 || parts.Select((p, i) => float.TryParse(p, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out values[i])).Any(ok => !ok)
-                || values.Any(v => !float.IsFinite(v)) || values[2] <= values[0] || values[3] <= values[1])
-            {
-                return (null, $"box must be \"left,top,right,bottom\" in photo pixels with right > left and bottom > top, not '{box}'.");
-            }
-
-            return (ByBox(new FaceBox(values[0], values[1], values[2], values[3])), null);
+            return ParseBox(box) is { } parsed
+                ? (ByBox(parsed), null)
+                : (null, $"box must be \"left,top,right,bottom\" in photo pixels with right > left and bottom > top, not '{box}'.");
         }
 
         return (null, null);
+    }
+
+    /// <summary>"left,top,right,bottom" in photo pixels, finite, with right > left and bottom > top; null otherwise.</summary>
+    public static FaceBox? ParseBox(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var values = new float[4];
+        if (parts.Length != 4 || parts.Select((p, i) => float.TryParse(p, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out values[i])).Any(ok => !ok)
+            || values.Any(v => !float.IsFinite(v)) || values[2] <= values[0] || values[3] <= values[1])
+        {
+            return null;
+        }
+
+        return new FaceBox(values[0], values[1], values[2], values[3]);
     }
 
     private sealed record ByIndex(int Index) : FaceChoice

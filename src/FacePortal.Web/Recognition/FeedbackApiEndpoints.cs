@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using FacePortal.Core.Applications;
 using FacePortal.Core.Feedback;
+using FacePortal.Core.People;
 using FacePortal.Core.Storage;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Geometry;
@@ -61,11 +61,11 @@ public static class FeedbackApiEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<NegativeExampleSummary>>, ProblemHttpResult>> ListAsync(Guid id, FeedbackService feedback, CancellationToken ct) =>
-        await feedback.ListAsync(id, ct) is { } negatives ? TypedResults.Ok(negatives) : NotFound("person");
+        await feedback.ListAsync(id, ct) is { } negatives ? TypedResults.Ok(negatives) : ApiProblems.NotFound("person");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, Guid negativeId, FeedbackService feedback, ClaimsPrincipal user, CancellationToken ct) =>
-        await feedback.DeleteAsync(id, negativeId, ActorName.Of(user), ct) ? TypedResults.NoContent() : NotFound("negative example");
+        await feedback.DeleteAsync(id, negativeId, ActorName.Of(user), ct) ? TypedResults.NoContent() : ApiProblems.NotFound("negative example");
 
     private static async Task<IResult> MarkAsync(
         HttpRequest request, [FromQuery] Guid? personId, [FromQuery] int? face, [FromQuery] string? box,
@@ -79,7 +79,7 @@ public static class FeedbackApiEndpoints
         FaceBox? wanted = null;
         if (box is not null)
         {
-            if (ParseBox(box) is not { } parsed)
+            if (FaceChoice.ParseBox(box) is not { } parsed)
             {
                 return TypedResults.Problem(
                     "box must be left,top,right,bottom in the photo's pixels, with right > left and bottom > top.", statusCode: StatusCodes.Status400BadRequest, title: "Bad box");
@@ -117,7 +117,7 @@ public static class FeedbackApiEndpoints
         return result switch
         {
             { Marked: { } marked } => TypedResults.Created($"{IntegrationApi.Prefix}/people/{person}/negatives/{marked.Id}", marked),
-            { Failure: MarkFailure.PersonNotFound } => NotFound("person"),
+            { Failure: MarkFailure.PersonNotFound } => ApiProblems.NotFound("person"),
             _ => TypedResults.Problem(
                 result.Message,
                 statusCode: StatusCodes.Status422UnprocessableEntity,
@@ -125,28 +125,6 @@ public static class FeedbackApiEndpoints
                 extensions: new Dictionary<string, object?> { ["faces"] = result.Faces.Select(BoxResponse.Of).ToList() }),
         };
     }
-
-    private static FaceBox? ParseBox(string text)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length != 4)
-        {
-            return null;
-        }
-
-        var values = new float[4];
-        for (var i = 0; i < 4; i++)
-        {
-            if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !float.IsFinite(values[i]))
-            {
-                return null;
-            }
-        }
-
-        return values[2] > values[0] && values[3] > values[1] ? new FaceBox(values[0], values[1], values[2], values[3]) : null;
-    }
-
-    private static ProblemHttpResult NotFound(string what) => TypedResults.Problem($"No such {what}.", statusCode: StatusCodes.Status404NotFound);
 
     /// <summary>A face's box in a 422 answer, as the caller sends it back (box=left,top,right,bottom).</summary>
     public sealed record BoxResponse(int Index, float Left, float Top, float Right, float Bottom)
