@@ -53,6 +53,8 @@ try
 
     app.UseStatusCodePages(ApiProblems.ForBareStatusCodes);
     app.UseNotFoundPage();
+    // Explicit, after the status-code pages: a re-executed request (/not-found) must be routed again.
+    app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseApiAntiforgery();
