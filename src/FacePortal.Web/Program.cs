@@ -5,6 +5,7 @@ using FacePortal.Web.Accounts;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Components;
 using FacePortal.Web.Api;
+using FacePortal.Web.Errors;
 using FacePortal.Web.Hosting;
 using FacePortal.Web.Security;
 using FacePortal.Web.Recognition;
@@ -51,6 +52,9 @@ try
     }
 
     app.UseStatusCodePages(ApiProblems.ForBareStatusCodes);
+    app.UseNotFoundPage();
+    // Explicit, after the status-code pages: a re-executed request (/not-found) must be routed again.
+    app.UseRouting();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseApiAntiforgery();

@@ -45,12 +45,12 @@ public sealed class CrossSiteRequestTests(BrowserFixture fixture)
         await page.GotoAsync("people");
         Assert.DoesNotContain("/account/login", page.Url, StringComparison.Ordinal);
         await BrowserFixture.WaitForInteractiveAsync(page);
-        await Assertions.Expect(page.Locator("#user-chip")).ToContainTextAsync(PortalServer.AdminName);
+        await Assertions.Expect(page.Locator("#user-menu button")).ToContainTextAsync(PortalServer.AdminName);
         Assert.Equal(0, await CountPeopleNamedAsync(page, ForgedPerson));
         Assert.Equal(400, refused.Status);
 
         // The portal's own sign-out form carries the token and still works.
-        await page.ClickAsync("#user-chip");
+        await page.ClickAsync("#user-menu button");
         await page.ClickAsync("#sign-out");
         await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
         Assert.Equal(401, (await page.APIRequest.GetAsync("api/v1/people")).Status);

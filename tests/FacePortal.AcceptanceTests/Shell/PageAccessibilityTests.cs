@@ -1,0 +1,75 @@
+using Deque.AxeCore.Playwright;
+using FacePortal.AcceptanceTests.Support;
+using Microsoft.Playwright;
+using static FacePortal.AcceptanceTests.Support.PageEvidence;
+
+namespace FacePortal.AcceptanceTests.Shell;
+
+/// <summary>
+/// Every page of the portal, at a desktop and a phone size, has no critical or serious axe-core finding, one h1
+/// and a main landmark (issue 22). Nothing is excluded: the shared layout (app bar, user menu, drawer) is checked on
+/// each page too.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PageAccessibilityTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("people")]
+    [InlineData("people/{person}")]
+    [InlineData("import")]
+    [InlineData("test-photo")]
+    [InlineData("verify")]
+    [InlineData("live")]
+    [InlineData("lab")]
+    [InlineData("training")]
+    [InlineData("models")]
+    [InlineData("health")]
+    [InlineData("applications")]
+    [InlineData("users")]
+    [InlineData("audit")]
+    [InlineData("settings/recognition")]
+    [InlineData("account/password")]
+    [InlineData("no-such-page")]
+    public async Task The_page_has_no_serious_axe_finding_one_h1_and_a_main_landmark(string path)
+    {
+        var (context, page) = await fixture.SignedInPageAsync();
+        await using var _ = context;
+        Guid? person = null;
+        try
+        {
+            if (path.Contains("{person}", StringComparison.Ordinal))
+            {
+                person = await PortalApi.CreatePersonAsync(page, "Axe Person");
+                path = path.Replace("{person}", person.Value.ToString(), StringComparison.Ordinal);
+            }
+
+            foreach (var (width, height) in new[] { (1440, 900), (390, 844) })
+            {
+                await page.SetViewportSizeAsync(width, height);
+                await page.GotoAsync(path);
+                await BrowserFixture.WaitForInteractiveAsync(page);
+                await Assertions.Expect(page.Locator("h1")).ToHaveCountAsync(1);
+                await Assertions.Expect(page.Locator("main")).ToHaveCountAsync(1);
+
+                var axe = await page.RunAxe();
+                var serious = axe.Violations.Where(v => v.Impact is "critical" or "serious")
+                    .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Select(n => $"{n.Target} {n.Html} {string.Join("; ", n.Any.Select(c => c.Message))}"))})")
+                    .ToList();
+                if (serious.Count > 0)
+                {
+                    await Shot(page, $"axe-{(path.Length == 0 ? "home" : path.Replace('/', '-'))}-{width}.png");
+                }
+
+                Assert.True(serious.Count == 0, $"/{path} at {width}x{height}:\n" + string.Join("\n", serious));
+            }
+        }
+        finally
+        {
+            if (person is { } id)
+            {
+                await PortalApi.DeleteAsync(page, id);
+            }
+        }
+    }
+}
