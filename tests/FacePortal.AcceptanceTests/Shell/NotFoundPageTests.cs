@@ -67,6 +67,6 @@ public sealed class NotFoundPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Page not found");
         await Assertions.Expect(page.Locator("#not-found-home")).ToHaveAttributeAsync("href", "/");
         await Assertions.Expect(page.Locator("#nav-menu")).ToBeVisibleAsync();
-        Assert.Equal("Page not found · FacePortal", await page.TitleAsync());
+        await Assertions.Expect(page).ToHaveTitleAsync("Page not found · FacePortal");
     }
 }
