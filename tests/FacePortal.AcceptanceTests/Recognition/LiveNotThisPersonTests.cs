@@ -25,9 +25,7 @@ public sealed class LiveNotThisPersonTests(BrowserFixture fixture)
         try
         {
             await page.SetViewportSizeAsync(1440, 900);
-            await page.GotoAsync("live");
-            await BrowserFixture.WaitForInteractiveAsync(page);
-            await page.ClickAsync("#live-start");
+            await LiveControls.StartAsync(page);
             await Diagnose(page, fixture, () => Assertions.Expect(page.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", Name, new() { Timeout = 30_000 }), "live-not-this-person-failure");
             var button = page.Locator("#live-people .live-not-this-person");
             await Assertions.Expect(button).ToHaveTextAsync($"Not {Name}", new() { Timeout = 10_000 });
@@ -51,7 +49,7 @@ public sealed class LiveNotThisPersonTests(BrowserFixture fixture)
             var list = (await negatives.JsonAsync())!.Value;
             Assert.Equal(1, list.GetArrayLength());
 
-            await page.ClickAsync("#live-stop");
+            await LiveControls.StopAsync(page);
             Assert.Empty(errors);
         }
         finally

@@ -25,7 +25,7 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
         try
         {
             // The camera plays img1.jpg, a photo of her that was not enrolled.
-            await StartLiveAsync(page);
+            await LiveControls.StartAsync(page);
             await Diagnose(page, fixture, () => Assertions.Expect(page.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", Name, new() { Timeout = 20_000 }), "live-known-failure");
             await Assertions.Expect(page.Locator("#live-people .live-person-name")).ToHaveTextAsync(Name, new() { Timeout = 20_000 });
             await page.WaitForFunctionAsync("() => parseFloat(document.querySelector('#live-fps').textContent) > 0", null, new() { Timeout = 20_000 });
@@ -34,14 +34,14 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
             Assert.Matches(@"^0\.\d\d$", await page.Locator("#live-threshold").InnerTextAsync());
             await Assertions.Expect(page.Locator("#live-stats")).ToContainTextAsync("named at a 1% false-match rate for 1 person");
             await Shot(page, "live-known.png");
-            await page.ClickAsync("#live-stop");
+            await LiveControls.StopAsync(page);
             await Assertions.Expect(page.Locator("#live-people-empty")).ToBeVisibleAsync();
 
             // Someone else entirely (img20.jpg) is Unknown, never the closest enrolled person.
             var (strangerContext, stranger) = await fixture.SignedInPageAsync(browser: await fixture.BrowserWithWebcamAsync("img20.jpg"));
             await using (strangerContext)
             {
-                await StartLiveAsync(stranger);
+                await LiveControls.StartAsync(stranger);
                 await Diagnose(stranger, fixture, () => Assertions.Expect(stranger.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", "Unknown (nobody close)", new() { Timeout = 20_000 }), "live-unknown-failure");
                 await Assertions.Expect(stranger.Locator("#live-people .live-person-name")).ToHaveTextAsync("Unknown (nobody close)");
                 await Shot(stranger, "live-unknown.png");
@@ -55,7 +55,7 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
                 await BrowserFixture.WaitForInteractiveAsync(hd);
                 await hd.Locator(".mud-input-control.mud-select:has(#live-frame-size)").ClickAsync();
                 await hd.GetByText("1280 px (HD, 1280×720)").ClickAsync();
-                await StartLiveAsync(hd, navigate: false);
+                await LiveControls.StartAsync(hd, navigate: false);
                 await Diagnose(hd, fixture, () => Assertions.Expect(hd.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", Name, new() { Timeout = 20_000 }), "live-hd-failure");
                 await Assertions.Expect(hd.Locator("#live-stats")).ToContainTextAsync("Frames 1280×720", new() { Timeout = 20_000 });
                 await Shot(hd, "live-720p.png");
@@ -108,17 +108,5 @@ public sealed class LiveRecognitionTests(BrowserFixture fixture)
         {
             await PortalApi.DeleteAsync(page, personId);
         }
-    }
-
-    private static async Task StartLiveAsync(IPage page, bool navigate = true)
-    {
-        if (navigate)
-        {
-            await page.GotoAsync("live");
-            await BrowserFixture.WaitForInteractiveAsync(page);
-        }
-
-        await page.ClickAsync("#live-start");
-        await Assertions.Expect(page.Locator("#live-stop")).ToBeVisibleAsync(new() { Timeout = 15_000 });
     }
 }

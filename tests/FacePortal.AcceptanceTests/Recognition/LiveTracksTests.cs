@@ -48,7 +48,7 @@ public sealed class LiveTracksTests(BrowserFixture fixture)
             await page.GotoAsync("live");
             await BrowserFixture.WaitForInteractiveAsync(page);
             await page.EvaluateAsync(RecordTrail);
-            await page.ClickAsync("#live-start");
+            await LiveControls.StartAsync(page, navigate: false);
 
             // Her, the stranger, and her again: at least three tracks, the last one seen for K frames.
             await Diagnose(
@@ -124,7 +124,7 @@ public sealed class LiveTracksTests(BrowserFixture fixture)
             await page.ScreenshotAsync(new() { Path = Path.Combine(RepoLocations.Screenshots, "live-tracks-stranger-390.png") });
             await AssertAccessibleAsync(page);
 
-            await page.ClickAsync("#live-stop");
+            await LiveControls.StopAsync(page);
             Assert.Empty(errors);
         }
         finally

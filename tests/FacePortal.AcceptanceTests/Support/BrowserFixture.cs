@@ -48,14 +48,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A 1280x800 page with camera access, signed in through the real login form; policy violations are console errors.</summary>
+    /// <summary>
+    /// A 1280x800 page with camera access, signed in through the real login form; policy violations are console errors.
+    /// <paramref name="server"/> is a test's own app (other settings); null for the collection's.
+    /// </summary>
     public async Task<(IBrowserContext Context, IPage Page)> SignedInPageAsync(
-        string userName = PortalServer.AdminName, string password = PortalServer.AdminPassword, IBrowser? browser = null)
+        string userName = PortalServer.AdminName, string password = PortalServer.AdminPassword, IBrowser? browser = null, PortalServer? server = null)
     {
         var context = await (browser ?? Browser).NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            BaseURL = Server.BaseAddress.ToString(),
+            BaseURL = (server ?? Server).BaseAddress.ToString(),
             Permissions = ["camera"],
         });
         await PageEvidence.ReportCspViolationsAsync(context);

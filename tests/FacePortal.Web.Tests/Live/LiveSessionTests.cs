@@ -25,6 +25,34 @@ public sealed class LiveSessionTests
     }
 
     [Fact]
+    public void The_frame_limit_holds_at_a_low_setting_a_second_after_the_bucket_is_empty()
+    {
+        using var session = new LiveSession("c1", 4);
+        var burst = 0;
+        while (Acquire(session))
+        {
+            burst++;
+        }
+
+        Thread.Sleep(1000);
+        var refilled = 0;
+        while (Acquire(session))
+        {
+            refilled++;
+        }
+
+        Assert.InRange(burst, 4, 5);
+        // A second refills four tokens (five if a timer tick lands at the edge), not the ten a 100 ms tick gave.
+        Assert.InRange(refilled, 1, 5);
+
+        static bool Acquire(LiveSession session)
+        {
+            using var lease = session.RateLimit.AttemptAcquire();
+            return lease.IsAcquired;
+        }
+    }
+
+    [Fact]
     public void A_closed_session_takes_nothing_and_forgets_what_waited()
     {
         var session = new LiveSession("c1", 30);

@@ -20,9 +20,11 @@ public sealed class LiveSession : IDisposable
         ConnectionId = connectionId;
         RateLimit = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
+            // One token every 1/max s: the limit holds at any setting (a tenth of the limit every 100 ms gave a 4 fps
+            // limit 10 fps); a full bucket lets a second of frames bunched by the network through.
             TokenLimit = maxFramesPerSecond,
-            TokensPerPeriod = Math.Max(1, maxFramesPerSecond / 10),
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1.0 / maxFramesPerSecond),
             QueueLimit = 0,
             AutoReplenishment = true,
         });
