@@ -194,7 +194,7 @@ public static class CompreFaceExamples
     }
 
     private static async Task<Results<Ok<List<FaceExample>>, ProblemHttpResult>> DeleteSeveralAsync(
-        Guid[] imageIds, HttpContext context, CompreFaceGallery galleries, CompreFaceCollection collection, CancellationToken ct)
+        [FromBody] Guid[] imageIds, HttpContext context, CompreFaceGallery galleries, CompreFaceCollection collection, CancellationToken ct)
     {
         var gallery = await galleries.ResolveAsync(context, ct);
         if (gallery.Problem is { } refused)
