@@ -4,15 +4,22 @@ namespace FacePortal.Web.CompreFace;
 /// The one place FacePortal's cosine similarity becomes CompreFace's 0..1 <c>similarity</c> (docs/compreface.md).
 /// FacePortal decides at a calibrated cosine threshold t (the open-set operating point for recognition, the
 /// verification point for 1:1); CompreFace clients decide with a fixed number of their own (Double Take's default
-/// match is 0.60, its "unknown" below 0.40; users commonly pick 0.5 to 0.85). The map is piecewise linear and
-/// strictly increasing on [-1, 1]: -1 → 0, t → <see cref="OperatingValue"/> (0.5), 1 → 1. So every threshold of
-/// 0.5 or more a client uses is at least as strict as FacePortal's own, and a face FacePortal calls Unknown is
-/// never reported at or above 0.5 (<see cref="Reported"/> also caps candidates FacePortal did not name).
+/// match is 0.60 and "unknown" below 0.40; users commonly pick 0.5 to 0.85). The map is a logistic curve centred on
+/// the operating point, similarity = (1 + tanh(<see cref="Steepness"/> · (cosine − t))) / 2: strictly increasing,
+/// t → <see cref="OperatingValue"/> (0.5). So every client threshold of 0.5 or more is at least as strict as
+/// FacePortal's own, and a face FacePortal calls Unknown is never reported at or above 0.5 (<see cref="Reported"/>
+/// also caps candidates FacePortal did not name).
 /// </summary>
 public static class CompreFaceSimilarity
 {
     /// <summary>Where the operating point lands: CompreFace's documented "0.5 and up is the same person".</summary>
     public const float OperatingValue = 0.5f;
+
+    /// <summary>
+    /// How fast the curve leaves 0.5: Double Take's undecided band (0.40 to 0.60) is cosine t ± 0.034, the uncertain
+    /// edge of the threshold; 0.85 asks t + 0.145, which the deepface same-person pairs all reach (docs/compreface.md).
+    /// </summary>
+    public const float Steepness = 6f;
 
     /// <summary>The largest value below <see cref="OperatingValue"/>: what a candidate FacePortal did not name is capped at.</summary>
     public static readonly float BelowOperatingValue = MathF.BitDecrement(OperatingValue);
@@ -26,12 +33,10 @@ public static class CompreFaceSimilarity
         }
 
         var c = Math.Clamp(float.IsFinite(cosine) ? cosine : -1, -1f, 1f);
-        var mapped = c < threshold
-            ? OperatingValue * (c + 1) / (threshold + 1)
-            : OperatingValue + ((1 - OperatingValue) * (c - threshold) / (1 - threshold));
+        var mapped = (1 + Math.Tanh(Steepness * ((double)c - threshold))) / 2;
 
         // Rounding must not lift a value just under the operating point onto it.
-        var rounded = MathF.Round(mapped, 5);
+        var rounded = (float)Math.Round(mapped, 5);
         return c < threshold && rounded >= OperatingValue ? BelowOperatingValue : rounded;
     }
 
