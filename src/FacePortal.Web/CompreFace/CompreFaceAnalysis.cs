@@ -19,9 +19,11 @@ public sealed class CompreFaceAnalysis(FacePipeline pipeline, FaceAttributeAnaly
     public AnalyzedPhoto Analyze(byte[] photo, CompreFaceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var timings = new PipelineTimings();
         var started = Stopwatch.GetTimestamp();
         using var image = pipeline.Decoder.Decode(photo);
-        var found = pipeline.Analyze(image);
+        timings.Decode = Stopwatch.GetElapsedTime(started);
+        var found = pipeline.Analyze(image, timings);
         var detector = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         var chosen = found.Where(f => options.DetProbThreshold is not { } min || f.Score >= min)
@@ -37,7 +39,7 @@ public sealed class CompreFaceAnalysis(FacePipeline pipeline, FaceAttributeAnaly
             faces.Add(new AnalyzedFace(face, Describe(face, measured, options, detector, attributeTime)));
         }
 
-        return new AnalyzedPhoto(faces);
+        return new AnalyzedPhoto(image.OriginalWidth, image.OriginalHeight, faces, timings);
     }
 
     private static CompreFaceFace Describe(FaceAnalysis face, FaceAttributes? measured, CompreFaceOptions options, double detector, double attributeTime)
@@ -87,7 +89,8 @@ public sealed class CompreFaceAnalysis(FacePipeline pipeline, FaceAttributeAnaly
 
 public sealed record AnalyzedFace(FaceAnalysis Face, CompreFaceFace Json);
 
-public sealed record AnalyzedPhoto(IReadOnlyList<AnalyzedFace> Faces);
+/// <param name="Timings">The pipeline's stages, for the recognition metrics the native endpoints record too.</param>
+public sealed record AnalyzedPhoto(int Width, int Height, IReadOnlyList<AnalyzedFace> Faces, PipelineTimings Timings);
 
 /// <summary>
 /// CompreFace's face_plugins: age, gender and pose are FacePortal's attribute models (through

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FacePortal.Core.Applications;
 using FacePortal.Core.Recognition;
 using FacePortal.Shared.Faces.Embeddings;
@@ -59,7 +60,7 @@ public static class CompreFaceRecognition
     private static async Task<IResult> RecognizeAsync(
         HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         [FromQuery(Name = "prediction_count")] int? predictionCount, [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
-        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, ActiveModelService models,
+        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, ActiveModelService models, RecognitionMetrics metrics,
         Shared.Faces.FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
     {
         var gallery = await galleries.ResolveAsync(context, ct);
@@ -93,11 +94,13 @@ public static class CompreFaceRecognition
 
             var point = recognizer.OperatingPointOf(index);
             var model = models.Current;
-            var result = faces.Faces.Select(f =>
-            {
-                var recognized = recognizer.Match(f.Face, index, model, options.PredictionCount);
-                return f.Json with { Subjects = Subjects(recognized.Verdict, recognized.Candidates, point, options.PredictionCount) };
-            }).ToList();
+            var matching = Stopwatch.GetTimestamp();
+            var recognized = faces.Faces.Select(f => recognizer.Match(f.Face, index, model, options.PredictionCount)).ToList();
+
+            // Recorded as the native recognize records its results, so the stage metrics and spans count these requests too.
+            metrics.Record(new RecognitionResult(
+                faces.Width, faces.Height, recognized, faces.Timings, Stopwatch.GetElapsedTime(matching), point, model is null ? "gallery" : $"model {model.Description}"));
+            var result = faces.Faces.Zip(recognized, (f, r) => f.Json with { Subjects = Subjects(r.Verdict, r.Candidates, point, options.PredictionCount) }).ToList();
             return TypedResults.Ok(new CompreFaceResult(result, CompreFaceAnalysis.PluginsVersions(options)));
         }
         catch (ImageDecodeException e)
