@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace FacePortal.Web.Applications;
 
 /// <summary>
-/// Signs a request in as an application from its <c>X-Api-Key</c> header (<see cref="ApplicationKeys.AuthenticateAsync"/>).
+/// Signs a request in as an application from its <c>X-Api-Key</c> header (<see cref="ApplicationKeys.AuthenticateAsync"/>);
+/// header names ignore case, so CompreFace clients' <c>x-api-key</c> is the same header.
 /// Its identities have their own authentication type, so <see cref="Hosting.ApiAntiforgery"/> asks them
 /// for no token: a key is no ambient credential another site's page could borrow.
 /// </summary>
@@ -47,7 +48,8 @@ public sealed class ApiKeyAuthentication(
         var result = await HandleAuthenticateOnceSafeAsync();
         Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.Scheme} header=\"{ApiKeyDefaults.HeaderName}\"";
         var detail = result.Failure?.Message ?? $"Send an application key in the {ApiKeyDefaults.HeaderName} header. An administrator creates keys on the Applications page.";
-        await Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Application key required").ExecuteAsync(Context);
+        await Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Application key required", extensions: ExtensionsFor(StatusCodes.Status401Unauthorized, detail))
+            .ExecuteAsync(Context);
     }
 
     /// <summary>403 naming the scope the endpoint needs and the ones the key has.</summary>
@@ -67,8 +69,13 @@ public sealed class ApiKeyAuthentication(
             : metadata?.GetMetadata<SignedInAdminOnly>() is not null
                 ? "This operation is for signed-in administrators; application keys cannot use it."
                 : "This application key may not use this endpoint.";
-        await Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Scope not granted").ExecuteAsync(Context);
+        await Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Scope not granted", extensions: ExtensionsFor(StatusCodes.Status403Forbidden, detail))
+            .ExecuteAsync(Context);
     }
+
+    /// <summary>Members an endpoint adds to the refusal's problem details (the CompreFace-compatible API's message and code).</summary>
+    private IDictionary<string, object?>? ExtensionsFor(int status, string detail) =>
+        Context.GetEndpoint()?.Metadata.GetMetadata<KeyRefusalExtensions>()?.For(status, detail);
 }
 
 /// <summary>The key scheme's names: its scheme, header and claims.</summary>
@@ -83,6 +90,12 @@ public static class ApiKeyDefaults
     public const string ScopeClaim = "scope";
     public const string PrefixClaim = "key_prefix";
 }
+
+/// <summary>
+/// Endpoint metadata: extra members for the 401/403 problem details of this endpoint, from the status and the
+/// detail sentence; an API that speaks another error shape besides problem details sets it.
+/// </summary>
+public sealed record KeyRefusalExtensions(Func<int, string, IDictionary<string, object?>> For);
 
 /// <summary>Endpoint metadata: the scope an endpoint needs, for the 403 message and the OpenAPI document.</summary>
 public sealed record RequiredScope(string Name);

@@ -1,0 +1,55 @@
+using FacePortal.Core.Applications;
+using FacePortal.Shared.Faces;
+using FacePortal.Shared.Imaging;
+using FacePortal.Web.Applications;
+using FacePortal.Web.Uploads;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FacePortal.Web.CompreFace;
+
+/// <summary>CompreFace's detection service: every face of a photo with the plugins asked for; nothing is stored or searched.</summary>
+public static class CompreFaceDetection
+{
+    public static RouteGroupBuilder MapCompreFaceDetection(this RouteGroupBuilder api)
+    {
+        api.MapPost("/detection/detect", DetectAsync)
+            .ReadsPhotos<CompreFaceFileBody, CompreFaceFileForm>("""{"file":"/9j/4AAQSkZJRg..."}""")
+            .RequireScope(ScopeNames.Detect)
+            .WithSummary("CompreFace: detect faces")
+            .WithDescription("Every face of 'file', biggest first (limit, 0 for all; det_prob_threshold), with face_plugins: age, gender, pose, landmarks, calculator. "
+                + "No face is 400 with code 28.")
+            .Produces<CompreFaceResult>();
+        return api;
+    }
+
+    private static async Task<IResult> DetectAsync(
+        HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
+        [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
+        CompreFaceAnalysis analysis, FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+    {
+        var (options, optionsProblem) = CompreFaceOptions.Parse(limit, detProbThreshold, facePlugins, status);
+        if (options is null)
+        {
+            return CompreFaceErrors.BadArgument(optionsProblem!);
+        }
+
+        using var large = trim.Begin();
+        var (photos, problem) = await CompreFaceApi.ReadPhotosAsync(context.Request, pipeline, buffers, ["file"], ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        try
+        {
+            var faces = await Task.Run(() => analysis.Analyze(photos!["file"], options), ct);
+            return faces.Faces.Count == 0
+                ? CompreFaceErrors.NoFace()
+                : TypedResults.Ok(new CompreFaceResult([.. faces.Faces.Select(f => f.Json)], CompreFaceAnalysis.PluginsVersions(options)));
+        }
+        catch (ImageDecodeException e)
+        {
+            return CompreFaceApi.Unusable(e);
+        }
+    }
+}

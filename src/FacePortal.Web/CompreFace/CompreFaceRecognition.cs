@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using FacePortal.Core.Applications;
+using FacePortal.Core.Recognition;
+using FacePortal.Shared.Faces.Embeddings;
+using FacePortal.Shared.Imaging;
+using FacePortal.Shared.OpenSet;
+using FacePortal.Web.Api;
+using FacePortal.Web.Applications;
+using FacePortal.Web.Uploads;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FacePortal.Web.CompreFace;
+
+/// <summary>
+/// CompreFace's recognition service: recognize every face of a photo (or every embedding) against the key's
+/// gallery, and verify a photo (or embeddings) against one saved example. Faces are named by FacePortal's
+/// recognizer at its open-set operating point; <see cref="CompreFaceSimilarity"/> puts its scores on CompreFace's scale.
+/// </summary>
+public static class CompreFaceRecognition
+{
+    public static RouteGroupBuilder MapCompreFaceRecognition(this RouteGroupBuilder api)
+    {
+        api.MapPost("/recognition/recognize", RecognizeAsync)
+            .ReadsPhotos<CompreFaceFileBody, CompreFaceFileForm>("""{"file":"/9j/4AAQSkZJRg..."}""")
+            .RequireScope(ScopeNames.Recognize)
+            .WithSummary("CompreFace: recognize faces")
+            .WithDescription("Every face of 'file' (biggest first; limit, 0 for all; det_prob_threshold) with its prediction_count closest subjects. "
+                + "similarity is 0.5 at FacePortal's operating point, and only the person FacePortal names reaches it (docs/compreface.md). "
+                + "face_plugins: age, gender, pose, landmarks, calculator (the embedding); status=true adds execution_time and plugins_versions.")
+            .Produces<CompreFaceResult>();
+
+        api.MapPost("/recognition/faces/{image_id:guid}/verify", VerifyAsync)
+            .ReadsPhotos<CompreFaceFileBody, CompreFaceFileForm>("""{"file":"/9j/4AAQSkZJRg..."}""")
+            .RequireScope(ScopeNames.Verify)
+            .WithSummary("CompreFace: verify faces against a saved example")
+            .WithDescription("Every face of 'file' with its similarity to the saved example image_id, 0.5 at FacePortal's verification threshold.")
+            .Produces<CompreFaceResult>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/recognition/embeddings/recognize", RecognizeEmbeddingsAsync)
+            .RequireScope(ScopeNames.Recognize)
+            .WithRequestExample("application/json", """{"embeddings":[[0.0627, -0.0236]]}""")
+            .WithSummary("CompreFace: recognize embeddings")
+            .WithDescription("For each embedding (as the calculator plugin returns it: 512 values) its prediction_count closest subjects, decided as a photo's face is (without its quality checks).")
+            .Produces<EmbeddingResults<EmbeddingSimilarities>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapPost("/recognition/embeddings/faces/{image_id:guid}/verify", VerifyEmbeddingsAsync)
+            .RequireScope(ScopeNames.Verify)
+            .WithRequestExample("application/json", """{"embeddings":[[0.0627, -0.0236]]}""")
+            .WithSummary("CompreFace: verify embeddings against a saved example")
+            .WithDescription("Each embedding's similarity to the saved example image_id.")
+            .Produces<EmbeddingResults<EmbeddingSimilarity>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<IResult> RecognizeAsync(
+        HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
+        [FromQuery(Name = "prediction_count")] int? predictionCount, [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
+        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, ActiveModelService models, RecognitionMetrics metrics,
+        Shared.Faces.FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+    {
+        var gallery = await galleries.ResolveAsync(context, ct);
+        if (gallery.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        var (options, optionsProblem) = CompreFaceOptions.Parse(limit, detProbThreshold, facePlugins, status, predictionCount);
+        if (options is null)
+        {
+            return CompreFaceErrors.BadArgument(optionsProblem!);
+        }
+
+        using var large = trim.Begin();
+        var (photos, problem) = await CompreFaceApi.ReadPhotosAsync(context.Request, pipeline, buffers, ["file"], ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var index = await collection.IndexAsync(gallery.GalleryId, ct);
+        var recognizer = collection.Recognizer;
+        try
+        {
+            var faces = await Task.Run(() => analysis.Analyze(photos!["file"], options), ct);
+            if (faces.Faces.Count == 0)
+            {
+                return CompreFaceErrors.NoFace();
+            }
+
+            var point = recognizer.OperatingPointOf(index);
+            var model = models.Current;
+            var matching = Stopwatch.GetTimestamp();
+            var recognized = faces.Faces.Select(f => recognizer.Match(f.Face, index, model, options.PredictionCount)).ToList();
+
+            // Recorded as the native recognize records its results, so the stage metrics and spans count these requests too.
+            metrics.Record(new RecognitionResult(
+                faces.Width, faces.Height, recognized, faces.Timings, Stopwatch.GetElapsedTime(matching), point, model is null ? "gallery" : $"model {model.Description}"));
+            var result = faces.Faces.Zip(recognized, (f, r) => f.Json with { Subjects = Subjects(r.Verdict, r.Candidates, point, options.PredictionCount) }).ToList();
+            return TypedResults.Ok(new CompreFaceResult(result, CompreFaceAnalysis.PluginsVersions(options)));
+        }
+        catch (ImageDecodeException e)
+        {
+            return CompreFaceApi.Unusable(e);
+        }
+    }
+
+    /// <summary>The closest subjects on CompreFace's scale, best first; only the one FacePortal named may reach 0.5.</summary>
+    private static List<SubjectSimilarity> Subjects(Verdict verdict, IReadOnlyList<Shared.Search.GalleryMatch> candidates, OperatingPoint point, int count) =>
+        [.. candidates
+            .Select(c => new SubjectSimilarity(c.Name, CompreFaceSimilarity.Reported(c.Similarity, point.Threshold, verdict.IsNamed && verdict.Person?.PersonId == c.PersonId)))
+            .OrderByDescending(s => s.Similarity)
+            .Take(count)];
+
+    private static async Task<IResult> VerifyAsync(
+        [FromRoute(Name = "image_id")] Guid imageId, HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
+        [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
+        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, Shared.Faces.FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+    {
+        var gallery = await galleries.ResolveAsync(context, ct);
+        if (gallery.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        var (options, optionsProblem) = CompreFaceOptions.Parse(limit, detProbThreshold, facePlugins, status);
+        if (options is null)
+        {
+            return CompreFaceErrors.BadArgument(optionsProblem!);
+        }
+
+        if (await collection.FaceAsync(gallery.GalleryId, imageId, ct) is not { } example)
+        {
+            return CompreFaceErrors.ImageMissing(imageId);
+        }
+
+        using var large = trim.Begin();
+        var (photos, problem) = await CompreFaceApi.ReadPhotosAsync(context.Request, pipeline, buffers, ["file"], ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        try
+        {
+            var faces = await Task.Run(() => analysis.Analyze(photos!["file"], options), ct);
+            if (faces.Faces.Count == 0)
+            {
+                return CompreFaceErrors.NoFace();
+            }
+
+            var threshold = collection.Recognizer.VerificationPoint.Threshold;
+            var result = faces.Faces
+                .Select(f => f.Json with { Similarity = CompreFaceSimilarity.Of(EmbeddingMath.CosineSimilarity(f.Face.Embedding, example.Embedding), threshold) })
+                .ToList();
+            return TypedResults.Ok(new CompreFaceResult(result, CompreFaceAnalysis.PluginsVersions(options)));
+        }
+        catch (ImageDecodeException e)
+        {
+            return CompreFaceApi.Unusable(e);
+        }
+    }
+
+    private static async Task<Results<Ok<EmbeddingResults<EmbeddingSimilarities>>, ProblemHttpResult>> RecognizeEmbeddingsAsync(
+        EmbeddingsBody body, HttpContext context, [FromQuery(Name = "prediction_count")] int? predictionCount,
+        CompreFaceGallery galleries, CompreFaceCollection collection, OpenSetDecider decider, CancellationToken ct)
+    {
+        var gallery = await galleries.ResolveAsync(context, ct);
+        if (gallery.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        if (predictionCount is < 1)
+        {
+            return CompreFaceErrors.BadArgument("prediction_count should be greater than 0");
+        }
+
+        if (CompreFaceEmbeddings.Check(body.Embeddings) is { } wrong)
+        {
+            return wrong;
+        }
+
+        var count = predictionCount ?? 1;
+        var index = await collection.IndexAsync(gallery.GalleryId, ct);
+        var point = collection.Recognizer.OperatingPointOf(index);
+        var result = body.Embeddings!.Select(e =>
+        {
+            var query = CompreFaceEmbeddings.Unit(e);
+
+            // The recognizer's own decision for a face (FaceRecognizer.Match): nearest people, the runner-up margin, the
+            // "not this person" faces; an embedding carries no photo, so there are no quality checks to apply.
+            var candidates = index.Search(query, Math.Max(2, count));
+            var negative = candidates.Count > 0 ? index.NearestNegative(candidates[0].PersonId, query) : null;
+            var verdict = decider.Decide(null, candidates, point, negative);
+            return new EmbeddingSimilarities(e, Subjects(verdict, candidates, point, count));
+        }).ToList();
+        return TypedResults.Ok(new EmbeddingResults<EmbeddingSimilarities>(result));
+    }
+
+    private static async Task<Results<Ok<EmbeddingResults<EmbeddingSimilarity>>, ProblemHttpResult>> VerifyEmbeddingsAsync(
+        [FromRoute(Name = "image_id")] Guid imageId, EmbeddingsBody body, HttpContext context, CompreFaceGallery galleries, CompreFaceCollection collection, CancellationToken ct)
+    {
+        var gallery = await galleries.ResolveAsync(context, ct);
+        if (gallery.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        if (CompreFaceEmbeddings.Check(body.Embeddings) is { } wrong)
+        {
+            return wrong;
+        }
+
+        if (await collection.FaceAsync(gallery.GalleryId, imageId, ct) is not { } example)
+        {
+            return CompreFaceErrors.Problem(StatusCodes.Status404NotFound, CompreFaceErrors.EmbeddingNotFound, $"Embedding with image id {imageId} not found");
+        }
+
+        var threshold = collection.Recognizer.VerificationPoint.Threshold;
+        return TypedResults.Ok(new EmbeddingResults<EmbeddingSimilarity>(
+            [.. body.Embeddings!.Select(e => new EmbeddingSimilarity(e, CompreFaceSimilarity.Of(EmbeddingMath.CosineSimilarity(CompreFaceEmbeddings.Unit(e), example.Embedding), threshold)))]));
+    }
+}
+
+/// <summary>Embeddings a client sends back: FacePortal's own (512 values), any length scale.</summary>
+public static class CompreFaceEmbeddings
+{
+    public static ProblemHttpResult? Check(IEnumerable<float[]?>? embeddings)
+    {
+        var list = embeddings?.ToList();
+        if (list is null || list.Count == 0)
+        {
+            return CompreFaceErrors.Problem(StatusCodes.Status400BadRequest, CompreFaceErrors.ValidationConstraintViolation, "embeddings should not be empty");
+        }
+
+        return list.Any(e => e is null || e.Length != FaceEmbedder.Dimensions || e.Any(v => !float.IsFinite(v)) || e.All(v => v == 0))
+            ? CompreFaceErrors.Problem(StatusCodes.Status400BadRequest, CompreFaceErrors.WrongEmbeddingCount,
+                $"Each embedding should hold {FaceEmbedder.Dimensions} finite numbers, not all zero, as the calculator plugin of this server returns them")
+            : null;
+    }
+
+    /// <summary>A unit-length copy: the gallery compares unit vectors.</summary>
+    public static float[] Unit(float[] embedding)
+    {
+        var copy = (float[])embedding.Clone();
+        EmbeddingMath.Normalize(copy);
+        return copy;
+    }
+}
