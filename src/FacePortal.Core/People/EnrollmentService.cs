@@ -309,7 +309,7 @@ public sealed class EnrollmentService(
             : faceQuality.Sharpness < quality.MinSharpness ? RejectionReason.TooBlurred
             : faceQuality.Brightness < quality.MinBrightness || faceQuality.Brightness > quality.MaxBrightness ? RejectionReason.BadExposure
             : RejectionReason.TooTurned;
-        return EnrollmentResult.Rejected(fileName, reason, $"The face is too poor to enrol: {string.Join(", ", problems)}.", facesFound);
+        return EnrollmentResult.Rejected(fileName, reason, $"Not enrolled, low quality: {string.Join(", ", problems)}.", facesFound);
     }
 
     private (OnePersonAnalysis Analysis, SKEncodedImageFormat Format) Analyze(ReadOnlyMemory<byte> content)

@@ -7,8 +7,8 @@ namespace FacePortal.Web.People;
 /// <summary>The one rename dialog and the one delete confirmation for a person, used by the list and the person page.</summary>
 public static class PersonDialogs
 {
-    /// <summary>Shows the rename dialog; true when the person was renamed.</summary>
-    public static async Task<bool> RenameAsync(IDialogService dialogs, PeopleService people, Guid id, string currentName, string actor)
+    /// <summary>Shows the rename dialog; the new name when the person was renamed, else null.</summary>
+    public static async Task<string?> RenameAsync(IDialogService dialogs, PeopleService people, Guid id, string currentName, string actor)
     {
         var parameters = new DialogParameters<PersonNameDialog>
         {
@@ -16,9 +16,10 @@ public static class PersonDialogs
             { d => d.SaveText, "Rename" },
             { d => d.InitialName, currentName },
             { d => d.Save, async name => (await people.RenameAsync(id, name, actor)).Error },
+            { d => d.FindExisting, async name => await people.FindByNameAsync(name) is { } other && other != id ? other : null },
         };
         var dialog = await dialogs.ShowAsync<PersonNameDialog>("Rename", parameters);
-        return await dialog.Result is { Canceled: false };
+        return await dialog.Result is { Canceled: false, Data: string renamed } ? renamed : null;
     }
 
     public static Task<bool> ConfirmDeleteAsync(IDialogService dialogs, string name, int photos, int faces) =>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using FacePortal.Core.Recognition;
+using FacePortal.Shared.Analysis;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
 using FacePortal.Shared.OpenSet;
@@ -10,9 +12,18 @@ namespace FacePortal.Web.Recognition;
 /// What the "Test a photo" and "Verify" pages need: the browser's file read within the limit, the
 /// photo recognised or verified, and a preview to draw boxes on. Nothing is stored.
 /// </summary>
-public sealed class PhotoRecognitionService(FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline)
+public sealed class PhotoRecognitionService(
+    FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline, FacePipelineOptions pipelineOptions, QualityRules quality)
 {
     public const int PreviewSide = 960;
+
+    /// <summary>
+    /// What to try when no face was found, with the sizes our settings really use: the detector ignores faces
+    /// narrower than its minimum, and recognition will not name one under the quality rules' minimum.
+    /// </summary>
+    public string NoFaceAdvice => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Try a sharper, well-lit photo in which the face looks at the camera and is larger: at least {pipelineOptions.Detector.MinFaceSize:0} pixels wide to be found, and {quality.MinSizePixels:0} to be named. In a large photo with a small face, crop closer to it.");
 
     /// <summary>The point "Test a photo" names faces at, for the gallery as it is now.</summary>
     public ValueTask<OperatingPoint> IdentifyPointAsync(CancellationToken cancellationToken = default) => recognizer.OperatingPointAsync(cancellationToken);
@@ -55,7 +66,17 @@ public sealed class PhotoRecognitionService(FaceRecognizer recognizer, Recogniti
     }
 
     public Task<VerificationResult> VerifyAsync(byte[] first, byte[] second, CancellationToken cancellationToken = default) =>
-        Task.Run(() => recognizer.Verify(first, second), cancellationToken);
+        Task.Run(
+            () =>
+            {
+                var result = recognizer.Verify(first, second);
+                return result with { First = WithAdvice(result.First), Second = WithAdvice(result.Second) };
+            },
+            cancellationToken);
+
+    /// <summary>A photo that decoded but showed no face gets the advice after its problem.</summary>
+    private VerifiedPhoto WithAdvice(VerifiedPhoto photo) =>
+        photo is { Face: null, Width: > 0, Problem: { } problem } ? photo with { Problem = $"{problem} {NoFaceAdvice}" } : photo;
 
     /// <summary>A data URL of the photo scaled down for display, or null when it cannot be decoded.</summary>
     public Task<string?> PreviewAsync(byte[] photo, CancellationToken cancellationToken = default) =>

@@ -64,8 +64,65 @@ public sealed class LabJourneyTests(BrowserFixture fixture)
             await MeasureTenThousandAsync(page, planted.Value);
 
             await card.Locator(".mislabel-move").ClickAsync();
+            await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Moved the face from Lab Will Smith to Lab Tom Hanks");
             await Assertions.Expect(page.Locator($".lab-mislabel[data-face='{planted}']")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
             await Assertions.Expect(page.Locator("#lab-scatter-canvas")).ToHaveAttributeAsync("data-drawn", "true");
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            foreach (var id in people.Values)
+            {
+                await PortalApi.DeleteAsync(page, id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Strangers (celeb24 people nobody enrolled) filed under Will Smith: the ones the lab calls likely mislabels match
+    /// their closest other person far below the recognition threshold, so the lab offers to delete them, never to move them.
+    /// </summary>
+    [Fact]
+    public async Task A_face_that_matches_nobody_is_offered_delete_not_a_move()
+    {
+        var (context, page) = await fixture.SignedInPageAsync();
+        await using var _ = context;
+        var errors = ConsoleErrors(page);
+        var people = new Dictionary<string, Guid>();
+        try
+        {
+            foreach (var name in new[] { "Barack_Obama", "Keanu_Reeves", "Will_Smith" })
+            {
+                people[name] = await PortalApi.CreatePersonAsync(page, $"Nobody {name.Replace('_', ' ')}");
+                await PortalApi.UploadAsync(page, people[name], Photos(name).Take(6).ToArray());
+            }
+
+            string[] strangers = ["Halle_Berry", "Hugh_Laurie", "Simon_Cowell", "Tina_Fey", "Miley_Cyrus", "Daniel_Radcliffe", "Kate_Winslet", "Mark_Ruffalo"];
+            await PortalApi.UploadAsync(page, people["Will_Smith"], strangers.Select(s => Photos(s).First()).ToArray());
+
+            await page.GotoAsync("lab");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Diagnose(page, fixture, () => Assertions.Expect(page.Locator("#lab-scatter-canvas")).ToHaveAttributeAsync("data-drawn", "true", new() { Timeout = 60_000 }), "lab-nobody-failure");
+            var nobody = page.Locator(".lab-mislabel[data-recognisable='false']");
+            await Diagnose(page, fixture, () => Assertions.Expect(nobody.First).ToBeVisibleAsync(), "lab-nobody-failure");
+            var count = await nobody.CountAsync();
+            for (var i = 0; i < count; i++)
+            {
+                var card = nobody.Nth(i);
+                await Assertions.Expect(card.Locator(".mislabel-move")).ToHaveCountAsync(0);
+                await Assertions.Expect(card.Locator(".mislabel-delete")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-button-filled"));
+                await Assertions.Expect(card.Locator(".lab-mislabel-nobody")).ToContainTextAsync("under the recognition threshold");
+            }
+
+            var first = nobody.First;
+            var face = await first.GetAttributeAsync("data-face");
+            await first.ScrollIntoViewIfNeededAsync();
+            await Shot(page, "lab-matches-nobody.png");
+            await first.Locator(".mislabel-delete").ClickAsync();
+            await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Deleted the face and its photo");
+            await Assertions.Expect(page.Locator($".lab-mislabel[data-face='{face}']")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
             Assert.Empty(errors);
         }
         finally

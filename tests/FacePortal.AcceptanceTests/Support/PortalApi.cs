@@ -54,6 +54,17 @@ public static class PortalApi
             .ToArray();
     }
 
+    /// <summary>Uploads one photo; the rejection reason the portal gives (e.g. "TooBlurred"), or null when it was accepted.</summary>
+    public static async Task<string?> RejectionReasonAsync(IPage page, Guid personId, string fileName, byte[] photo)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var form = page.APIRequest.CreateFormData();
+        form.Append("files", new FilePayload { Name = fileName, MimeType = "image/jpeg", Buffer = photo });
+        var uploaded = await page.APIRequest.PostAsync($"api/v1/people/{personId}/photos", new() { Multipart = form, Headers = await RequestTokenAsync(page) });
+        var result = JsonDocument.Parse(await uploaded.TextAsync()).RootElement.EnumerateArray().Single();
+        return result.GetProperty("status").GetString()!.StartsWith("Accepted", StringComparison.Ordinal) ? null : result.GetProperty("reason").GetString();
+    }
+
     public static async Task DeleteAsync(IPage page, Guid personId)
     {
         ArgumentNullException.ThrowIfNull(page);

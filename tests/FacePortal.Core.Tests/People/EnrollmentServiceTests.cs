@@ -93,7 +93,7 @@ public sealed class EnrollmentServiceTests
         Assert.Equal(RejectionReason.Unreadable, bomb.Reason);
         Assert.Contains("30000x30000", bomb.Message, StringComparison.Ordinal);
         Assert.Equal(RejectionReason.TooSmall, tiny.Reason);
-        Assert.StartsWith("The face is too poor to enrol", tiny.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Not enrolled, low quality: small:", tiny.Message, StringComparison.Ordinal);
         Assert.Equal(RejectionReason.Unreadable, crop.Reason);
         Assert.Empty(core.BlobFiles());
     }

@@ -26,7 +26,26 @@ public sealed class AnnotatedPhotoTests : BunitContext
         var labels = photo.FindAll(".portal-face-label");
         Assert.Equal(["1 Ann 0.71", "2 Unknown 0.12"], labels.Select(l => l.TextContent));
         Assert.Contains("left: 25%; top: 25%", labels[0].GetAttribute("style"), StringComparison.Ordinal);
-        Assert.Contains("left: 75%; top: 10%", labels[1].GetAttribute("style"), StringComparison.Ordinal);
+        // A box in the right half grows its label leftwards from its right edge; one at the very top has it inside the box.
+        Assert.Contains("right: 10%; top: 10%", labels[1].GetAttribute("style"), StringComparison.Ordinal);
+        Assert.DoesNotContain("portal-face-label-inside", labels[0].ClassName, StringComparison.Ordinal);
+        Assert.Contains("portal-face-label-inside", labels[1].ClassName, StringComparison.Ordinal);
+        Assert.Null(photo.Find(".portal-annotated-photo").GetAttribute("style"));
+    }
+
+    [Fact]
+    public void A_small_photo_is_shown_at_the_minimum_display_width_not_its_native_size()
+    {
+        var photo = Render<AnnotatedPhoto>(p => p
+            .Add(c => c.Src, "data:image/jpeg;base64,AAAA")
+            .Add(c => c.Width, 160)
+            .Add(c => c.Height, 120)
+            .Add(c => c.MinDisplayWidth, 480)
+            .Add(c => c.Boxes, [new AnnotatedPhoto.LabelledBox(new FaceBox(40, 30, 100, 100), "1 Ann 0.71", true)]));
+
+        var frame = photo.Find(".portal-annotated-photo");
+        Assert.Contains("portal-annotated-photo-small", frame.ClassName, StringComparison.Ordinal);
+        Assert.Equal("width: min(100%, 480px)", frame.GetAttribute("style"));
     }
 
     [Fact]

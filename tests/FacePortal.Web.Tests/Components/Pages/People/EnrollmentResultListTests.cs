@@ -52,6 +52,24 @@ public sealed class EnrollmentResultListTests : BunitContext
     }
 
     [Fact]
+    public void A_face_refused_by_the_quality_rules_is_a_low_quality_warning_and_an_unreadable_file_an_error()
+    {
+        List<EnrollmentItem> items =
+        [
+            new("soft.jpg", 10) { Result = EnrollmentResult.Rejected("soft.jpg", RejectionReason.TooBlurred, "Not enrolled, low quality: blurred: sharpness 12 (under 25).") },
+            new("notes.jpg", 10) { Result = EnrollmentResult.Rejected("notes.jpg", RejectionReason.Unreadable, "This is not an image.") },
+        ];
+
+        var list = Render<EnrollmentResultList>(p => p.Add(c => c.Items, items));
+
+        var low = list.Find(".enrollment-low-quality");
+        Assert.Contains("Not enrolled, low quality: blurred", low.TextContent, StringComparison.Ordinal);
+        Assert.Contains("mud-warning-text", low.QuerySelector(".mud-icon-root")!.ClassName, StringComparison.Ordinal);
+        var unreadable = Assert.Single(list.FindAll(".enrollment-rejected"), e => !e.ClassName!.Contains("enrollment-low-quality", StringComparison.Ordinal));
+        Assert.Contains("mud-error-text", unreadable.QuerySelector(".mud-icon-root")!.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Renders_nothing_for_no_items()
     {
         var list = Render<EnrollmentResultList>(p => p.Add(c => c.Items, []));

@@ -1,0 +1,116 @@
+using FacePortal.AcceptanceTests.Support;
+using Microsoft.Playwright;
+using static FacePortal.AcceptanceTests.Support.PageEvidence;
+
+namespace FacePortal.AcceptanceTests.People;
+
+/// <summary>
+/// The person page with the keyboard alone (issue 22): Tab reaches its main controls in order, each focused control
+/// is visibly marked, Enter and the arrow keys operate them, and Tab never gets stuck.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PersonKeyboardTests(BrowserFixture fixture)
+{
+    /// <summary>What has focus now: its id, role, text and whether a focus mark is drawn (an outline or a shadow).</summary>
+    private const string FocusedScript = """
+        () => {
+          const e = document.activeElement;
+          if (!e || e === document.body) return JSON.stringify({ id: '', role: '', text: '', visible: false, name: 'body' });
+          const style = getComputedStyle(e);
+          const marked = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+          return JSON.stringify({ id: e.id || '', role: e.getAttribute('role') || e.tagName.toLowerCase(), text: (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 60),
+                   visible: marked && e.matches(':focus-visible'), name: e.getAttribute('aria-label') || '' });
+        }
+        """;
+
+    [Fact]
+    public async Task The_person_page_can_be_used_with_the_keyboard_alone()
+    {
+        var (context, page) = await fixture.SignedInPageAsync();
+        await using var _ = context;
+        var errors = ConsoleErrors(page);
+        var person = await PortalApi.EnrollAsync(page, "Keyboard Angelina", "img1.jpg", "img2.jpg");
+        try
+        {
+            await page.SetViewportSizeAsync(1440, 900);
+            await page.GotoAsync($"people/{person}");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.EvaluateAsync("() => document.activeElement?.blur()");
+
+            // Tab through the whole page: every control reached is marked, and the main ones are all reached.
+            var seen = new List<Focused>();
+            for (var i = 0; i < 80; i++)
+            {
+                await page.Keyboard.PressAsync("Tab");
+                var focused = await FocusedAsync(page);
+                if (focused.Name == "body")
+                {
+                    break;
+                }
+
+                seen.Add(focused);
+                Assert.True(focused.Visible, $"Tab stop {i + 1} ({focused.Role} '{focused.Text}') shows no focus mark");
+            }
+
+            Assert.True(seen.Count >= 8, $"only {seen.Count} Tab stops");
+            string[] wanted = ["rename-person", "export-person", "delete-person", "photo-input"];
+            foreach (var id in wanted)
+            {
+                Assert.Contains(seen, f => f.Id == id);
+            }
+
+            Assert.Contains(seen, f => f.Role == "tab");
+            Assert.Contains(seen, f => f.Name == "Delete this face");
+            Assert.Contains(seen, f => f.Name == "Delete this photo");
+
+            // No trap: Shift+Tab walks back the way Tab came.
+            await page.Locator("#delete-person").FocusAsync();
+            await page.Keyboard.PressAsync("Shift+Tab");
+            Assert.Equal("export-person", (await FocusedAsync(page)).Id);
+
+            // Rename with Enter alone: the dialog takes focus, Enter saves, a toast confirms, focus is not lost.
+            await page.Locator("#rename-person").FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Diagnose(page, fixture, () => Assertions.Expect(page.Locator("#person-name-input")).ToBeFocusedAsync(), "keyboard-failure");
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.TypeAsync("Keyboard Jolie");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Renamed Keyboard Angelina to Keyboard Jolie");
+            await Assertions.Expect(page.Locator("#person-name")).ToHaveTextAsync("Keyboard Jolie");
+
+            // The tabs (one Tab stop, as W3C's tabs pattern has it): the arrow key moves to the webcam tab, Enter opens it.
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Upload photos" }).FocusAsync();
+            await page.Keyboard.PressAsync("ArrowRight");
+            await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Capture from webcam" })).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("#camera-start")).ToBeVisibleAsync();
+            await Shot(page, "person-keyboard.png");
+
+            // A confirmation is answered with the keyboard too: Tab reaches Cancel inside it, Enter cancels, nothing is deleted.
+            await page.Locator("#delete-person").FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
+            for (var i = 0; i < 4 && (await FocusedAsync(page)).Text != "CANCEL" && (await FocusedAsync(page)).Text != "Cancel"; i++)
+            {
+                await page.Keyboard.PressAsync("Tab");
+            }
+
+            Assert.Equal("cancel", (await FocusedAsync(page)).Text.ToLowerInvariant());
+            Assert.True((await FocusedAsync(page)).Visible, "Cancel has focus but shows no focus mark");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#person-name")).ToHaveTextAsync("Keyboard Jolie");
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            await PortalApi.DeleteAsync(page, person);
+        }
+    }
+
+    private static async Task<Focused> FocusedAsync(IPage page) =>
+        System.Text.Json.JsonSerializer.Deserialize<Focused>(
+            await page.EvaluateAsync<string>(FocusedScript), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+
+    private sealed record Focused(string Id, string Role, string Text, bool Visible, string Name);
+}
