@@ -10,6 +10,10 @@ public static class AuditActions
     public const string PhotoDeleted = "photo.deleted";
     public const string FaceDeleted = "face.deleted";
     public const string FaceMoved = "face.moved";
+    public const string PersonMovedGallery = "person.moved-gallery";
+    public const string GalleryCreated = "gallery.created";
+    public const string GalleryRenamed = "gallery.renamed";
+    public const string GalleryDeleted = "gallery.deleted";
     public const string NegativeMarked = "negative.marked";
     public const string NegativeDeleted = "negative.deleted";
     public const string FacesExported = "faces.exported";

@@ -1,4 +1,5 @@
 using FacePortal.Web.Applications;
+using FacePortal.Web.Galleries;
 using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Training;
@@ -27,6 +28,7 @@ public static class IntegrationApi
         v1.MapPeople();
         v1.MapTrainingApi();
         v1.MapApplicationsApi();
+        v1.MapGalleriesApi();
         return app;
     }
 }

@@ -14,8 +14,8 @@ public sealed class PhotoRecognitionService(FaceRecognizer recognizer, Recogniti
 {
     public const int PreviewSide = 960;
 
-    /// <summary>The point "Test a photo" names faces at, for the gallery as it is now.</summary>
-    public ValueTask<OperatingPoint> IdentifyPointAsync(CancellationToken cancellationToken = default) => recognizer.OperatingPointAsync(cancellationToken);
+    /// <summary>The point "Test a photo" names faces at, for <paramref name="galleryId"/>'s gallery as it is now.</summary>
+    public ValueTask<OperatingPoint> IdentifyPointAsync(Guid galleryId, CancellationToken cancellationToken = default) => recognizer.OperatingPointAsync(galleryId, cancellationToken);
 
     /// <summary>The point "Verify" compares two photos at.</summary>
     public OperatingPoint VerificationPoint => recognizer.VerificationPoint;
@@ -37,9 +37,10 @@ public sealed class PhotoRecognitionService(FaceRecognizer recognizer, Recogniti
         return (buffer.ToArray(), null);
     }
 
-    public async Task<PhotoRecognition> IdentifyAsync(byte[] photo, CancellationToken cancellationToken = default)
+    /// <summary>Recognises the photo's faces against the people of <paramref name="galleryId"/>.</summary>
+    public async Task<PhotoRecognition> IdentifyAsync(Guid galleryId, byte[] photo, CancellationToken cancellationToken = default)
     {
-        var index = await gallery.GetIndexAsync(cancellationToken);
+        var index = await gallery.GetIndexAsync(galleryId, cancellationToken);
         return await Task.Run(() =>
         {
             try
