@@ -20,6 +20,7 @@ public static class AuditActions
     public const string FacesImported = "faces.imported";
     public const string UserCreated = "user.created";
     public const string UserRolesChanged = "user.roles-changed";
+    public const string UserGalleriesChanged = "user.galleries-changed";
     public const string UserLocked = "user.locked";
     public const string UserUnlocked = "user.unlocked";
     public const string UserPasswordReset = "user.password-reset";

@@ -2,11 +2,11 @@ namespace FacePortal.Web.Galleries;
 
 public static class GalleriesRegistration
 {
-    /// <summary>Who may use which gallery (<see cref="GalleryAccess"/>), per request or circuit: it reads the account's grants.</summary>
+    /// <summary>Who may use which gallery (<see cref="GalleryAccess"/>); it reads an account's grants in a scope of its own.</summary>
     public static IServiceCollection AddGalleries(this IServiceCollection services)
     {
-        services.AddScoped<UserGalleryGrants>();
-        services.AddScoped<GalleryAccess>();
+        services.AddSingleton<UserGalleryGrants>();
+        services.AddSingleton<GalleryAccess>();
         return services;
     }
 }
