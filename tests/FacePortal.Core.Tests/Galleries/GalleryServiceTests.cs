@@ -2,6 +2,7 @@ using FacePortal.Core.Applications;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Feedback;
 using FacePortal.Core.Galleries;
+using FacePortal.Core.Lab;
 using FacePortal.Core.People;
 using FacePortal.Core.Recognition;
 using FacePortal.Core.Tests.Support;
@@ -88,6 +89,27 @@ public sealed class GalleryServiceTests
         Assert.DoesNotContain(inMain.Candidates, c => c.PersonId == ada);
         Assert.Null(graceInSite.Person);
         Assert.Equal((1, 1), ((await recognizer.OperatingPointAsync(site, Ct)).People, (await recognizer.OperatingPointAsync(Gallery.DefaultId, Ct)).People));
+    }
+
+    [Fact]
+    public async Task The_lab_looks_at_one_gallerys_faces()
+    {
+        await using var core = await CoreServices.StartAsync(Ct);
+        var people = core.Get<PeopleService>();
+        var enrollment = core.Get<EnrollmentService>();
+        var site = (await core.Get<GalleryService>().CreateAsync("Site", Actor, Ct)).Value;
+        var ada = (await people.CreateAsync(site, "Ada", Actor, Ct)).Value;
+        var grace = (await people.CreateAsync("Grace", Actor, Ct)).Value;
+        Assert.True((await enrollment.EnrollPhotoAsync(ada, Photos.DeepFace("img5.jpg"), "a.jpg", PhotoSource.Upload, Actor, Ct)).IsAccepted);
+        Assert.True((await enrollment.EnrollPhotoAsync(ada, Photos.DeepFace("img6.jpg"), "b.jpg", PhotoSource.Upload, Actor, Ct)).IsAccepted);
+        Assert.True((await enrollment.EnrollPhotoAsync(grace, Photos.DeepFace("img13.jpg"), "c.jpg", PhotoSource.Upload, Actor, Ct)).IsAccepted);
+        var lab = core.Get<EmbeddingLab>();
+
+        var inSite = await lab.AnalyseAsync(new LabFilter(GalleryId: site), Ct);
+        var inMain = await lab.AnalyseAsync(new LabFilter(GalleryId: Gallery.DefaultId), Ct);
+
+        Assert.Equal((2, "Ada"), (inSite.Faces.Count, Assert.Single(inSite.People).Name));
+        Assert.Equal((1, "Grace"), (inMain.Faces.Count, Assert.Single(inMain.People).Name));
     }
 
     [Fact]
