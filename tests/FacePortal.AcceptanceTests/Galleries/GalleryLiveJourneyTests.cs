@@ -47,7 +47,7 @@ public sealed class GalleryLiveJourneyTests(BrowserFixture fixture)
             // Main does not know her.
             await page.GotoAsync("live");
             await BrowserFixture.WaitForInteractiveAsync(page);
-            await Assertions.Expect(page.Locator(".mud-select:has(#live-gallery)")).ToContainTextAsync("Main");
+            await Assertions.Expect(page.Locator(".mud-input-control.mud-select:has(#live-gallery)")).ToContainTextAsync("Main");
             await page.ClickAsync("#live-start");
             await Diagnose(page, fixture, () => Assertions.Expect(page.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", "Unknown (nobody close)", new() { Timeout = 20_000 }), "gallery-live-main-failure");
             await page.ClickAsync("#live-stop");
@@ -64,7 +64,7 @@ public sealed class GalleryLiveJourneyTests(BrowserFixture fixture)
             // The choice is remembered for this account in this browser.
             await page.ReloadAsync();
             await BrowserFixture.WaitForInteractiveAsync(page);
-            await Assertions.Expect(page.Locator(".mud-select:has(#live-gallery)")).ToContainTextAsync(GalleryName, new() { Timeout = 10_000 });
+            await Assertions.Expect(page.Locator(".mud-input-control.mud-select:has(#live-gallery)")).ToContainTextAsync(GalleryName, new() { Timeout = 10_000 });
             Assert.Empty(errors);
         }
         finally
