@@ -75,6 +75,7 @@ public static class CoreRegistration
     {
         services.AddValidatedOptions<EnrollmentOptions>(EnrollmentOptions.Section);
         services.AddSingleton<PeopleService>();
+        services.AddSingleton<Galleries.GalleryService>();
         services.AddSingleton<MediaService>();
         services.AddSingleton<EnrollmentMetrics>();
         services.AddSingleton<EnrollmentService>();

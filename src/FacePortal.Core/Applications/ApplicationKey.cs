@@ -1,3 +1,5 @@
+using FacePortal.Core.Galleries;
+
 namespace FacePortal.Core.Applications;
 
 /// <summary>
@@ -42,4 +44,7 @@ public sealed class ApplicationKey
 
     /// <summary>Requests refused for a scope the key does not hold (403).</summary>
     public long ForbiddenCount { get; set; }
+
+    /// <summary>The galleries the key may search and change: one, or several for admin tools.</summary>
+    public List<ApplicationKeyGallery> Galleries { get; } = [];
 }

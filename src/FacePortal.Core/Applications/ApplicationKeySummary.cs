@@ -15,6 +15,9 @@ public sealed record ApplicationKeySummary(
     long ThrottledCount,
     long ForbiddenCount)
 {
+    /// <summary>The galleries the key may use.</summary>
+    public IReadOnlyList<Guid> Galleries { get; init; } = [];
+
     public bool IsRevoked => RevokedAt is not null;
 
     public bool IsExpiredAt(DateTime now) => ExpiresAt is { } expiry && expiry <= now;
@@ -26,6 +29,9 @@ public sealed record IssuedApplicationKey(Guid Id, string Key, string Prefix);
 /// <summary>What a request authenticated with a key may know of it.</summary>
 public sealed record AuthenticatedApplication(Guid Id, string Name, string Prefix, ApplicationScopes Scopes)
 {
+    /// <summary>The galleries the key may use: one, or several for admin tools.</summary>
+    public IReadOnlyList<Guid> Galleries { get; init; } = [];
+
     /// <summary>The name the audit trail records for what this key does.</summary>
     public string ActorName => $"{Name} (application key {Prefix})";
 }

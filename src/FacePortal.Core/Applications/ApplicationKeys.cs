@@ -1,5 +1,6 @@
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Data;
+using FacePortal.Core.Galleries;
 using FacePortal.Core.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,8 +13,15 @@ namespace FacePortal.Core.Applications;
 /// </summary>
 public sealed class ApplicationKeys(IDbContextFactory<FacePortalDbContext> databases, ApplicationKeyUsage usage, TimeProvider time)
 {
-    public async Task<Outcome<IssuedApplicationKey>> CreateAsync(string? name, ApplicationScopes scopes, DateTime? expiresAt, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Creates a key bound to Main.</summary>
+    public Task<Outcome<IssuedApplicationKey>> CreateAsync(string? name, ApplicationScopes scopes, DateTime? expiresAt, string actor, CancellationToken cancellationToken = default) =>
+        CreateAsync(name, scopes, expiresAt, actor, [Gallery.DefaultId], cancellationToken);
+
+    /// <summary>Creates a key bound to <paramref name="galleries"/>: one, or several for admin tools (which then name the gallery per request).</summary>
+    public async Task<Outcome<IssuedApplicationKey>> CreateAsync(
+        string? name, ApplicationScopes scopes, DateTime? expiresAt, string actor, IReadOnlyCollection<Guid> galleries, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(galleries);
         var trimmed = VisibleName.Normalize(name ?? string.Empty);
         var now = time.GetUtcNow().UtcDateTime;
         if (Problem(trimmed, scopes, expiresAt, now) is { } problem)
@@ -25,6 +33,18 @@ public sealed class ApplicationKeys(IDbContextFactory<FacePortalDbContext> datab
         if (await db.ApplicationKeys.AnyAsync(k => k.Name == trimmed && k.RevokedAt == null, cancellationToken).ConfigureAwait(false))
         {
             return Outcome.Failed<IssuedApplicationKey>($"A key named '{trimmed}' exists already; revoke it or choose another name.");
+        }
+
+        var bound = galleries.Distinct().ToList();
+        if (bound.Count == 0)
+        {
+            return Outcome.Failed<IssuedApplicationKey>("Give the key at least one gallery.");
+        }
+
+        var galleryNames = await db.Galleries.Where(g => bound.Contains(g.Id)).Select(g => g.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (galleryNames.Count != bound.Count)
+        {
+            return Outcome.Failed<IssuedApplicationKey>("One of the chosen galleries no longer exists.");
         }
 
         var (key, prefix, salt, hash) = ApplicationKeySecret.Create();
@@ -40,8 +60,9 @@ public sealed class ApplicationKeys(IDbContextFactory<FacePortalDbContext> datab
             CreatedBy = actor,
             ExpiresAt = expiresAt?.ToUniversalTime(),
         };
+        row.Galleries.AddRange(bound.Select(g => new ApplicationKeyGallery { ApplicationKeyId = row.Id, GalleryId = g }));
         db.ApplicationKeys.Add(row);
-        AuditTrail.Add(db, now, actor, AuditActions.ApplicationKeyCreated, row.Id.ToString(), $"Created application key '{trimmed}' ({prefix}) with scopes {string.Join(", ", ScopeNames.NamesOf(scopes))}"
+        AuditTrail.Add(db, now, actor, AuditActions.ApplicationKeyCreated, row.Id.ToString(), $"Created application key '{trimmed}' ({prefix}) with scopes {string.Join(", ", ScopeNames.NamesOf(scopes))} for the galleries {string.Join(", ", galleryNames.Order(StringComparer.Ordinal))}"
             + (row.ExpiresAt is { } expiry ? $", expiring {expiry:u}." : ", never expiring."));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Outcome.Ok(new IssuedApplicationKey(row.Id, key, prefix));
@@ -51,14 +72,14 @@ public sealed class ApplicationKeys(IDbContextFactory<FacePortalDbContext> datab
     public async Task<IReadOnlyList<ApplicationKeySummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.ApplicationKeys.AsNoTracking().OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.ApplicationKeys.AsNoTracking().Include(k => k.Galleries).OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(Summary)];
     }
 
     public async Task<ApplicationKeySummary?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.ApplicationKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == id, cancellationToken).ConfigureAwait(false) is { } row ? Summary(row) : null;
+        return await db.ApplicationKeys.AsNoTracking().Include(k => k.Galleries).FirstOrDefaultAsync(k => k.Id == id, cancellationToken).ConfigureAwait(false) is { } row ? Summary(row) : null;
     }
 
     /// <summary>False when there is no such key; revoking a revoked key changes nothing.</summary>
@@ -116,7 +137,7 @@ public sealed class ApplicationKeys(IDbContextFactory<FacePortalDbContext> datab
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.ApplicationKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Prefix == parsed.Prefix, cancellationToken).ConfigureAwait(false);
+        var row = await db.ApplicationKeys.AsNoTracking().Include(k => k.Galleries).FirstOrDefaultAsync(k => k.Prefix == parsed.Prefix, cancellationToken).ConfigureAwait(false);
         if (row is null || !ApplicationKeySecret.Matches(parsed.Secret, row.Salt, row.SecretHash))
         {
             return Outcome.Failed<AuthenticatedApplication>("The application key is not known; it may have been rotated.");
@@ -132,7 +153,7 @@ public sealed class ApplicationKeys(IDbContextFactory<FacePortalDbContext> datab
             return Outcome.Failed<AuthenticatedApplication>($"The application key '{row.Name}' expired at {expiry:u}.");
         }
 
-        return Outcome.Ok(new AuthenticatedApplication(row.Id, row.Name, row.Prefix, row.Scopes));
+        return Outcome.Ok(new AuthenticatedApplication(row.Id, row.Name, row.Prefix, row.Scopes) { Galleries = [.. row.Galleries.Select(g => g.GalleryId)] });
     }
 
     private static string? Problem(string name, ApplicationScopes scopes, DateTime? expiresAt, DateTime now)
@@ -166,6 +187,9 @@ public sealed class ApplicationKeys(IDbContextFactory<FacePortalDbContext> datab
         var lastUsed = pending.LastUsedAt is { } recent && (row.LastUsedAt is null || recent > row.LastUsedAt) ? recent : row.LastUsedAt;
         return new ApplicationKeySummary(
             row.Id, row.Name, row.Prefix, ScopeNames.NamesOf(row.Scopes), row.CreatedAt, row.CreatedBy, row.ExpiresAt, row.RevokedAt, lastUsed,
-            row.RequestCount + pending.Requests, row.ThrottledCount + pending.Throttled, row.ForbiddenCount + pending.Forbidden);
+            row.RequestCount + pending.Requests, row.ThrottledCount + pending.Throttled, row.ForbiddenCount + pending.Forbidden)
+        {
+            Galleries = [.. row.Galleries.Select(g => g.GalleryId)],
+        };
     }
 }

@@ -10,12 +10,17 @@ public static class AuditActions
     public const string PhotoDeleted = "photo.deleted";
     public const string FaceDeleted = "face.deleted";
     public const string FaceMoved = "face.moved";
+    public const string PersonMovedGallery = "person.moved-gallery";
+    public const string GalleryCreated = "gallery.created";
+    public const string GalleryRenamed = "gallery.renamed";
+    public const string GalleryDeleted = "gallery.deleted";
     public const string NegativeMarked = "negative.marked";
     public const string NegativeDeleted = "negative.deleted";
     public const string FacesExported = "faces.exported";
     public const string FacesImported = "faces.imported";
     public const string UserCreated = "user.created";
     public const string UserRolesChanged = "user.roles-changed";
+    public const string UserGalleriesChanged = "user.galleries-changed";
     public const string UserLocked = "user.locked";
     public const string UserUnlocked = "user.unlocked";
     public const string UserPasswordReset = "user.password-reset";

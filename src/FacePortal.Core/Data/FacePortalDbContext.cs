@@ -1,6 +1,7 @@
 using FacePortal.Core.Applications;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Feedback;
+using FacePortal.Core.Galleries;
 using FacePortal.Core.People;
 using FacePortal.Core.Training;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,10 @@ namespace FacePortal.Core.Data;
 public abstract class FacePortalDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string MigrationsHistoryTable = "__FacePortalMigrations";
+
+    public DbSet<Gallery> Galleries => Set<Gallery>();
+
+    public DbSet<ApplicationKeyGallery> ApplicationKeyGalleries => Set<ApplicationKeyGallery>();
 
     public DbSet<Person> People => Set<Person>();
 

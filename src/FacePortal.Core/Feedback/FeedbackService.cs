@@ -107,7 +107,7 @@ public sealed class FeedbackService(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         foreach (var listener in listeners)
         {
-            listener.NegativesRemoved([negativeId]);
+            listener.NegativesRemoved(negative.Person!.GalleryId, [negativeId]);
         }
 
         var files = await BlobReferences.DeleteUnreferencedAsync(db, blobs, [negative.CropHash], cancellationToken).ConfigureAwait(false);
@@ -185,7 +185,7 @@ public sealed class FeedbackService(
         var added = new NegativeFace(negative.Id, personId, face.Embedding);
         foreach (var listener in listeners)
         {
-            listener.NegativeAdded(added);
+            listener.NegativeAdded(person.GalleryId, added);
         }
 
         return NegativeExampleSummary.Of(negative);

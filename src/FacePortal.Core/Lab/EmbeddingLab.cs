@@ -42,6 +42,11 @@ public sealed class EmbeddingLab(IDbContextFactory<FacePortalDbContext> database
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var query = db.Faces.AsNoTracking();
+        if (filter.GalleryId is { } galleryId)
+        {
+            query = query.Where(f => f.Person!.GalleryId == galleryId);
+        }
+
         if (filter.People is { Count: > 0 } chosen)
         {
             query = query.Where(f => chosen.Contains(f.PersonId));

@@ -385,7 +385,7 @@ public sealed class EnrollmentService(
         var enrolled = new GalleryFace(face.Id, person.Id, person.Name, FloatBlob.ToFloats(face.Embedding));
         foreach (var listener in listeners)
         {
-            listener.FaceEnrolled(enrolled);
+            listener.FaceEnrolled(person.GalleryId, enrolled);
         }
         return true;
     }

@@ -16,6 +16,11 @@ public sealed class FaceCatalog(IDbContextFactory<FacePortalDbContext> databases
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var faces = db.Faces.AsNoTracking();
+        if (query.GalleryId is { } galleryId)
+        {
+            faces = faces.Where(f => f.Person!.GalleryId == galleryId);
+        }
+
         if (query.PersonId is { } personId)
         {
             faces = faces.Where(f => f.PersonId == personId);
@@ -39,7 +44,8 @@ public sealed class FaceCatalog(IDbContextFactory<FacePortalDbContext> databases
 
 /// <param name="PersonId">Only this person's faces; everyone's when null.</param>
 /// <param name="FaceIds">Only these faces; any when null.</param>
-public sealed record FaceCatalogQuery(Guid? PersonId = null, IReadOnlyCollection<Guid>? FaceIds = null, int Page = 0, int PageSize = 20);
+/// <param name="GalleryId">Only the faces of this gallery's people; every gallery's when null.</param>
+public sealed record FaceCatalogQuery(Guid? PersonId = null, IReadOnlyCollection<Guid>? FaceIds = null, int Page = 0, int PageSize = 20, Guid? GalleryId = null);
 
 /// <summary>One enrolled face, its photo, its person, and its embedding as stored (unit length, the recognizer's raw space).</summary>
 public sealed record CatalogFace(Guid FaceId, Guid PhotoId, Guid PersonId, string PersonName, float[] Embedding);

@@ -1,5 +1,6 @@
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Data;
+using FacePortal.Core.Galleries;
 using FacePortal.Core.Storage;
 using FacePortal.Core.Text;
 using FacePortal.Shared.Search;
@@ -39,6 +40,11 @@ public sealed class PeopleService(
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var people = db.People.AsNoTracking();
+        if (query.GalleryId is { } galleryId)
+        {
+            people = people.Where(p => p.GalleryId == galleryId);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = $"%{EscapeLike(query.Search.Trim().ToLowerInvariant())}%";
@@ -50,6 +56,7 @@ public sealed class PeopleService(
         {
             p.Id,
             p.Name,
+            p.GalleryId,
             Faces = p.Faces.Count,
             Photos = p.Photos.Count,
             // The avatar rule of PersonDetails.AvatarFaceId, in SQL: never a face from a group photo.
@@ -74,7 +81,7 @@ public sealed class PeopleService(
         var page = await rows.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new PeoplePage(
-            page.Select(r => new PersonSummary(r.Id, r.Name, r.Faces, r.Photos, r.Thumbnail, r.CreatedAt, r.UpdatedAt)).ToList(),
+            page.Select(r => new PersonSummary(r.Id, r.Name, r.Faces, r.Photos, r.Thumbnail, r.CreatedAt, r.UpdatedAt) { GalleryId = r.GalleryId }).ToList(),
             total);
     }
 
@@ -101,7 +108,10 @@ public sealed class PeopleService(
             person.UpdatedAt,
             summaries,
             photos,
-            PersonDetails.AvatarOf(summaries));
+            PersonDetails.AvatarOf(summaries))
+        {
+            GalleryId = person.GalleryId,
+        };
     }
 
     /// <summary>The person's name, or null when there is no such person: a cheap existence check.</summary>
@@ -111,14 +121,44 @@ public sealed class PeopleService(
         return await db.People.Where(p => p.Id == id).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<Guid?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
+    /// <summary>The gallery <paramref name="id"/> belongs to, or null when there is no such person: what access checks by person id read.</summary>
+    public async Task<Guid?> FindGalleryAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await IdByNameAsync(db, VisibleName.Normalize(name), null, cancellationToken).ConfigureAwait(false);
+        return await db.People.Where(p => p.Id == id).Select(p => (Guid?)p.GalleryId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Creates a person and returns their id, or fails when the name cannot be used.</summary>
-    public async Task<Outcome<Guid>> CreateAsync(string name, string actor, CancellationToken cancellationToken = default)
+    /// <summary>The gallery of the person a photo was enrolled for, or null when there is no such photo.</summary>
+    public async Task<Guid?> FindGalleryOfPhotoAsync(Guid photoId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Photos.Where(p => p.Id == photoId).Select(p => (Guid?)p.Person!.GalleryId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The gallery of the person a face is enrolled for, or null when there is no such face.</summary>
+    public async Task<Guid?> FindGalleryOfFaceAsync(Guid faceId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Faces.Where(f => f.Id == faceId).Select(f => (Guid?)f.Person!.GalleryId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The person called <paramref name="name"/> (ignoring case) in Main.</summary>
+    public Task<Guid?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
+        FindByNameAsync(Gallery.DefaultId, name, cancellationToken);
+
+    /// <summary>The person called <paramref name="name"/> (ignoring case) in <paramref name="galleryId"/>.</summary>
+    public async Task<Guid?> FindByNameAsync(Guid galleryId, string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await IdByNameAsync(db, galleryId, VisibleName.Normalize(name), null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates a person in Main and returns their id, or fails when the name cannot be used.</summary>
+    public Task<Outcome<Guid>> CreateAsync(string name, string actor, CancellationToken cancellationToken = default) =>
+        CreateAsync(Gallery.DefaultId, name, actor, cancellationToken);
+
+    /// <summary>Creates a person in <paramref name="galleryId"/> and returns their id, or fails when the name cannot be used there.</summary>
+    public async Task<Outcome<Guid>> CreateAsync(Guid galleryId, string name, string actor, CancellationToken cancellationToken = default)
     {
         var error = ValidateName(name);
         if (error is not null)
@@ -128,13 +168,18 @@ public sealed class PeopleService(
 
         name = VisibleName.Normalize(name);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        if (await NameTakenAsync(db, name, null, cancellationToken).ConfigureAwait(false))
+        if (!await db.Galleries.AnyAsync(g => g.Id == galleryId, cancellationToken).ConfigureAwait(false))
+        {
+            return Outcome.Failed<Guid>("This gallery no longer exists.");
+        }
+
+        if (await NameTakenAsync(db, galleryId, name, null, cancellationToken).ConfigureAwait(false))
         {
             return Outcome.Failed<Guid>($"There is already a person called {name}.");
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var person = new Person { Name = name, CreatedAt = now, UpdatedAt = now };
+        var person = new Person { Name = name, GalleryId = galleryId, CreatedAt = now, UpdatedAt = now };
         db.People.Add(person);
         Audit(db, actor, AuditActions.PersonCreated, person.Id, $"Created {name}.");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -157,7 +202,7 @@ public sealed class PeopleService(
             return Outcome.Failed("This person no longer exists.");
         }
 
-        if (await NameTakenAsync(db, name, id, cancellationToken).ConfigureAwait(false))
+        if (await NameTakenAsync(db, person.GalleryId, name, id, cancellationToken).ConfigureAwait(false))
         {
             return Outcome.Failed($"There is already a person called {name}.");
         }
@@ -169,7 +214,7 @@ public sealed class PeopleService(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         foreach (var listener in listeners)
         {
-            listener.PersonRenamed(id, name);
+            listener.PersonRenamed(person.GalleryId, id, name);
         }
 
         return Outcome.Ok();
@@ -203,7 +248,7 @@ public sealed class PeopleService(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         foreach (var listener in listeners)
         {
-            listener.PersonRemoved(id);
+            listener.PersonRemoved(person.GalleryId, id);
         }
 
         var files = await BlobReferences.DeleteUnreferencedAsync(
@@ -291,10 +336,10 @@ public sealed class PeopleService(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         foreach (var listener in listeners)
         {
-            listener.FacesRemoved(faces.Select(f => f.Id).ToList());
+            listener.FacesRemoved(source.GalleryId, faces.Select(f => f.Id).ToList());
             foreach (var moved in faces)
             {
-                listener.FaceEnrolled(new GalleryFace(moved.Id, toPersonId, target.Name, FloatBlob.ToFloats(moved.Embedding)));
+                listener.FaceEnrolled(target.GalleryId, new GalleryFace(moved.Id, toPersonId, target.Name, FloatBlob.ToFloats(moved.Embedding)));
             }
         }
 
@@ -311,7 +356,7 @@ public sealed class PeopleService(
         var removed = faces.Select(f => f.Id).ToList();
         foreach (var listener in listeners)
         {
-            listener.FacesRemoved(removed);
+            listener.FacesRemoved(photo.Person.GalleryId, removed);
         }
         var files = await BlobReferences.DeleteUnreferencedAsync(
             db, blobs, faces.Select(f => f.CropHash).Append(photo.ContentHash), cancellationToken).ConfigureAwait(false);
@@ -321,17 +366,17 @@ public sealed class PeopleService(
         return new DeletionReport(true, 1, faces.Count, files);
     }
 
-    private static async Task<bool> NameTakenAsync(FacePortalDbContext db, string name, Guid? except, CancellationToken cancellationToken) =>
-        await IdByNameAsync(db, name, except, cancellationToken).ConfigureAwait(false) is not null;
+    internal static async Task<bool> NameTakenAsync(FacePortalDbContext db, Guid galleryId, string name, Guid? except, CancellationToken cancellationToken) =>
+        await IdByNameAsync(db, galleryId, name, except, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>
-    /// The person called <paramref name="name"/>, ignoring case in every script. SQLite's lower() and
+    /// The person called <paramref name="name"/> in <paramref name="galleryId"/>, ignoring case in every script. SQLite's lower() and
     /// LIKE fold ASCII only ("Zoë Ünicode" and "zoë ünicode" would be two people), so the database
     /// narrows by length and the comparison runs here.
     /// </summary>
-    private static async Task<Guid?> IdByNameAsync(FacePortalDbContext db, string name, Guid? except, CancellationToken cancellationToken)
+    private static async Task<Guid?> IdByNameAsync(FacePortalDbContext db, Guid galleryId, string name, Guid? except, CancellationToken cancellationToken)
     {
-        var sameLength = await db.People.Where(p => p.Name.Length == name.Length && p.Id != except)
+        var sameLength = await db.People.Where(p => p.GalleryId == galleryId && p.Name.Length == name.Length && p.Id != except)
             .Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
         return sameLength.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.Id;
     }

@@ -1,3 +1,5 @@
+using FacePortal.Core.Galleries;
+
 namespace FacePortal.Core.People;
 
 /// <summary>Someone the system can recognise: a name, the photos they were enrolled from and the faces taken from them.</summary>
@@ -8,6 +10,9 @@ public sealed class Person
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public required string Name { get; set; }
+
+    /// <summary>The one gallery the person belongs to; names are unique within it.</summary>
+    public Guid GalleryId { get; set; } = Gallery.DefaultId;
 
     public DateTime CreatedAt { get; set; }
 

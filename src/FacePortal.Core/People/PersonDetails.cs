@@ -8,6 +8,9 @@ namespace FacePortal.Core.People;
 public sealed record PersonDetails(
     Guid Id, string Name, DateTime CreatedAt, DateTime UpdatedAt, IReadOnlyList<FaceSummary> Faces, IReadOnlyList<PhotoSummary> Photos, Guid? AvatarFaceId = null)
 {
+    /// <summary>The gallery the person belongs to.</summary>
+    public Guid GalleryId { get; init; }
+
     /// <summary>
     /// The sharpest face that did not come from a group photo. A face chosen from a group photo may
     /// still be a stranger the admin mistook for the person; their picture must not spread that

@@ -18,6 +18,9 @@ public sealed record ActiveModel(
     ClassifierHead? Head,
     EmbeddingProjection? Projection = null)
 {
+    /// <summary>The gallery whose people a classifier names; recognition in another gallery does without it.</summary>
+    public Guid GalleryId { get; init; }
+
     public string Description => Projection is null
         ? $"trained {CreatedAt:yyyy-MM-dd HH:mm} UTC ({Kind}, {ValidationAccuracy:P0} on validation, {Classes.Count} people)"
         : $"metric (triplet loss) trained {CreatedAt:yyyy-MM-dd HH:mm} UTC ({Kind}, {Projection.Outputs}-d, similarity threshold {ProbabilityThreshold:0.000}, learnt from {Classes.Count} people)";

@@ -31,7 +31,7 @@ public sealed class EmbeddingSpace
             return;
         }
 
-        var index = new GalleryIndex(projection);
+        var index = new GalleryIndex(projection) { GalleryId = raw.GalleryId };
         foreach (var face in raw.Faces())
         {
             index.Add(face);

@@ -28,17 +28,28 @@ public sealed class FaceRecognizer(
     /// <summary>The operating point of <paramref name="index"/> as it is now.</summary>
     public OperatingPoint OperatingPointOf(GalleryIndex index) => operatingPoints.For(index);
 
-    /// <summary>The operating point of the gallery as it is now.</summary>
-    public async ValueTask<OperatingPoint> OperatingPointAsync(CancellationToken cancellationToken = default) =>
-        operatingPoints.For(await gallery.GetIndexAsync(cancellationToken).ConfigureAwait(false));
+    /// <summary>The operating point of <paramref name="galleryId"/>'s gallery as it is now (it depends on how many people it holds).</summary>
+    public async ValueTask<OperatingPoint> OperatingPointAsync(Guid galleryId, CancellationToken cancellationToken = default) =>
+        operatingPoints.For(await gallery.GetIndexAsync(galleryId, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// The trained model to use on <paramref name="index"/>: a classifier only in the gallery whose people it
+    /// learnt (elsewhere it would name nobody, or the wrong gallery's people); a learnt metric in every gallery.
+    /// </summary>
+    public ActiveModel? ModelFor(GalleryIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var model = models.Current;
+        return model is null || model.Head is null || model.GalleryId == index.GalleryId ? model : null;
+    }
 
     /// <summary>The point two photos (or a photo and a person) are compared at.</summary>
     public OperatingPoint VerificationPoint => operatingPoints.ForVerification();
 
-    /// <summary>Recognises every face. Throws <see cref="ImageDecodeException"/> for bad input.</summary>
-    public async Task<RecognitionResult> RecognizeAsync(ReadOnlyMemory<byte> encoded, CancellationToken cancellationToken = default)
+    /// <summary>Recognises every face against the people of <paramref name="galleryId"/>. Throws <see cref="ImageDecodeException"/> for bad input.</summary>
+    public async Task<RecognitionResult> RecognizeAsync(Guid galleryId, ReadOnlyMemory<byte> encoded, CancellationToken cancellationToken = default)
     {
-        var index = await gallery.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        var index = await gallery.GetIndexAsync(galleryId, cancellationToken).ConfigureAwait(false);
         return Recognize(encoded.Span, index);
     }
 
@@ -62,7 +73,7 @@ public sealed class FaceRecognizer(
         var faces = pipeline.Analyze(image, timings);
 
         var started = Stopwatch.GetTimestamp();
-        var model = models.Current;
+        var model = ModelFor(index);
         var recognized = new RecognizedFace[faces.Count];
         for (var i = 0; i < faces.Count; i++)
         {

@@ -17,11 +17,12 @@ public sealed class GalleryStep(IServiceProvider services, ILogger<GalleryStep> 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var models = services.GetRequiredService<ActiveModelService>();
-        var index = await services.GetRequiredService<RecognitionGallery>().GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        // Main is loaded at start (most installations have no other); other galleries load when first searched.
+        var index = await services.GetRequiredService<RecognitionGallery>().GetIndexAsync(Galleries.Gallery.DefaultId, cancellationToken).ConfigureAwait(false);
         await models.LoadAsync(cancellationToken).ConfigureAwait(false);
         await services.GetRequiredService<RecognitionSettingsService>().LoadAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
-            "Recognition gallery: {Faces} face(s) of {People} people; recognizer: {Recognizer}",
+            "Recognition gallery Main: {Faces} face(s) of {People} people; recognizer: {Recognizer}",
             index.FaceCount, index.PersonCount, models.Current?.Description ?? "gallery");
     }
 }

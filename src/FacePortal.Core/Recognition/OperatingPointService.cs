@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FacePortal.Shared.OpenSet;
 using FacePortal.Shared.Search;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace FacePortal.Core.Recognition;
 /// within <see cref="RecognitionOptions.MaxFalseMatchRate"/> for the people enrolled. The model's shipped
 /// statistics give it at once for any size; once the gallery is large enough its own statistics (each face
 /// against the other people) are measured in the background after a change and blended in. Both depend only
-/// on what is enrolled, so every node holding the same gallery decides at the same point.
+/// on what is enrolled, so every node holding the same gallery decides at the same point. Each gallery has
+/// its own point (its size and its statistics), kept by <see cref="GalleryIndex.GalleryId"/>.
 /// </summary>
 public sealed class OperatingPointService
 {
@@ -17,10 +19,7 @@ public sealed class OperatingPointService
     private readonly RecognitionRate _rate;
     private readonly OperatingPointCalculator _calculator;
     private readonly ILogger<OperatingPointService> _logger;
-    private readonly Lock _gate = new();
-    private (GalleryIndex Index, long Version, long Rate, OperatingPoint Point)? _cached;
-    private (GalleryIndex Index, long Version, ImpostorProfile? Profile)? _galleryProfile;
-    private Task? _measuring;
+    private readonly ConcurrentDictionary<Guid, GalleryState> _galleries = new();
 
     public OperatingPointService(RecognitionOptions options, RecognitionRate rate, ILogger<OperatingPointService> logger)
     {
@@ -52,18 +51,19 @@ public sealed class OperatingPointService
             return new OperatingPoint(_rate.MaxFalseMatchRate, index.PersonCount, metric.SimilarityThreshold, double.NaN, OperatingPointBasis.LearntMetric);
         }
 
+        var state = StateOf(index);
         var version = index.Version;
         var revision = _rate.Revision;
-        var cached = _cached;
+        var cached = state.Cached;
         if (cached is { } c && ReferenceEquals(c.Index, index) && c.Version == version && c.Rate == revision)
         {
             return c.Point;
         }
 
         var people = index.PersonCount;
-        var profile = GalleryProfileFor(index, version, people);
+        var profile = GalleryProfileFor(state, index, version, people);
         var point = _calculator.Compute(_rate.MaxFalseMatchRate, people, index.FaceCount, profile, _rate.SimilarityThreshold);
-        _cached = (index, version, revision, point);
+        state.Cached = (index, version, revision, point);
         return point;
     }
 
@@ -75,10 +75,11 @@ public sealed class OperatingPointService
     public async Task<OperatingPoint> RefreshAsync(GalleryIndex index, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(index);
+        var state = StateOf(index);
         Task? running;
-        lock (_gate)
+        lock (state.Gate)
         {
-            running = _measuring;
+            running = state.Measuring;
         }
 
         if (running is not null)
@@ -88,30 +89,30 @@ public sealed class OperatingPointService
 
         var version = index.Version;
         var profile = await Task.Run(() => Measure(index), cancellationToken).ConfigureAwait(false);
-        lock (_gate)
+        lock (state.Gate)
         {
-            _galleryProfile = (index, version, profile);
-            _cached = null;
+            state.Profile = (index, version, profile);
+            state.Cached = null;
         }
 
         return For(index);
     }
 
     /// <summary>The gallery profile to use now; starts measuring a newer one when the gallery changed.</summary>
-    private ImpostorProfile? GalleryProfileFor(GalleryIndex index, long version, int people)
+    private ImpostorProfile? GalleryProfileFor(GalleryState state, GalleryIndex index, long version, int people)
     {
         if (people < _options.GalleryStatisticsFromPeople)
         {
             return null;
         }
 
-        lock (_gate)
+        lock (state.Gate)
         {
-            var current = _galleryProfile;
+            var current = state.Profile;
             var stale = current is not { } p || !ReferenceEquals(p.Index, index) || p.Version != version;
-            if (stale && _measuring is null)
+            if (stale && state.Measuring is null)
             {
-                _measuring = Task.Run(async () =>
+                state.Measuring = Task.Run(async () =>
                 {
                     // Enrolling a batch changes the gallery many times a second: measure once it settles.
                     await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
@@ -119,10 +120,10 @@ public sealed class OperatingPointService
                     try
                     {
                         var profile = Measure(index);
-                        lock (_gate)
+                        lock (state.Gate)
                         {
-                            _galleryProfile = (index, measuredVersion, profile);
-                            _cached = null;
+                            state.Profile = (index, measuredVersion, profile);
+                            state.Cached = null;
                         }
                     }
                     catch (Exception ex)
@@ -131,9 +132,9 @@ public sealed class OperatingPointService
                     }
                     finally
                     {
-                        lock (_gate)
+                        lock (state.Gate)
                         {
-                            _measuring = null;
+                            state.Measuring = null;
                         }
                     }
                 });
@@ -145,7 +146,25 @@ public sealed class OperatingPointService
     }
 
     /// <summary>The gallery's own profile last measured for <paramref name="index"/> (for the settings page's plot), or null.</summary>
-    public ImpostorProfile? GalleryProfile(GalleryIndex index) => _galleryProfile is { } p && ReferenceEquals(p.Index, index) ? p.Profile : null;
+    public ImpostorProfile? GalleryProfile(GalleryIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        return StateOf(index).Profile is { } p && ReferenceEquals(p.Index, index) ? p.Profile : null;
+    }
+
+    private GalleryState StateOf(GalleryIndex index) => _galleries.GetOrAdd(index.GalleryId, _ => new GalleryState());
 
     private static ImpostorProfile? Measure(GalleryIndex index) => GalleryStatistics.Profile(index.Faces());
+
+    /// <summary>One gallery's cached point, its measured statistics and the measurement running for it.</summary>
+    private sealed class GalleryState
+    {
+        public Lock Gate { get; } = new();
+
+        public (GalleryIndex Index, long Version, long Rate, OperatingPoint Point)? Cached { get; set; }
+
+        public (GalleryIndex Index, long Version, ImpostorProfile? Profile)? Profile { get; set; }
+
+        public Task? Measuring { get; set; }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FacePortal.Core.Data;
 using FacePortal.Core.People;
 using FacePortal.Shared.Search;
@@ -6,181 +7,98 @@ using Microsoft.EntityFrameworkCore;
 namespace FacePortal.Core.Recognition;
 
 /// <summary>
-/// The recognition index of everyone enrolled: loaded from the database once, then kept current
-/// by the identity services' change notifications. Changes that arrive while the load runs are
-/// replayed after it; they are idempotent, so one already read from the database is harmless.
+/// The recognition indexes, one per gallery: each is loaded from the database the first time its gallery is
+/// searched, then kept current by the identity services' change notifications, which name the gallery they
+/// belong to, so a change in one gallery never touches another's index. A learnt metric in use applies to every
+/// gallery (it is a model of faces, not of people).
 /// </summary>
 public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> databases) : IGalleryListener
 {
-    private volatile GalleryIndex _index = new();
-    private readonly EmbeddingSpace _space = new();
-    private readonly Lock _gate = new();
-    private List<Action<GalleryIndex>>? _pending;
-    private List<Action<GalleryIndex>>? _replayOnReload;
-    private Task? _loading;
-    private volatile bool _loaded;
+    private readonly ConcurrentDictionary<Guid, GalleryShard> _shards = new();
+    private volatile EmbeddingProjection? _projection;
 
-    public bool IsLoaded => _loaded;
+    /// <summary>Whether <paramref name="galleryId"/>'s index has been loaded on this node.</summary>
+    public bool IsLoaded(Guid galleryId) => _shards.TryGetValue(galleryId, out var shard) && shard.IsLoaded;
 
-    public async ValueTask<GalleryIndex> GetIndexAsync(CancellationToken cancellationToken = default)
-    {
-        if (_loaded)
-        {
-            return _space.Select(_index);
-        }
+    /// <summary>The galleries whose index this node has loaded (for metrics and reloads).</summary>
+    public IReadOnlyList<Guid> LoadedGalleries => [.. _shards.Values.Where(s => s.IsLoaded).Select(s => s.GalleryId)];
 
-        Task loading;
-        lock (_gate)
-        {
-            _loading ??= LoadAsync();
-            loading = _loading;
-        }
+    /// <summary>The index to search for <paramref name="galleryId"/>, loaded on first use. An unknown gallery has an empty index.</summary>
+    public ValueTask<GalleryIndex> GetIndexAsync(Guid galleryId, CancellationToken cancellationToken = default) =>
+        Shard(galleryId).GetIndexAsync(cancellationToken);
 
-        await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return _space.Select(_index);
-    }
+    /// <summary>The index of <paramref name="galleryId"/> if it is loaded, without waiting; null otherwise.</summary>
+    public GalleryIndex? LoadedIndex(Guid galleryId) =>
+        _shards.TryGetValue(galleryId, out var shard) && shard.IsLoaded && shard.GetIndexAsync() is { IsCompletedSuccessfully: true } loaded ? loaded.Result : null;
 
-    /// <summary>The learnt metric the gallery searches in, or null for the raw embeddings.</summary>
-    public EmbeddingProjection? Projection => _space.Projection;
+    /// <summary>The learnt metric every gallery searches in, or null for the raw embeddings.</summary>
+    public EmbeddingProjection? Projection => _projection;
 
-    /// <summary>Searches in <paramref name="projection"/>'s space from now on (every enrolled face projected once), or in the raw embeddings when null.</summary>
+    /// <summary>Searches in <paramref name="projection"/>'s space from now on in every gallery, or in the raw embeddings when null.</summary>
     public async Task UseProjectionAsync(EmbeddingProjection? projection, CancellationToken cancellationToken = default)
     {
-        await GetIndexAsync(cancellationToken).ConfigureAwait(false);
-        lock (_gate)
+        // Set first: a gallery loaded from now on starts in this space; those already known switch below.
+        _projection = projection;
+        foreach (var shard in _shards.Values)
         {
-            _space.Use(projection, _index);
+            await shard.UseProjectionAsync(projection, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Back to the raw embeddings at once (the metric in use was deleted).</summary>
+    /// <summary>Back to the raw embeddings at once, in every gallery (the metric in use was deleted).</summary>
     public void UseRawSpace()
     {
-        lock (_gate)
+        _projection = null;
+        foreach (var shard in _shards.Values)
         {
-            _space.Use(null, _index);
+            shard.UseRawSpace();
         }
     }
 
-    /// <summary>
-    /// Reads the whole gallery again into a new index and swaps it in, for a node that may have missed
-    /// changes made by another (<see cref="ScaleOut.GallerySync"/>). Searches keep the old index until then;
-    /// changes that arrive while the read runs are replayed on the new one. One reload at a time.
-    /// </summary>
+    /// <summary>Reads every loaded gallery again (<see cref="GalleryShard.ReloadAsync"/>), and forgets galleries that no longer exist.</summary>
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
-        await GetIndexAsync(cancellationToken).ConfigureAwait(false);
-        var fresh = new GalleryIndex();
-        lock (_gate)
+        List<Guid> existing;
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            _replayOnReload = [];
+            existing = await db.Galleries.Select(g => g.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        try
+        foreach (var (id, shard) in _shards)
         {
-            await ReadAsync(fresh, cancellationToken).ConfigureAwait(false);
-            lock (_gate)
+            if (!existing.Contains(id))
             {
-                foreach (var change in _replayOnReload)
-                {
-                    change(fresh);
-                }
-
-                _index = fresh;
-
-                // The metric's index is derived from the raw one, so it follows the reload.
-                _space.Use(_space.Projection, fresh);
+                _shards.TryRemove(id, out _);
+                continue;
             }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _replayOnReload = null;
-            }
+
+            await shard.ReloadAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public void FaceEnrolled(GalleryFace face) => Apply(index => index.Add(face));
+    /// <summary>Drops a deleted gallery's index.</summary>
+    public void Forget(Guid galleryId) => _shards.TryRemove(galleryId, out _);
 
-    public void FacesRemoved(IReadOnlyCollection<Guid> faceIds) => Apply(index => index.Remove(faceIds));
+    public void FaceEnrolled(Guid galleryId, GalleryFace face) => Apply(galleryId, index => index.Add(face));
 
-    public void PersonRenamed(Guid personId, string name) => Apply(index => index.Rename(personId, name));
+    public void FacesRemoved(Guid galleryId, IReadOnlyCollection<Guid> faceIds) => Apply(galleryId, index => index.Remove(faceIds));
 
-    public void PersonRemoved(Guid personId) => Apply(index => index.RemovePerson(personId));
+    public void PersonRenamed(Guid galleryId, Guid personId, string name) => Apply(galleryId, index => index.Rename(personId, name));
 
-    public void NegativeAdded(NegativeFace negative) => Apply(index => index.AddNegative(negative));
+    public void PersonRemoved(Guid galleryId, Guid personId) => Apply(galleryId, index => index.RemovePerson(personId));
 
-    public void NegativesRemoved(IReadOnlyCollection<Guid> negativeIds) => Apply(index => index.RemoveNegatives(negativeIds));
+    public void NegativeAdded(Guid galleryId, NegativeFace negative) => Apply(galleryId, index => index.AddNegative(negative));
 
-    private void Apply(Action<GalleryIndex> change)
+    public void NegativesRemoved(Guid galleryId, IReadOnlyCollection<Guid> negativeIds) => Apply(galleryId, index => index.RemoveNegatives(negativeIds));
+
+    private void Apply(Guid galleryId, Action<GalleryIndex> change)
     {
-        lock (_gate)
+        // A gallery nobody searched yet has no index: its first load reads the committed change.
+        if (_shards.TryGetValue(galleryId, out var shard))
         {
-            if (_loaded)
-            {
-                change(_index);
-                _space.Apply(change);
-                _replayOnReload?.Add(change);
-            }
-            else
-            {
-                // Before a load starts, the load itself will read the committed change.
-                _pending?.Add(change);
-            }
+            shard.Apply(change);
         }
     }
 
-    private async Task LoadAsync()
-    {
-        lock (_gate)
-        {
-            _pending = [];
-        }
-
-        try
-        {
-            await ReadAsync(_index, CancellationToken.None).ConfigureAwait(false);
-            lock (_gate)
-            {
-                foreach (var change in _pending)
-                {
-                    change(_index);
-                }
-
-                _pending = null;
-                _loaded = true;
-            }
-        }
-        catch
-        {
-            lock (_gate)
-            {
-                _pending = null;
-                _loading = null;
-            }
-
-            throw;
-        }
-    }
-
-    private async Task ReadAsync(GalleryIndex index, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = db.Faces.AsNoTracking()
-            .Select(f => new { f.Id, f.PersonId, f.Person!.Name, f.Embedding })
-            .AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            index.Add(new GalleryFace(row.Id, row.PersonId, row.Name, FloatBlob.ToFloats(row.Embedding)));
-        }
-
-        var negatives = db.NegativeExamples.AsNoTracking()
-            .Select(n => new { n.Id, n.PersonId, n.Embedding })
-            .AsAsyncEnumerable();
-        await foreach (var row in negatives.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            index.AddNegative(new NegativeFace(row.Id, row.PersonId, FloatBlob.ToFloats(row.Embedding)));
-        }
-    }
+    private GalleryShard Shard(Guid galleryId) => _shards.GetOrAdd(galleryId, id => new GalleryShard(id, databases, () => _projection));
 }

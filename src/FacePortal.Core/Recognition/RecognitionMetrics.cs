@@ -12,6 +12,9 @@ public sealed class RecognitionMetrics
     /// <summary>The attribute that names the stage on <c>faceportal.recognition.stage.duration</c>.</summary>
     public const string StageAttribute = "faceportal.recognition.stage";
 
+    /// <summary>The attribute that names the gallery (its id) on the gallery size gauges.</summary>
+    public const string GalleryAttribute = "faceportal.gallery";
+
     private readonly Histogram<double> _stageDuration;
 
     public RecognitionMetrics(IMeterFactory meters, RecognitionGallery gallery)
@@ -23,17 +26,17 @@ public sealed class RecognitionMetrics
             description: "Time one image spent in each recognition stage (decode, detect, landmarks, align, embed, search).",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
 
-        // Read when scraped; before the index is first loaded there is nothing to report.
+        // Read when scraped, one measurement per gallery whose index this node has loaded (a gallery nobody searched has none).
         meter.CreateObservableGauge(
             "faceportal.gallery.people",
             () => Observe(gallery, index => index.PersonCount),
             unit: "{person}",
-            description: "People with at least one enrolled face in this node's recognition index.");
+            description: "People with at least one enrolled face in a gallery's recognition index on this node.");
         meter.CreateObservableGauge(
             "faceportal.gallery.faces",
             () => Observe(gallery, index => index.FaceCount),
             unit: "{face}",
-            description: "Enrolled faces in this node's recognition index.");
+            description: "Enrolled faces in a gallery's recognition index on this node.");
     }
 
     /// <summary>Records one recognition's stages, as measurements and as spans ending now.</summary>
@@ -88,9 +91,12 @@ public sealed class RecognitionMetrics
 
     private static IEnumerable<Measurement<int>> Observe(RecognitionGallery gallery, Func<Shared.Search.GalleryIndex, int> count)
     {
-        if (gallery.IsLoaded && gallery.GetIndexAsync() is { IsCompletedSuccessfully: true } loaded)
+        foreach (var galleryId in gallery.LoadedGalleries)
         {
-            yield return new Measurement<int>(count(loaded.Result));
+            if (gallery.LoadedIndex(galleryId) is { } index)
+            {
+                yield return new Measurement<int>(count(index), new KeyValuePair<string, object?>(GalleryAttribute, galleryId.ToString()));
+            }
         }
     }
 }

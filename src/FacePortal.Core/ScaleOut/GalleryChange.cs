@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FacePortal.Core.Galleries;
 using FacePortal.Core.People;
 using FacePortal.Shared.Search;
 
@@ -19,6 +20,9 @@ public enum GalleryChangeKind
 public sealed record GalleryChange(Guid Node, GalleryChangeKind Kind)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The gallery the change belongs to: only that gallery's index applies it. Main for a message of a version before galleries.</summary>
+    public Guid GalleryId { get; init; } = Gallery.DefaultId;
 
     public GalleryFace? Face { get; init; }
 
@@ -66,22 +70,22 @@ public sealed record GalleryChange(Guid Node, GalleryChangeKind Kind)
         switch (Kind)
         {
             case GalleryChangeKind.FaceEnrolled when Face is not null:
-                listener.FaceEnrolled(Face);
+                listener.FaceEnrolled(GalleryId, Face);
                 return true;
             case GalleryChangeKind.FacesRemoved when FaceIds is not null:
-                listener.FacesRemoved(FaceIds);
+                listener.FacesRemoved(GalleryId, FaceIds);
                 return true;
             case GalleryChangeKind.PersonRenamed when PersonId is { } renamed && Name is not null:
-                listener.PersonRenamed(renamed, Name);
+                listener.PersonRenamed(GalleryId, renamed, Name);
                 return true;
             case GalleryChangeKind.PersonRemoved when PersonId is { } removed:
-                listener.PersonRemoved(removed);
+                listener.PersonRemoved(GalleryId, removed);
                 return true;
             case GalleryChangeKind.NegativeAdded when Negative is not null:
-                listener.NegativeAdded(Negative);
+                listener.NegativeAdded(GalleryId, Negative);
                 return true;
             case GalleryChangeKind.NegativesRemoved when NegativeIds is not null:
-                listener.NegativesRemoved(NegativeIds);
+                listener.NegativesRemoved(GalleryId, NegativeIds);
                 return true;
             default:
                 return false;

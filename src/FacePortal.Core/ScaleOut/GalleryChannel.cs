@@ -17,17 +17,17 @@ public sealed class GalleryChannel(IConnectionMultiplexer redis, PortalNode node
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("faceportal:gallery");
 
-    public void FaceEnrolled(GalleryFace face) => Publish(new GalleryChange(node.Id, GalleryChangeKind.FaceEnrolled) { Face = face });
+    public void FaceEnrolled(Guid galleryId, GalleryFace face) => Publish(new GalleryChange(node.Id, GalleryChangeKind.FaceEnrolled) { GalleryId = galleryId, Face = face });
 
-    public void FacesRemoved(IReadOnlyCollection<Guid> faceIds) => Publish(new GalleryChange(node.Id, GalleryChangeKind.FacesRemoved) { FaceIds = faceIds });
+    public void FacesRemoved(Guid galleryId, IReadOnlyCollection<Guid> faceIds) => Publish(new GalleryChange(node.Id, GalleryChangeKind.FacesRemoved) { GalleryId = galleryId, FaceIds = faceIds });
 
-    public void PersonRenamed(Guid personId, string name) => Publish(new GalleryChange(node.Id, GalleryChangeKind.PersonRenamed) { PersonId = personId, Name = name });
+    public void PersonRenamed(Guid galleryId, Guid personId, string name) => Publish(new GalleryChange(node.Id, GalleryChangeKind.PersonRenamed) { GalleryId = galleryId, PersonId = personId, Name = name });
 
-    public void PersonRemoved(Guid personId) => Publish(new GalleryChange(node.Id, GalleryChangeKind.PersonRemoved) { PersonId = personId });
+    public void PersonRemoved(Guid galleryId, Guid personId) => Publish(new GalleryChange(node.Id, GalleryChangeKind.PersonRemoved) { GalleryId = galleryId, PersonId = personId });
 
-    public void NegativeAdded(NegativeFace negative) => Publish(new GalleryChange(node.Id, GalleryChangeKind.NegativeAdded) { Negative = negative });
+    public void NegativeAdded(Guid galleryId, NegativeFace negative) => Publish(new GalleryChange(node.Id, GalleryChangeKind.NegativeAdded) { GalleryId = galleryId, Negative = negative });
 
-    public void NegativesRemoved(IReadOnlyCollection<Guid> negativeIds) => Publish(new GalleryChange(node.Id, GalleryChangeKind.NegativesRemoved) { NegativeIds = negativeIds });
+    public void NegativesRemoved(Guid galleryId, IReadOnlyCollection<Guid> negativeIds) => Publish(new GalleryChange(node.Id, GalleryChangeKind.NegativesRemoved) { GalleryId = galleryId, NegativeIds = negativeIds });
 
     public void ActiveModelChanged(Guid? modelId) => Publish(new GalleryChange(node.Id, GalleryChangeKind.ActiveModelChanged) { ModelId = modelId });
 

@@ -47,11 +47,12 @@ public sealed class RetrainSchedules(IDbContextFactory<FacePortalDbContext> data
         return await db.RetrainDecisions.AsNoTracking().OrderByDescending(d => d.At).Take(take).ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>People with at least <paramref name="minFaces"/> enrolled faces, the ones a retrain can learn.</summary>
+    /// <summary>People of Main with at least <paramref name="minFaces"/> enrolled faces, the ones a scheduled retrain can learn.</summary>
     public async Task<IReadOnlyList<Guid>> EligiblePeopleAsync(int minFaces, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.Faces.GroupBy(f => f.PersonId).Where(g => g.Count() >= minFaces).Select(g => g.Key)
+        // The scheduled retrain trains Main's people: a classifier names the people of one gallery (ActiveModelService), and other galleries' are trained on demand.
+        return await db.Faces.Where(f => f.Person!.GalleryId == Galleries.Gallery.DefaultId).GroupBy(f => f.PersonId).Where(g => g.Count() >= minFaces).Select(g => g.Key)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 

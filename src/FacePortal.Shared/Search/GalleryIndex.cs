@@ -35,6 +35,12 @@ public sealed class GalleryIndex
         _vectors = new float[64 * _dimensions];
     }
 
+    /// <summary>
+    /// The gallery whose people this index holds (empty for an index outside the portal's galleries).
+    /// Per-gallery state kept about an index (its operating point) is keyed by it, so it survives a reload.
+    /// </summary>
+    public Guid GalleryId { get; init; }
+
     /// <summary>The learned metric this index searches in; null for the raw embedding space.</summary>
     public EmbeddingProjection? Projection { get; }
 

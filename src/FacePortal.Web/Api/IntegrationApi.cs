@@ -1,5 +1,6 @@
 using FacePortal.Web.Applications;
 using FacePortal.Web.CompreFace;
+using FacePortal.Web.Galleries;
 using FacePortal.Web.People;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Training;
@@ -29,6 +30,7 @@ public static class IntegrationApi
         v1.MapTrainingApi();
         v1.MapApplicationsApi();
         v1.MapCompreFace();
+        v1.MapGalleriesApi();
         return app;
     }
 }

@@ -37,6 +37,7 @@ public sealed class ApiKeyAuthentication(
             new(ClaimTypes.Name, application.ActorName),
             new(ApiKeyDefaults.PrefixClaim, application.Prefix),
             .. ScopeNames.NamesOf(application.Scopes).Select(s => new Claim(ApiKeyDefaults.ScopeClaim, s)),
+            .. application.Galleries.Select(g => new Claim(ApiKeyDefaults.GalleryClaim, g.ToString())),
         ];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyDefaults.Scheme));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, ApiKeyDefaults.Scheme));
@@ -89,6 +90,9 @@ public static class ApiKeyDefaults
     public const string HeaderName = "X-Api-Key";
     public const string ScopeClaim = "scope";
     public const string PrefixClaim = "key_prefix";
+
+    /// <summary>One per gallery the key is bound to (<see cref="Galleries.GalleryAccess"/> reads them).</summary>
+    public const string GalleryClaim = "gallery";
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FacePortal.Core.Applications;
+using FacePortal.Core.Galleries;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,9 +16,10 @@ public static class ApplicationsEndpoints
         var api = v1.MapGroup("/applications").RequireSignedInAdmin().WithTags("Applications");
 
         api.MapPost("/", CreateAsync)
-            .WithRequestExample("application/json", """{"name":"Door controller","scopes":["verify","people:read"],"expiresAt":"2027-06-30T00:00:00Z"}""")
+            .WithRequestExample("application/json", """{"name":"Door controller","scopes":["verify","people:read"],"expiresAt":"2027-06-30T00:00:00Z","galleries":["Main"]}""")
             .WithSummary("Create an application key")
-            .WithDescription("Answers the key's secret once; only its salted hash is stored. Signed-in admins only (with the antiforgery header).")
+            .WithDescription("Answers the key's secret once; only its salted hash is stored. The key is bound to the galleries named (ids or names; "
+                + "default: Main): one for an application, several for admin tools, which then name the gallery per request. Signed-in admins only (with the antiforgery header).")
             .Produces<IssuedKeyResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
@@ -41,7 +43,8 @@ public static class ApplicationsEndpoints
         return v1;
     }
 
-    private static async Task<Results<Created<IssuedKeyResponse>, ProblemHttpResult>> CreateAsync(CreateApplicationRequest body, ApplicationKeys keys, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Created<IssuedKeyResponse>, ProblemHttpResult>> CreateAsync(
+        CreateApplicationRequest body, ApplicationKeys keys, GalleryService galleries, ClaimsPrincipal user, CancellationToken ct)
     {
         var scopes = ScopeNames.Parse(body.Scopes);
         if (!scopes.Succeeded)
@@ -49,7 +52,18 @@ public static class ApplicationsEndpoints
             return ApiProblems.BadRequest(scopes.Error);
         }
 
-        var created = await keys.CreateAsync(body.Name, scopes.Value, body.ExpiresAt?.UtcDateTime, ActorName.Of(user), ct);
+        List<Guid> bound = [];
+        foreach (var named in body.Galleries is { Count: > 0 } list ? list : [Gallery.DefaultId.ToString()])
+        {
+            if (await galleries.FindAsync(named ?? string.Empty, ct) is not { } galleryId)
+            {
+                return ApiProblems.BadRequest($"There is no gallery '{named}'.");
+            }
+
+            bound.Add(galleryId);
+        }
+
+        var created = await keys.CreateAsync(body.Name, scopes.Value, body.ExpiresAt?.UtcDateTime, ActorName.Of(user), bound, ct);
         return created.Succeeded
             ? TypedResults.Created($"{IntegrationApi.Prefix}/applications/{created.Value.Id}", IssuedKeyResponse.From(created.Value))
             : ApiProblems.BadRequest(created.Error);
@@ -64,8 +78,8 @@ public static class ApplicationsEndpoints
         };
 }
 
-/// <summary>A new key: its name, scopes (detect, recognize, verify, people:read, people:write) and optional expiry.</summary>
-public sealed record CreateApplicationRequest(string? Name, IReadOnlyList<string>? Scopes, DateTimeOffset? ExpiresAt);
+/// <summary>A new key: its name, scopes (detect, recognize, verify, people:read, people:write), optional expiry and galleries (ids or names; default Main).</summary>
+public sealed record CreateApplicationRequest(string? Name, IReadOnlyList<string>? Scopes, DateTimeOffset? ExpiresAt, IReadOnlyList<string>? Galleries = null);
 
 /// <summary>The key's secret, shown this once: send it as X-Api-Key.</summary>
 public sealed record IssuedKeyResponse(Guid Id, string Key, string Prefix)
@@ -76,8 +90,8 @@ public sealed record IssuedKeyResponse(Guid Id, string Key, string Prefix)
 /// <summary>A key as listed.</summary>
 public sealed record ApplicationResponse(
     Guid Id, string Name, string Prefix, IReadOnlyList<string> Scopes, DateTime CreatedAt, string CreatedBy, DateTime? ExpiresAt, DateTime? RevokedAt,
-    DateTime? LastUsedAt, long RequestCount, long ThrottledCount, long ForbiddenCount)
+    DateTime? LastUsedAt, long RequestCount, long ThrottledCount, long ForbiddenCount, IReadOnlyList<Guid> Galleries)
 {
     public static ApplicationResponse From(ApplicationKeySummary key) => new(
-        key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAt, key.CreatedBy, key.ExpiresAt, key.RevokedAt, key.LastUsedAt, key.RequestCount, key.ThrottledCount, key.ForbiddenCount);
+        key.Id, key.Name, key.Prefix, key.Scopes, key.CreatedAt, key.CreatedBy, key.ExpiresAt, key.RevokedAt, key.LastUsedAt, key.RequestCount, key.ThrottledCount, key.ForbiddenCount, key.Galleries);
 }

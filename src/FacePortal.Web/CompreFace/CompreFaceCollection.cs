@@ -8,9 +8,8 @@ namespace FacePortal.Web.CompreFace;
 /// <summary>
 /// Every call the CompreFace-compatible API makes into FacePortal's people and gallery services, in one class:
 /// a CompreFace "face collection" is a gallery, a subject a person, an example an enrolled face (its image the
-/// photo it came from). Each method takes the gallery <see cref="CompreFaceGallery"/> resolved. Today there is one
-/// gallery and the id is not passed on; when galleries land, these are the calls to re-point at the gallery-aware
-/// signatures (<c>PeopleService.FindByNameAsync(galleryId, name)</c>, <c>RecognitionGallery.GetIndexAsync(galleryId)</c>...).
+/// photo it came from). Each method takes the gallery <see cref="CompreFaceGallery"/> resolved and never reaches
+/// outside it: a person, face or photo of another gallery is answered as missing.
 /// </summary>
 public sealed class CompreFaceCollection(
     PeopleService people, EnrollmentService enrollment, MediaService media, FaceCatalog catalog, RecognitionGallery gallery, FaceRecognizer recognizer)
@@ -19,11 +18,10 @@ public sealed class CompreFaceCollection(
 
     public async Task<IReadOnlyList<(Guid Id, string Name)>> SubjectsAsync(Guid galleryId, CancellationToken ct)
     {
-        _ = galleryId;
         var all = new List<(Guid, string)>();
         for (var page = 0; ; page++)
         {
-            var batch = await people.ListAsync(new PeopleQuery(Page: page, PageSize: ListPage), ct);
+            var batch = await people.ListAsync(new PeopleQuery(Page: page, PageSize: ListPage, GalleryId: galleryId), ct);
             all.AddRange(batch.Items.Select(p => (p.Id, p.Name)));
             if (batch.Items.Count < ListPage)
             {
@@ -34,20 +32,15 @@ public sealed class CompreFaceCollection(
 
     public Task<Guid?> FindSubjectAsync(Guid galleryId, string name, CancellationToken ct)
     {
-        _ = galleryId;
-        return people.FindByNameAsync(name, ct);
+        return people.FindByNameAsync(galleryId, name, ct);
     }
 
-    public Task<string?> SubjectNameAsync(Guid galleryId, Guid personId, CancellationToken ct)
-    {
-        _ = galleryId;
-        return people.FindNameAsync(personId, ct);
-    }
+    public async Task<string?> SubjectNameAsync(Guid galleryId, Guid personId, CancellationToken ct) =>
+        await people.FindGalleryAsync(personId, ct) == galleryId ? await people.FindNameAsync(personId, ct) : null;
 
     public Task<Outcome<Guid>> CreateSubjectAsync(Guid galleryId, string name, string actor, CancellationToken ct)
     {
-        _ = galleryId;
-        return people.CreateAsync(name, actor, ct);
+        return people.CreateAsync(galleryId, name, actor, ct);
     }
 
     public Task<Outcome> RenameSubjectAsync(Guid galleryId, Guid personId, string name, string actor, CancellationToken ct)
@@ -78,22 +71,16 @@ public sealed class CompreFaceCollection(
         return people.DeleteAsync(personId, actor, ct);
     }
 
-    public Task<FaceCatalogPage> FacesAsync(Guid galleryId, FaceCatalogQuery query, CancellationToken ct)
-    {
-        _ = galleryId;
-        return catalog.ListAsync(query, ct);
-    }
+    public Task<FaceCatalogPage> FacesAsync(Guid galleryId, FaceCatalogQuery query, CancellationToken ct) =>
+        catalog.ListAsync(query with { GalleryId = galleryId }, ct);
 
     /// <summary>One example by id, or null when the gallery has no such face.</summary>
     public async Task<CatalogFace?> FaceAsync(Guid galleryId, Guid faceId, CancellationToken ct) =>
         (await FacesAsync(galleryId, new FaceCatalogQuery(FaceIds: [faceId], PageSize: 1), ct)).Items.SingleOrDefault();
 
     /// <summary>Deletes one example; its photo goes with it, as on the person page.</summary>
-    public Task<DeletionReport> DeleteFaceAsync(Guid galleryId, Guid faceId, string actor, CancellationToken ct)
-    {
-        _ = galleryId;
-        return people.DeleteFaceAsync(faceId, actor, ct);
-    }
+    public async Task<DeletionReport> DeleteFaceAsync(Guid galleryId, Guid faceId, string actor, CancellationToken ct) =>
+        await people.FindGalleryOfFaceAsync(faceId, ct) == galleryId ? await people.DeleteFaceAsync(faceId, actor, ct) : new DeletionReport(false, 0, 0, 0);
 
     public Task<EnrollmentResult> EnrollAsync(Guid galleryId, Guid personId, byte[] photo, string fileName, string actor, CancellationToken ct)
     {
@@ -101,17 +88,13 @@ public sealed class CompreFaceCollection(
         return enrollment.EnrollPhotoAsync(personId, photo, fileName, PhotoSource.Upload, actor, ct);
     }
 
-    public Task<MediaFile?> OpenPhotoAsync(Guid galleryId, Guid photoId, CancellationToken ct)
-    {
-        _ = galleryId;
-        return media.OpenPhotoAsync(photoId, ct);
-    }
+    public async Task<MediaFile?> OpenPhotoAsync(Guid galleryId, Guid photoId, CancellationToken ct) =>
+        await people.FindGalleryOfPhotoAsync(photoId, ct) == galleryId ? await media.OpenPhotoAsync(photoId, ct) : null;
 
     /// <summary>The gallery's search index, which also carries its open-set operating point (<see cref="FaceRecognizer.OperatingPointOf"/>).</summary>
     public ValueTask<GalleryIndex> IndexAsync(Guid galleryId, CancellationToken ct)
     {
-        _ = galleryId;
-        return gallery.GetIndexAsync(ct);
+        return gallery.GetIndexAsync(galleryId, ct);
     }
 
     public long MaxPhotoBytes => enrollment.MaxPhotoBytes;

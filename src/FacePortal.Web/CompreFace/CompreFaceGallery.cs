@@ -1,23 +1,22 @@
+using FacePortal.Web.Galleries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.CompreFace;
 
 /// <summary>
-/// Which gallery a request of the CompreFace-compatible API works in: CompreFace's "face collection" of the key.
-/// Every endpoint asks here and nowhere else. Until galleries land FacePortal has one gallery, so every key sees it;
-/// this becomes a call to <c>GalleryAccess.ResolveAsync(context, requested: null, ct)</c> (docs: galleries design),
-/// whose 403/404 problem is then answered as it is.
+/// Which gallery a request of the CompreFace-compatible API works in: CompreFace's "face collection" is the key's
+/// gallery. Every endpoint asks here and nowhere else, and here asks <see cref="GalleryAccess"/>, the one place that
+/// decides who may use which gallery (a key bound to several names one with the <c>gallery</c> query parameter).
 /// </summary>
-public sealed class CompreFaceGallery
+public sealed class CompreFaceGallery(GalleryAccess access)
 {
-    /// <summary>The default gallery's fixed id in the galleries design (<c>Gallery.DefaultId</c>, "Main").</summary>
-    public static readonly Guid DefaultId = new("00000000-0000-0000-0000-000000000001");
-
-    public Task<GalleryChoice> ResolveAsync(HttpContext context, CancellationToken ct)
+    public async Task<GalleryChoice> ResolveAsync(HttpContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ct.ThrowIfCancellationRequested();
-        return Task.FromResult(new GalleryChoice(DefaultId, null));
+        var result = await access.ResolveAsync(context, ct);
+        return result.GalleryId is { } id
+            ? new GalleryChoice(id, null)
+            : new GalleryChoice(Guid.Empty, CompreFaceErrors.Problem(result.Status, CompreFaceErrors.CodeFor(result.Status), result.Detail ?? "This gallery may not be used."));
     }
 }
 

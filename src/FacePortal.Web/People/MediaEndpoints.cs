@@ -4,6 +4,7 @@ using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
+using FacePortal.Web.Galleries;
 using FacePortal.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,8 @@ namespace FacePortal.Web.People;
 /// <summary>
 /// Photos and crops, streamed by id after an authorization check (<c>people:read</c>, or a signed-in
 /// admin, whose pages show them): the blob store's paths are never exposed, and, like every API
-/// answer (SecurityHeaders), not cached, so a deleted person's face does not linger.
+/// answer (SecurityHeaders), not cached, so a deleted person's face does not linger. A photo or face of a gallery the
+/// caller may not use is answered 404 (<see cref="GalleryAccess.ResolveForItemAsync"/>).
 /// </summary>
 public static class MediaEndpoints
 {
@@ -37,13 +39,29 @@ public static class MediaEndpoints
         return v1;
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> PhotoFileAsync(Guid id, MediaService media, CancellationToken ct) =>
-        await media.OpenPhotoAsync(id, ct) is { } photo
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> PhotoFileAsync(
+        Guid id, MediaService media, PeopleService people, GalleryAccess access, HttpContext context, CancellationToken ct)
+    {
+        var scope = await access.ResolveForItemAsync(context, await people.FindGalleryOfPhotoAsync(id, ct), "photo", ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
+
+        return await media.OpenPhotoAsync(id, ct) is { } photo
             ? TypedResults.Stream(photo.Content, photo.ContentType, fileDownloadName: null, enableRangeProcessing: true)
             : ApiProblems.NotFound("photo");
+    }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ThumbnailAsync(Guid id, int? size, MediaService media, FacePipeline pipeline, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ThumbnailAsync(
+        Guid id, int? size, MediaService media, FacePipeline pipeline, PeopleService people, GalleryAccess access, HttpContext context, CancellationToken ct)
     {
+        var scope = await access.ResolveForItemAsync(context, await people.FindGalleryOfPhotoAsync(id, ct), "photo", ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
+
         if (await media.ReadPhotoAsync(id, ct) is not { } bytes)
         {
             return ApiProblems.NotFound("photo");
@@ -54,8 +72,17 @@ public static class MediaEndpoints
         return TypedResults.Bytes(ImageTransforms.ThumbnailJpeg(image, side), "image/jpeg");
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> FaceCropAsync(Guid id, MediaService media, CancellationToken ct) =>
-        await media.OpenFaceCropAsync(id, ct) is { } crop
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> FaceCropAsync(
+        Guid id, MediaService media, PeopleService people, GalleryAccess access, HttpContext context, CancellationToken ct)
+    {
+        var scope = await access.ResolveForItemAsync(context, await people.FindGalleryOfFaceAsync(id, ct), "face", ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
+
+        return await media.OpenFaceCropAsync(id, ct) is { } crop
             ? TypedResults.Stream(crop.Content, crop.ContentType)
             : ApiProblems.NotFound("face");
+    }
 }

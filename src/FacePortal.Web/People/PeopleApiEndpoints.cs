@@ -5,6 +5,7 @@ using FacePortal.Core.People;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
+using FacePortal.Web.Galleries;
 using FacePortal.Web.Uploads;
 using FacePortal.Web.Recognition;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,9 @@ namespace FacePortal.Web.People;
 /// <summary>
 /// People over the API: <c>people:read</c> lists and reads, <c>people:write</c> creates,
 /// renames, deletes, adds photos and removes faces. Every change is audited under the key's name
-/// (the principal's name, <see cref="AuthenticatedApplication.ActorName"/>).
+/// (the principal's name, <see cref="AuthenticatedApplication.ActorName"/>). Everything happens in the gallery
+/// <see cref="GalleryAccess"/> resolves (the key's, or the <c>gallery</c> parameter's); a person, photo or face of another
+/// gallery is answered 404, as if it did not exist.
 /// </summary>
 public static class PeopleApiEndpoints
 {
@@ -78,39 +81,102 @@ public static class PeopleApiEndpoints
         return v1;
     }
 
-    private static Task<FacePortal.Core.People.PeoplePage> ListAsync(PeopleService people, string? search, PeopleSort? sort, bool? desc, int? page, int? pageSize, CancellationToken ct) =>
-        people.ListAsync(new PeopleQuery(search, sort ?? PeopleSort.Name, desc ?? false, page ?? 0, Math.Clamp(pageSize ?? 25, 1, 500)), ct);
+    private const string GalleryDescription = "The gallery to use, by id or name: needed only by a key bound to several galleries (or to pick one as an admin; default Main).";
 
-    private static async Task<Results<Ok<PersonDetails>, ProblemHttpResult>> GetAsync(Guid id, PeopleService people, CancellationToken ct) =>
-        await people.GetAsync(id, ct) is { } person ? TypedResults.Ok(person) : ApiProblems.NotFound("person");
-
-    private static async Task<Results<Created<CreatedPerson>, ProblemHttpResult>> CreateAsync(PersonNameRequest body, PeopleService people, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<FacePortal.Core.People.PeoplePage>, ProblemHttpResult>> ListAsync(
+        PeopleService people, GalleryAccess access, HttpContext context, string? search, PeopleSort? sort, bool? desc, int? page, int? pageSize,
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
     {
-        var change = await people.CreateAsync(body.Name ?? string.Empty, ActorName.Of(user), ct);
+        var scope = await access.ResolveAsync(context, gallery, ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
+
+        return TypedResults.Ok(await people.ListAsync(new PeopleQuery(search, sort ?? PeopleSort.Name, desc ?? false, page ?? 0, Math.Clamp(pageSize ?? 25, 1, 500), scope.GalleryId), ct));
+    }
+
+    private static async Task<Results<Ok<PersonDetails>, ProblemHttpResult>> GetAsync(
+        Guid id, PeopleService people, GalleryAccess access, HttpContext context, [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
+    {
+        var scope = await access.ResolveForPersonAsync(context, id, ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
+
+        return await people.GetAsync(id, ct) is { } person ? TypedResults.Ok(person) : ApiProblems.NotFound("person");
+    }
+
+    private static async Task<Results<Created<CreatedPerson>, ProblemHttpResult>> CreateAsync(
+        PersonNameRequest body, PeopleService people, GalleryAccess access, HttpContext context, ClaimsPrincipal user,
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
+    {
+        var scope = await access.ResolveAsync(context, gallery, ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
+
+        var change = await people.CreateAsync(scope.GalleryId!.Value, body.Name ?? string.Empty, ActorName.Of(user), ct);
         return change.Succeeded
             ? TypedResults.Created($"{IntegrationApi.Prefix}/people/{change.Value}", new CreatedPerson(change.Value))
             : ApiProblems.BadRequest(change.Error);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RenameAsync(Guid id, PersonNameRequest body, PeopleService people, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RenameAsync(
+        Guid id, PersonNameRequest body, PeopleService people, GalleryAccess access, HttpContext context, ClaimsPrincipal user,
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
     {
-        if (await people.FindNameAsync(id, ct) is null)
+        var scope = await access.ResolveForPersonAsync(context, id, ct);
+        if (!scope.Succeeded)
         {
-            return ApiProblems.NotFound("person");
+            return scope.Problem();
         }
 
         var change = await people.RenameAsync(id, body.Name ?? string.Empty, ActorName.Of(user), ct);
         return change.Succeeded ? TypedResults.NoContent() : ApiProblems.BadRequest(change.Error);
     }
 
-    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeleteAsync(Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
-        await people.DeleteAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("person");
+    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeleteAsync(
+        Guid id, PeopleService people, GalleryAccess access, HttpContext context, ClaimsPrincipal user,
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
+    {
+        var scope = await access.ResolveForPersonAsync(context, id, ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
 
-    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeletePhotoAsync(Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
-        await people.DeletePhotoAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("photo");
+        return await people.DeleteAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("person");
+    }
 
-    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeleteFaceAsync(Guid id, PeopleService people, ClaimsPrincipal user, CancellationToken ct) =>
-        await people.DeleteFaceAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("face");
+    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeletePhotoAsync(
+        Guid id, PeopleService people, GalleryAccess access, HttpContext context, ClaimsPrincipal user,
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
+    {
+        // A photo of another gallery is answered as one that does not exist.
+        var scope = await access.ResolveForItemAsync(context, await people.FindGalleryOfPhotoAsync(id, ct), "photo", ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
+
+        return await people.DeletePhotoAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("photo");
+    }
+
+    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeleteFaceAsync(
+        Guid id, PeopleService people, GalleryAccess access, HttpContext context, ClaimsPrincipal user,
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
+    {
+        var scope = await access.ResolveForItemAsync(context, await people.FindGalleryOfFaceAsync(id, ct), "face", ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
+
+        return await people.DeleteFaceAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("face");
+    }
 
     private const string FaceDescription = "For a photo with several faces: the index (0-based) of the face that is the person, as a 422 answer lists them. Also accepted as a form field.";
 
@@ -123,11 +189,13 @@ public static class PeopleApiEndpoints
     private static async Task<IResult> AddPhotosAsync(
         Guid id, HttpRequest request, [FromQuery(Name = PhotoUploads.FaceParameter), Description(FaceDescription)] int? face,
         [FromQuery(Name = PhotoUploads.BoxParameter), Description(BoxDescription)] string? box, [Description(SourceDescription)] string? source,
-        EnrollmentService enrollment, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct)
+        EnrollmentService enrollment, GalleryAccess access, HttpContext context, RequestBuffers buffers, ClaimsPrincipal user,
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
     {
-        if (await people.FindNameAsync(id, ct) is null)
+        var scope = await access.ResolveForPersonAsync(context, id, ct);
+        if (!scope.Succeeded)
         {
-            return ApiProblems.NotFound("person");
+            return scope.Problem();
         }
 
         var webcam = string.Equals(source, "webcam", StringComparison.OrdinalIgnoreCase);

@@ -5,6 +5,8 @@ using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Imaging;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
+using FacePortal.Web.Galleries;
+using System.ComponentModel;
 using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,11 +15,14 @@ namespace FacePortal.Web.Recognition;
 /// <summary>
 /// <c>POST /api/v1/detect</c>, <c>/recognize</c> and <c>/verify</c>: photos in, faces out, nothing stored.
 /// Each runs under the photo-analysis bound of the portal's own recognition API and the caller's key limit.
+/// Recognize and verify-against-a-person search one gallery, as <see cref="GalleryAccess"/> resolves it.
 /// </summary>
 public static class AnalysisEndpoints
 {
     /// <summary>Room for two photos at the default decoder limit (20 MB) in base64 plus framing; each photo is checked on its own.</summary>
     private const long MaxRequestBytes = 64L * 1024 * 1024;
+
+    private const string GalleryDescription = "The gallery to search, by id or name: needed only by a key bound to several galleries (or to pick one as an admin; default Main).";
 
     public static RouteGroupBuilder MapAnalysisApi(this RouteGroupBuilder v1)
     {
@@ -99,9 +104,17 @@ public static class AnalysisEndpoints
 
     private static async Task<IResult> RecognizeAsync(
         HttpRequest request, [FromQuery] int? limit, [FromQuery] float? threshold, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline,
+        GalleryAccess access, [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? galleryName,
         RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
     {
-        var serverThreshold = (await recognizer.OperatingPointAsync(ct)).Threshold;
+        var scope = await access.ResolveAsync(request.HttpContext, galleryName, ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
+
+        var galleryId = scope.GalleryId!.Value;
+        var serverThreshold = (await recognizer.OperatingPointAsync(galleryId, ct)).Threshold;
         if (limit is < 1 or > 100)
         {
             return Results.Problem($"limit must be between 1 and 100 (was {limit}).", statusCode: StatusCodes.Status400BadRequest, title: "Bad limit");
@@ -132,7 +145,7 @@ public static class AnalysisEndpoints
 
         try
         {
-            var index = await gallery.GetIndexAsync(ct);
+            var index = await gallery.GetIndexAsync(galleryId, ct);
             var result = await Task.Run(() =>
             {
                 using var image = pipeline.Decoder.Decode(bytes);
@@ -148,12 +161,25 @@ public static class AnalysisEndpoints
 
     private static async Task<IResult> VerifyAsync(
         HttpRequest request, [FromQuery] Guid? personId, [FromQuery] bool? requireLive, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline,
-        FaceAttributeAnalyzer attributes, Core.People.PeopleService people, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+        FaceAttributeAnalyzer attributes, Core.People.PeopleService people, GalleryAccess access,
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? galleryName, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
     {
         string? personName = null;
-        if (personId is { } id && (personName = await people.FindNameAsync(id, ct)) is null)
+        var galleryId = Guid.Empty;
+        if (personId is { } id)
         {
-            return ApiProblems.NotFound("person");
+            // Only a person of the gallery the caller may use; one of another gallery is answered as one that does not exist.
+            var scope = await access.ResolveForPersonAsync(request.HttpContext, id, ct);
+            if (!scope.Succeeded)
+            {
+                return scope.Problem();
+            }
+
+            galleryId = scope.GalleryId!.Value;
+            if ((personName = await people.FindNameAsync(id, ct)) is null)
+            {
+                return ApiProblems.NotFound("person");
+            }
         }
 
         string[] fields = personId is null ? [PhotoField.First, PhotoField.Second] : [PhotoField.Image];
@@ -186,7 +212,7 @@ public static class AnalysisEndpoints
         }
 
         var verified = personId is { } person
-            ? await VerifyPersonAsync(photos![PhotoField.Image], person, personName!, recognizer, gallery, pipeline, ct)
+            ? await VerifyPersonAsync(photos![PhotoField.Image], galleryId, person, personName!, recognizer, gallery, pipeline, ct)
             : await VerifyPhotosAsync(photos![PhotoField.First], photos[PhotoField.Second], recognizer, ct);
         return verified.Response is { } response ? Results.Ok(response with { Liveness = liveness }) : verified.Problem!;
     }
@@ -243,9 +269,9 @@ public static class AnalysisEndpoints
     }
 
     private static async Task<(VerifyResponse? Response, IResult? Problem)> VerifyPersonAsync(
-        byte[] photo, Guid personId, string name, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline, CancellationToken ct)
+        byte[] photo, Guid galleryId, Guid personId, string name, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline, CancellationToken ct)
     {
-        var index = await gallery.GetIndexAsync(ct);
+        var index = await gallery.GetIndexAsync(galleryId, ct);
         OnePersonAnalysis analysis;
         try
         {

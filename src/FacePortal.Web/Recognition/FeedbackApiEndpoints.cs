@@ -60,20 +60,44 @@ public static class FeedbackApiEndpoints
         return v1;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<NegativeExampleSummary>>, ProblemHttpResult>> ListAsync(Guid id, FeedbackService feedback, CancellationToken ct) =>
-        await feedback.ListAsync(id, ct) is { } negatives ? TypedResults.Ok(negatives) : ApiProblems.NotFound("person");
+    // Each operation is on one person: one of a gallery the caller may not use is answered as one that does not exist (GalleryAccess).
+    private static async Task<Results<Ok<IReadOnlyList<NegativeExampleSummary>>, ProblemHttpResult>> ListAsync(
+        Guid id, FeedbackService feedback, Galleries.GalleryAccess access, HttpContext context, CancellationToken ct)
+    {
+        var scope = await access.ResolveForPersonAsync(context, id, ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
+
+        return await feedback.ListAsync(id, ct) is { } negatives ? TypedResults.Ok(negatives) : ApiProblems.NotFound("person");
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, Guid negativeId, FeedbackService feedback, ClaimsPrincipal user, CancellationToken ct) =>
-        await feedback.DeleteAsync(id, negativeId, ActorName.Of(user), ct) ? TypedResults.NoContent() : ApiProblems.NotFound("negative example");
+        Guid id, Guid negativeId, FeedbackService feedback, Galleries.GalleryAccess access, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var scope = await access.ResolveForPersonAsync(context, id, ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
+        }
+
+        return await feedback.DeleteAsync(id, negativeId, ActorName.Of(user), ct) ? TypedResults.NoContent() : ApiProblems.NotFound("negative example");
+    }
 
     private static async Task<IResult> MarkAsync(
         HttpRequest request, [FromQuery] Guid? personId, [FromQuery] int? face, [FromQuery] string? box,
-        FeedbackService feedback, FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, ClaimsPrincipal user, CancellationToken ct)
+        FeedbackService feedback, FacePipeline pipeline, Galleries.GalleryAccess access, RequestBuffers buffers, IdleMemoryTrim trim, ClaimsPrincipal user, CancellationToken ct)
     {
         if (personId is not { } person)
         {
             return TypedResults.Problem("Say which person the face is not: personId.", statusCode: StatusCodes.Status400BadRequest, title: "Person missing");
+        }
+
+        var scope = await access.ResolveForPersonAsync(request.HttpContext, person, ct);
+        if (!scope.Succeeded)
+        {
+            return scope.Problem();
         }
 
         FaceBox? wanted = null;

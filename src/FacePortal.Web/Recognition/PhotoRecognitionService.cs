@@ -25,8 +25,8 @@ public sealed class PhotoRecognitionService(
         CultureInfo.InvariantCulture,
         $"Try a sharper, well-lit photo in which the face looks at the camera and is larger: at least {pipelineOptions.Detector.MinFaceSize:0} pixels wide to be found, and {quality.MinSizePixels:0} to be named. In a large photo with a small face, crop closer to it.");
 
-    /// <summary>The point "Test a photo" names faces at, for the gallery as it is now.</summary>
-    public ValueTask<OperatingPoint> IdentifyPointAsync(CancellationToken cancellationToken = default) => recognizer.OperatingPointAsync(cancellationToken);
+    /// <summary>The point "Test a photo" names faces at, for <paramref name="galleryId"/>'s gallery as it is now.</summary>
+    public ValueTask<OperatingPoint> IdentifyPointAsync(Guid galleryId, CancellationToken cancellationToken = default) => recognizer.OperatingPointAsync(galleryId, cancellationToken);
 
     /// <summary>The point "Verify" compares two photos at.</summary>
     public OperatingPoint VerificationPoint => recognizer.VerificationPoint;
@@ -48,9 +48,10 @@ public sealed class PhotoRecognitionService(
         return (buffer.ToArray(), null);
     }
 
-    public async Task<PhotoRecognition> IdentifyAsync(byte[] photo, CancellationToken cancellationToken = default)
+    /// <summary>Recognises the photo's faces against the people of <paramref name="galleryId"/>.</summary>
+    public async Task<PhotoRecognition> IdentifyAsync(Guid galleryId, byte[] photo, CancellationToken cancellationToken = default)
     {
-        var index = await gallery.GetIndexAsync(cancellationToken);
+        var index = await gallery.GetIndexAsync(galleryId, cancellationToken);
         return await Task.Run(() =>
         {
             try

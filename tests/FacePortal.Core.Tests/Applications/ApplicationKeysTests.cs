@@ -22,7 +22,10 @@ public sealed class ApplicationKeysTests
         var known = await keys.AuthenticateAsync(issued.Key, Ct);
 
         Assert.True(known.Succeeded, known.Error);
-        Assert.Equal(new AuthenticatedApplication(issued.Id, "Door camera", issued.Prefix, ApplicationScopes.Recognize | ApplicationScopes.Detect), known.Value);
+        Assert.Equal(new AuthenticatedApplication(issued.Id, "Door camera", issued.Prefix, ApplicationScopes.Recognize | ApplicationScopes.Detect), known.Value with { Galleries = [] });
+
+        // A key created without galleries is bound to Main, as every key was before galleries existed.
+        Assert.Equal([FacePortal.Core.Galleries.Gallery.DefaultId], known.Value.Galleries);
         Assert.StartsWith($"fpk_{issued.Prefix}_", issued.Key, StringComparison.Ordinal);
         var row = await core.QueryAsync(db => db.ApplicationKeys.SingleAsync(Ct));
         Assert.DoesNotContain(issued.Key, $"{row.Prefix}|{Convert.ToBase64String(row.Salt)}|{Convert.ToBase64String(row.SecretHash)}", StringComparison.Ordinal);
@@ -30,7 +33,7 @@ public sealed class ApplicationKeysTests
         Assert.Equal(["detect", "recognize"], summary.Scopes);
         Assert.Null(summary.ExpiresAt);
         var audit = await core.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditActions.ApplicationKeyCreated, Ct));
-        Assert.Equal($"Created application key 'Door camera' ({issued.Prefix}) with scopes detect, recognize, never expiring.", audit.Details);
+        Assert.Equal($"Created application key 'Door camera' ({issued.Prefix}) with scopes detect, recognize for the galleries Main, never expiring.", audit.Details);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FacePortal.Core.Data;
+using FacePortal.Core.Galleries;
 using FacePortal.Core.People;
 using FacePortal.Core.Recognition;
 using FacePortal.Core.Training;
@@ -64,10 +65,23 @@ public sealed class LegacyDatabaseTests(LegacyMainDatabase legacy) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_person_moved_into_the_Main_gallery_and_Main_alone_exists()
+    {
+        await using var db = await Databases.CreateDbContextAsync(TestContext.Current.CancellationToken);
+
+        var galleries = await db.Galleries.Select(g => new { g.Id, g.Name }).ToListAsync(TestContext.Current.CancellationToken);
+        var placed = await db.People.OrderBy(p => p.Name).Select(p => new { p.Id, p.GalleryId }).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal((Gallery.DefaultId, "Main"), galleries.Select(g => (g.Id, g.Name)).Single());
+        Assert.Equal(People.Select(p => (p.Id, Gallery.DefaultId)), placed.Select(p => (p.Id, p.GalleryId)));
+        Assert.Equal(People, (await legacy.Services.GetRequiredService<PeopleService>().ListAsync(new PeopleQuery(GalleryId: Gallery.DefaultId), TestContext.Current.CancellationToken)).Items.Select(p => (p.Id, p.Name)));
+    }
+
+    [Fact]
     public async Task Every_face_is_found_with_its_photo_and_embedding()
     {
         var people = legacy.Services.GetRequiredService<PeopleService>();
-        var gallery = await legacy.Services.GetRequiredService<RecognitionGallery>().GetIndexAsync(TestContext.Current.CancellationToken);
+        var gallery = await legacy.Services.GetRequiredService<RecognitionGallery>().GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, TestContext.Current.CancellationToken);
 
         foreach (var (id, _) in People)
         {

@@ -42,7 +42,7 @@ public sealed class EnrollmentServiceTests
         Assert.Equal(2, core.BlobFiles().Count);
         Assert.Equal(photo, await File.ReadAllBytesAsync(core.BlobFiles().Single(f => Path.GetFileName(f) == stored.ContentHash), Ct));
         Assert.Equal(1, await core.QueryAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditActions.PhotoEnrolled, Ct)));
-        var match = (await core.Get<RecognitionGallery>().GetIndexAsync(Ct)).Search(FloatBlob.ToFloats(face.Embedding), 1);
+        var match = (await core.Get<RecognitionGallery>().GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, Ct)).Search(FloatBlob.ToFloats(face.Embedding), 1);
         Assert.Equal(("Ada", face.Id), (Assert.Single(match).Name, match[0].NearestFaceId));
     }
 
@@ -155,7 +155,7 @@ public sealed class EnrollmentServiceTests
         var outcome = await enrollment.EnrollAlignedCropAsync(probe, unseen.Content, unseen.Name, Actor, Ct);
         Assert.True(outcome.IsAccepted, outcome.Message);
         var embedding = await core.QueryAsync(db => db.Faces.Where(f => f.Id == outcome.FaceId).Select(f => f.Embedding).SingleAsync(Ct));
-        var matches = (await core.Get<RecognitionGallery>().GetIndexAsync(Ct)).Search(FloatBlob.ToFloats(embedding), 3);
+        var matches = (await core.Get<RecognitionGallery>().GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, Ct)).Search(FloatBlob.ToFloats(embedding), 3);
         Assert.Equal(["Probe", "Barack Obama", "Halle Berry"], matches.Select(m => m.Name));
     }
 

@@ -71,7 +71,7 @@ public sealed class PeopleServiceTests
         var grace = (await people.CreateAsync("Grace", Actor, Ct)).Value;
         var enrolled = await core.Get<EnrollmentService>().EnrollPhotoAsync(ada, Photos.DeepFace("img1.jpg"), "img1.jpg", PhotoSource.Upload, Actor, Ct);
         Assert.True(enrolled.IsAccepted, enrolled.Message);
-        var gallery = await core.Get<RecognitionGallery>().GetIndexAsync(Ct);
+        var gallery = await core.Get<RecognitionGallery>().GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, Ct);
 
         var taken = await people.RenameAsync(ada, "GRACE", Actor, Ct);
         var renamed = await people.RenameAsync(ada, "Ada Lovelace", Actor, Ct);
@@ -102,7 +102,7 @@ public sealed class PeopleServiceTests
 
         // Two photos and two crops of Ada's, of which the shared photo and its (identical) crop stay for Grace.
         Assert.Equal(4, core.BlobFiles().Count);
-        var gallery = await core.Get<RecognitionGallery>().GetIndexAsync(Ct);
+        var gallery = await core.Get<RecognitionGallery>().GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, Ct);
         Assert.Equal(3, gallery.FaceCount);
 
         var report = await people.DeleteAsync(ada, Actor, Ct);
@@ -136,7 +136,7 @@ public sealed class PeopleServiceTests
         var graces = (await people.GetAsync(grace, Ct))!;
         Assert.Equal(faceId, Assert.Single(graces.Faces).Id);
         Assert.Equal(enrolled.PhotoId, Assert.Single(graces.Photos).Id);
-        var gallery = await core.Get<RecognitionGallery>().GetIndexAsync(Ct);
+        var gallery = await core.Get<RecognitionGallery>().GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, Ct);
         Assert.Equal(("Grace", grace), (Assert.Single(gallery.Faces()).PersonName, Assert.Single(gallery.Faces()).PersonId));
     }
 

@@ -97,11 +97,11 @@ public sealed class MetricSpaceTests : IAsyncLifetime
         var active = _services.GetRequiredService<ActiveModelService>();
         var recognizer = _services.GetRequiredService<FaceRecognizer>();
         var best = models.Single(m => m.Kind == "best");
-        var enrolled = (await gallery.GetIndexAsync(ct)).FaceCount; // Enrollment turns a few crops away (quality, duplicates).
+        var enrolled = (await gallery.GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, ct)).FaceCount; // Enrollment turns a few crops away (quality, duplicates).
         Assert.True(enrolled > People * (EnrolledPerPerson - 2), $"{enrolled} faces enrolled");
         Assert.True(await active.ActivateAsync(best.Id, Actor, ct));
 
-        var projected = await gallery.GetIndexAsync(ct);
+        var projected = await gallery.GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, ct);
         Assert.NotNull(projected.Projection);
         Assert.Equal(128, projected.VectorDimensions);
         Assert.Equal(enrolled, projected.FaceCount);
@@ -119,11 +119,11 @@ public sealed class MetricSpaceTests : IAsyncLifetime
         }
 
         Assert.True(accepted);
-        Assert.Equal(enrolled + 1, (await gallery.GetIndexAsync(ct)).FaceCount);
+        Assert.Equal(enrolled + 1, (await gallery.GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, ct)).FaceCount);
 
         Assert.True(await active.ActivateAsync(null, Actor, ct));
 
-        var raw = await gallery.GetIndexAsync(ct);
+        var raw = await gallery.GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, ct);
         Assert.Null(raw.Projection);
         Assert.Null(gallery.Projection);
         Assert.Equal(512, raw.VectorDimensions);

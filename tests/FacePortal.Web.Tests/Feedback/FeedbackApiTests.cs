@@ -82,7 +82,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         Assert.Equal(0, await _factory.QueryAsync(db => db.NegativeExamples.CountAsync(n => n.PersonId == angelina, Ct)));
         Assert.DoesNotContain(_factory.BlobFiles(), f => f.Contains(crop, StringComparison.Ordinal));
-        var index = await _factory.Services.GetRequiredService<RecognitionGallery>().GetIndexAsync(Ct);
+        var index = await _factory.Services.GetRequiredService<RecognitionGallery>().GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, Ct);
         Assert.DoesNotContain(index.Negatives(), n => n.PersonId == angelina);
         var deletion = await _factory.QueryAsync(db => db.AuditEntries.Where(e => e.SubjectId == angelina.ToString() && e.Action == AuditActions.PersonDeleted).SingleAsync(Ct));
         Assert.Contains("1 face(s) marked not them", deletion.Details, StringComparison.Ordinal);
@@ -151,7 +151,7 @@ public sealed class FeedbackApiTests : IAsyncLifetime
 
     private async Task<Verdict> VerdictAsync(string photo)
     {
-        var result = await _factory.Services.GetRequiredService<FaceRecognizer>().RecognizeAsync(TestPhotos.DeepFace(photo), Ct);
+        var result = await _factory.Services.GetRequiredService<FaceRecognizer>().RecognizeAsync(FacePortal.Core.Galleries.Gallery.DefaultId, TestPhotos.DeepFace(photo), Ct);
         return Assert.Single(result.Faces).Verdict;
     }
 

@@ -19,7 +19,7 @@ public sealed class LabActionTests(FacePortalFactory factory) : IClassFixture<Fa
         var planted = await GalleryPeople.EnrollAsync(factory, "Lab Third", "img20.jpg", "img21.jpg", "img6.jpg");
         var lab = factory.Services.GetRequiredService<EmbeddingLab>();
         var gallery = factory.Services.GetRequiredService<RecognitionGallery>();
-        var index = await gallery.GetIndexAsync(ct);
+        var index = await gallery.GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, ct);
 
         var report = await lab.AnalyseAsync(new LabFilter([angelina, other, planted]), ct);
 

@@ -16,8 +16,8 @@ public sealed class GalleryLoadingTests
         await GalleryPeople.EnrollAsync(before, "Someone Else", "img20.jpg");
 
         await using var after = new FacePortalFactory { DataDirectory = before.DataDirectory };
-        var gallery = await after.Services.GetRequiredService<RecognitionGallery>().GetIndexAsync(TestContext.Current.CancellationToken);
-        var result = await after.Services.GetRequiredService<FaceRecognizer>().RecognizeAsync(TestPhotos.DeepFace("img4.jpg"), TestContext.Current.CancellationToken);
+        var gallery = await after.Services.GetRequiredService<RecognitionGallery>().GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, TestContext.Current.CancellationToken);
+        var result = await after.Services.GetRequiredService<FaceRecognizer>().RecognizeAsync(FacePortal.Core.Galleries.Gallery.DefaultId, TestPhotos.DeepFace("img4.jpg"), TestContext.Current.CancellationToken);
 
         Assert.Equal((3, 2), (gallery.FaceCount, gallery.PersonCount));
         var face = Assert.Single(result.Faces);

@@ -1,3 +1,4 @@
+using FacePortal.Core.Galleries;
 using FacePortal.Core.People;
 using FacePortal.Core.ScaleOut;
 using FacePortal.Shared.Search;
@@ -13,12 +14,13 @@ public sealed class GalleryChangeTests
     {
         var node = PortalNode.New();
         var face = new GalleryFace(Guid.NewGuid(), Guid.NewGuid(), "Zoë Wire", [0.25f, -1f, 3.5f]);
+        var site = Guid.NewGuid();
         var changes = new[]
         {
-            new GalleryChange(node.Id, GalleryChangeKind.FaceEnrolled) { Face = face },
-            new GalleryChange(node.Id, GalleryChangeKind.FacesRemoved) { FaceIds = [face.FaceId] },
-            new GalleryChange(node.Id, GalleryChangeKind.PersonRenamed) { PersonId = face.PersonId, Name = "Zoë Renamed" },
-            new GalleryChange(node.Id, GalleryChangeKind.PersonRemoved) { PersonId = face.PersonId },
+            new GalleryChange(node.Id, GalleryChangeKind.FaceEnrolled) { GalleryId = site, Face = face },
+            new GalleryChange(node.Id, GalleryChangeKind.FacesRemoved) { GalleryId = site, FaceIds = [face.FaceId] },
+            new GalleryChange(node.Id, GalleryChangeKind.PersonRenamed) { GalleryId = site, PersonId = face.PersonId, Name = "Zoë Renamed" },
+            new GalleryChange(node.Id, GalleryChangeKind.PersonRemoved) { GalleryId = site, PersonId = face.PersonId },
         };
 
         var heard = new RecordingListener();
@@ -31,8 +33,21 @@ public sealed class GalleryChangeTests
         }
 
         Assert.Equal(
-            [$"enrolled {face.FaceId} {face.PersonId} Zoë Wire 0.25,-1,3.5", $"removed {face.FaceId}", $"renamed {face.PersonId} Zoë Renamed", $"removed person {face.PersonId}"],
+            [$"{site} enrolled {face.FaceId} {face.PersonId} Zoë Wire 0.25,-1,3.5", $"{site} removed {face.FaceId}", $"{site} renamed {face.PersonId} Zoë Renamed", $"{site} removed person {face.PersonId}"],
             heard.Calls);
+    }
+
+    [Fact]
+    public void A_message_from_a_node_without_galleries_applies_to_Main()
+    {
+        var personId = Guid.NewGuid();
+        var old = $$"""{"node":"{{Guid.NewGuid()}}","kind":{{(int)GalleryChangeKind.PersonRemoved}},"personId":"{{personId}}"}""";
+
+        var received = GalleryChange.FromJson(old);
+        var heard = new RecordingListener();
+
+        Assert.True(received!.ApplyTo(heard));
+        Assert.Equal([$"{Gallery.DefaultId} removed person {personId}"], heard.Calls);
     }
 
     [Fact]
@@ -61,13 +76,13 @@ public sealed class GalleryChangeTests
     {
         public List<string> Calls { get; } = [];
 
-        public void FaceEnrolled(GalleryFace face) =>
-            Calls.Add($"enrolled {face.FaceId} {face.PersonId} {face.PersonName} {string.Join(',', face.Embedding.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}");
+        public void FaceEnrolled(Guid galleryId, GalleryFace face) =>
+            Calls.Add($"{galleryId} enrolled {face.FaceId} {face.PersonId} {face.PersonName} {string.Join(',', face.Embedding.Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)))}");
 
-        public void FacesRemoved(IReadOnlyCollection<Guid> faceIds) => Calls.Add($"removed {string.Join(',', faceIds)}");
+        public void FacesRemoved(Guid galleryId, IReadOnlyCollection<Guid> faceIds) => Calls.Add($"{galleryId} removed {string.Join(',', faceIds)}");
 
-        public void PersonRenamed(Guid personId, string name) => Calls.Add($"renamed {personId} {name}");
+        public void PersonRenamed(Guid galleryId, Guid personId, string name) => Calls.Add($"{galleryId} renamed {personId} {name}");
 
-        public void PersonRemoved(Guid personId) => Calls.Add($"removed person {personId}");
+        public void PersonRemoved(Guid galleryId, Guid personId) => Calls.Add($"{galleryId} removed person {personId}");
     }
 }

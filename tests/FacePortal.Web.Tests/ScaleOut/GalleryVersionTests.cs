@@ -49,15 +49,15 @@ public sealed class GalleryVersionTests
         var angelina = await GalleryPeople.EnrollAsync(nodeA, "Angelina Elsewhere", "img1.jpg", "img2.jpg");
         await using var nodeB = new FacePortalFactory { DataDirectory = nodeA.DataDirectory };
         var recognizerB = nodeB.Services.GetRequiredService<FaceRecognizer>();
-        Assert.Equal(angelina, Assert.Single((await recognizerB.RecognizeAsync(TestPhotos.DeepFace("img4.jpg"), ct)).Faces).Person?.PersonId);
+        Assert.Equal(angelina, Assert.Single((await recognizerB.RecognizeAsync(FacePortal.Core.Galleries.Gallery.DefaultId, TestPhotos.DeepFace("img4.jpg"), ct)).Faces).Person?.PersonId);
 
         // Node A deletes; with no channel between them node B still has the person in memory...
         Assert.True((await nodeA.Services.GetRequiredService<PeopleService>().DeleteAsync(angelina, "test", ct)).Found);
-        Assert.NotNull(Assert.Single((await recognizerB.RecognizeAsync(TestPhotos.DeepFace("img4.jpg"), ct)).Faces).Person);
+        Assert.NotNull(Assert.Single((await recognizerB.RecognizeAsync(FacePortal.Core.Galleries.Gallery.DefaultId, TestPhotos.DeepFace("img4.jpg"), ct)).Faces).Person);
 
         // ...until it reloads, which is what a node does when the database's version moved.
         await nodeB.Services.GetRequiredService<RecognitionGallery>().ReloadAsync(ct);
-        Assert.Null(Assert.Single((await recognizerB.RecognizeAsync(TestPhotos.DeepFace("img4.jpg"), ct)).Faces).Person);
-        Assert.Equal(0, (await nodeB.Services.GetRequiredService<RecognitionGallery>().GetIndexAsync(ct)).PersonCount);
+        Assert.Null(Assert.Single((await recognizerB.RecognizeAsync(FacePortal.Core.Galleries.Gallery.DefaultId, TestPhotos.DeepFace("img4.jpg"), ct)).Faces).Person);
+        Assert.Equal(0, (await nodeB.Services.GetRequiredService<RecognitionGallery>().GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, ct)).PersonCount);
     }
 }

@@ -99,7 +99,7 @@ public sealed class LiveFrameProcessor(
     {
         var arrived = PortalTelemetry.WallClockOf(frame.ReceivedAt);
         using var span = PortalTelemetry.Traces.StartActivity("live frame", ActivityKind.Internal, frame.Trace, startTime: arrived);
-        var index = await gallery.GetIndexAsync().ConfigureAwait(false);
+        var index = await gallery.GetIndexAsync(session.GalleryId).ConfigureAwait(false);
         await _cores.WaitAsync().ConfigureAwait(false);
         try
         {

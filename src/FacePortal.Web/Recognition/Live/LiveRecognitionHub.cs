@@ -1,4 +1,5 @@
 using FacePortal.Web.Accounts;
+using FacePortal.Web.Galleries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,10 +15,11 @@ public interface ILiveRecognitionClient
 /// <summary>
 /// Live recognition over SignalR (MessagePack): clients send frames with <see cref="SendFrame"/>
 /// and get a <c>FrameResult</c> back for every one. Its own hub, not the Blazor circuit, so frames
-/// never queue behind UI traffic.
+/// never queue behind UI traffic. The connection names its gallery in the <c>gallery</c> query parameter of its URL;
+/// it is checked once, as it opens (<see cref="GalleryAccess"/>), and every frame is recognised against it.
 /// </summary>
 [Authorize(Policy = Policies.User)]
-public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSessions sessions, LiveMetrics metrics, LiveConnectionLimit limit) : Hub<ILiveRecognitionClient>
+public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSessions sessions, LiveMetrics metrics, LiveConnectionLimit limit, GalleryAccess access) : Hub<ILiveRecognitionClient>
 {
     public const string Path = "/hubs/live";
 
@@ -25,8 +27,15 @@ public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSess
     private static readonly object AccountKey = new();
     private static readonly object CountedKey = new();
 
-    public override Task OnConnectedAsync()
+    public override async Task OnConnectedAsync()
     {
+        var requested = Context.GetHttpContext()?.Request.Query[GalleryAccess.Parameter].FirstOrDefault();
+        var gallery = await access.ResolveAsync(Context.User!, requested, Context.ConnectionAborted).ConfigureAwait(false);
+        if (!gallery.Succeeded)
+        {
+            throw new HubException(gallery.Detail);
+        }
+
         // A HubException's message reaches the client in the close message; any other would be hidden.
         if (!limit.TryOpen(Context.UserIdentifier!))
         {
@@ -35,12 +44,12 @@ public sealed class LiveRecognitionHub(LiveFrameProcessor processor, AccountSess
         }
 
         Context.Items[CountedKey] = true;
-        Context.Items[SessionKey] = new LiveSession(Context.ConnectionId, processor.Options.MaxFramesPerSecond);
+        Context.Items[SessionKey] = new LiveSession(Context.ConnectionId, processor.Options.MaxFramesPerSecond) { GalleryId = gallery.GalleryId!.Value };
 
         // A stream stays open for hours: locking or demoting the account must close it, not wait for a reconnect.
         Context.Items[AccountKey] = sessions.Register(Context.UserIdentifier!, Context.Abort);
         metrics.Connected();
-        return base.OnConnectedAsync();
+        await base.OnConnectedAsync().ConfigureAwait(false);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

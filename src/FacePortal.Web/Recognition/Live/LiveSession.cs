@@ -32,6 +32,9 @@ public sealed class LiveSession : IDisposable
 
     public string ConnectionId { get; }
 
+    /// <summary>The gallery the connection recognises against, resolved once when it opened (<see cref="Galleries.GalleryAccess"/>).</summary>
+    public Guid GalleryId { get; init; } = FacePortal.Core.Galleries.Gallery.DefaultId;
+
     public TokenBucketRateLimiter RateLimit { get; }
 
     /// <summary>The connection's face tracks; set by the frame processor on the first analysed frame.</summary>

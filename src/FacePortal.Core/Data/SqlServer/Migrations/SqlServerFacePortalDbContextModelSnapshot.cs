@@ -182,6 +182,51 @@ namespace FacePortal.Core.Data.SqlServer.Migrations
                     b.ToTable("NegativeExamples", (string)null);
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Galleries.ApplicationKeyGallery", b =>
+                {
+                    b.Property<Guid>("ApplicationKeyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("GalleryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ApplicationKeyId", "GalleryId");
+
+                    b.HasIndex("GalleryId");
+
+                    b.ToTable("ApplicationKeyGalleries", (string)null);
+                });
+
+            modelBuilder.Entity("FacePortal.Core.Galleries.Gallery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Galleries");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000001"),
+                            CreatedAt = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Name = "Main"
+                        });
+                });
+
             modelBuilder.Entity("FacePortal.Core.People.EnrolledFace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -261,6 +306,9 @@ namespace FacePortal.Core.Data.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid>("GalleryId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -272,6 +320,9 @@ namespace FacePortal.Core.Data.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("GalleryId", "Name")
+                        .IsUnique();
 
                     b.ToTable("People");
                 });
@@ -600,6 +651,21 @@ namespace FacePortal.Core.Data.SqlServer.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Galleries.ApplicationKeyGallery", b =>
+                {
+                    b.HasOne("FacePortal.Core.Applications.ApplicationKey", null)
+                        .WithMany("Galleries")
+                        .HasForeignKey("ApplicationKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FacePortal.Core.Galleries.Gallery", null)
+                        .WithMany()
+                        .HasForeignKey("GalleryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FacePortal.Core.People.EnrolledFace", b =>
                 {
                     b.HasOne("FacePortal.Core.People.Person", "Person")
@@ -617,6 +683,15 @@ namespace FacePortal.Core.Data.SqlServer.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Photo");
+                });
+
+            modelBuilder.Entity("FacePortal.Core.People.Person", b =>
+                {
+                    b.HasOne("FacePortal.Core.Galleries.Gallery", null)
+                        .WithMany("People")
+                        .HasForeignKey("GalleryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FacePortal.Core.People.Photo", b =>
@@ -655,6 +730,16 @@ namespace FacePortal.Core.Data.SqlServer.Migrations
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FacePortal.Core.Applications.ApplicationKey", b =>
+                {
+                    b.Navigation("Galleries");
+                });
+
+            modelBuilder.Entity("FacePortal.Core.Galleries.Gallery", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("FacePortal.Core.People.Person", b =>

@@ -175,6 +175,51 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                     b.ToTable("NegativeExamples", (string)null);
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Galleries.ApplicationKeyGallery", b =>
+                {
+                    b.Property<Guid>("ApplicationKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GalleryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ApplicationKeyId", "GalleryId");
+
+                    b.HasIndex("GalleryId");
+
+                    b.ToTable("ApplicationKeyGalleries", (string)null);
+                });
+
+            modelBuilder.Entity("FacePortal.Core.Galleries.Gallery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Galleries");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("00000000-0000-0000-0000-000000000001"),
+                            CreatedAt = new DateTime(2026, 12, 7, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Name = "Main"
+                        });
+                });
+
             modelBuilder.Entity("FacePortal.Core.People.EnrolledFace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -254,6 +299,9 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("GalleryId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -265,6 +313,9 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("GalleryId", "Name")
+                        .IsUnique();
 
                     b.ToTable("People");
                 });
@@ -593,6 +644,21 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Galleries.ApplicationKeyGallery", b =>
+                {
+                    b.HasOne("FacePortal.Core.Applications.ApplicationKey", null)
+                        .WithMany("Galleries")
+                        .HasForeignKey("ApplicationKeyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("FacePortal.Core.Galleries.Gallery", null)
+                        .WithMany()
+                        .HasForeignKey("GalleryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FacePortal.Core.People.EnrolledFace", b =>
                 {
                     b.HasOne("FacePortal.Core.People.Person", "Person")
@@ -610,6 +676,15 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("Photo");
+                });
+
+            modelBuilder.Entity("FacePortal.Core.People.Person", b =>
+                {
+                    b.HasOne("FacePortal.Core.Galleries.Gallery", null)
+                        .WithMany("People")
+                        .HasForeignKey("GalleryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("FacePortal.Core.People.Photo", b =>
@@ -648,6 +723,16 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                         .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("FacePortal.Core.Applications.ApplicationKey", b =>
+                {
+                    b.Navigation("Galleries");
+                });
+
+            modelBuilder.Entity("FacePortal.Core.Galleries.Gallery", b =>
+                {
+                    b.Navigation("People");
                 });
 
             modelBuilder.Entity("FacePortal.Core.People.Person", b =>

@@ -34,7 +34,7 @@ public sealed class RecognitionSettingsPageTests : AppComponentTest
 
         // What recognition itself decides at, not only what the page shows.
         var recognizer = App.Services.GetRequiredService<FaceRecognizer>();
-        Assert.Equal(after, (await recognizer.OperatingPointAsync(Xunit.TestContext.Current.CancellationToken)).Threshold, 3);
+        Assert.Equal(after, (await recognizer.OperatingPointAsync(FacePortal.Core.Galleries.Gallery.DefaultId, Xunit.TestContext.Current.CancellationToken)).Threshold, 3);
         Assert.Equal(0.001, recognizer.VerificationPoint.MaxFalseMatchRate, 6);
 
         var (entries, _) = await App.Services.GetRequiredService<AuditTrail>().PageAsync("recognition.settings-changed", 0, 10, Xunit.TestContext.Current.CancellationToken);
