@@ -37,6 +37,7 @@ builder.Services.AddLiveRecognition();
 builder.Services.AddTraining();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddScoped<FacePortal.Web.Components.Shared.UserTime>();
 
 try
 {
