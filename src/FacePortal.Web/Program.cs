@@ -62,6 +62,7 @@ try
     app.UseSameOriginSockets();
     app.UseRateLimiter();
     app.UseAntiforgery();
+    app.UseVendorPageLanguage(ApiDocument.ReferencePath, TrainingRegistration.DashboardPath);
 
     // The login page needs its stylesheet before anyone has signed in; static assets hold no data.
     app.MapStaticAssets().AllowAnonymous();
