@@ -7,7 +7,7 @@ namespace FacePortal.Web.Tests.Hosting;
 public sealed class VendorPageLanguageTests(FacePortalFactory factory) : IClassFixture<FacePortalFactory>
 {
     [Theory]
-    [InlineData("/scalar")]
+    [InlineData("/scalar/")]
     [InlineData("/hangfire")]
     public async Task The_vendor_pages_say_they_are_in_english(string path)
     {
@@ -25,7 +25,7 @@ public sealed class VendorPageLanguageTests(FacePortalFactory factory) : IClassF
     {
         using var admin = await factory.SignInAsync();
 
-        var page = await admin.GetStringAsync(new Uri("/scalar", UriKind.Relative), TestContext.Current.CancellationToken);
+        var page = await admin.GetStringAsync(new Uri("/scalar/", UriKind.Relative), TestContext.Current.CancellationToken);
 
         // Scalar's page carries its configuration as JSON; these are the switches behind Deploy / Generate SDK and Ask AI.
         Assert.Contains("\"showDeveloperTools\":\"never\"", page, StringComparison.Ordinal);

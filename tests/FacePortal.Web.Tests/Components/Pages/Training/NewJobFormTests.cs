@@ -66,13 +66,14 @@ public sealed class NewJobFormTests : AppComponentTest
         form.WaitForAssertion(() => Assert.Equal("People: 2 of 2 chosen", form.Find("#training-people-summary").TextContent.Trim()));
         var panel = form.FindComponent<MudExpansionPanel>();
         Assert.Equal("Advanced settings", panel.Instance.Text);
-        Assert.False(panel.Instance.Expanded);
+        // Collapsed until asked for.
+        Assert.Empty(form.FindAll("#training-advanced .mud-panel-expanded"));
         Assert.NotNull(form.Find("#training-epochs"));
         Assert.Empty(form.FindAll("#training-blocked"));
         Assert.False(form.Find("#training-queue").HasAttribute("disabled"));
 
         form.Find("#training-advanced .mud-expand-panel-header").Click();
-        form.WaitForAssertion(() => Assert.True(panel.Instance.Expanded));
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("#training-advanced .mud-panel-expanded")));
         var advanced = form.Find("#training-advanced").TextContent;
         foreach (var label in new[] { "Batch size", "Optimizer", "Learning rate", "Hidden size", "Dropout", "Validation %", "Augmented copies", "Early-stopping patience", "LR factor on plateau", "LR patience", "Seed" })
         {
