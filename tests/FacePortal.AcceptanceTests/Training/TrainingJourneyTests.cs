@@ -31,13 +31,13 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("#training-people-summary")).ToHaveTextAsync("People: 3 of 3 chosen");
 
             // The metric needs four people: said, and Queue disabled, before anything is pressed.
-            await page.ClickAsync("#training-model");
-            await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Metric (triplet loss)" }).ClickAsync();
+            await page.Locator(".mud-input-control.mud-select:has(#training-model)").ClickAsync();
+            await page.GetByText("Metric (triplet loss)", new() { Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator("#training-blocked")).ToContainTextAsync("Choose at least four people");
             await Assertions.Expect(page.Locator("#training-queue")).ToBeDisabledAsync();
             await Shot(page, "training-metric-blocked.png");
-            await page.ClickAsync("#training-model");
-            await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "Transfer head on the face-embedding network" }).ClickAsync();
+            await page.Locator(".mud-input-control.mud-select:has(#training-model)").ClickAsync();
+            await page.GetByText("Transfer head on the face-embedding network", new() { Exact = true }).ClickAsync();
             await Assertions.Expect(page.Locator("#training-blocked")).ToHaveCountAsync(0);
             await page.SetViewportSizeAsync(390, 844);
             await Shot(page, "training-form-390.png");
