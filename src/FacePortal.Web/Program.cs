@@ -41,6 +41,7 @@ builder.Services.AddLiveRecognition();
 builder.Services.AddTraining();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddScoped<FacePortal.Web.Components.Shared.UserTime>();
 
 try
 {
@@ -65,6 +66,7 @@ try
     app.UseSameOriginSockets();
     app.UseRateLimiter();
     app.UseAntiforgery();
+    app.UseVendorPageLanguage(ApiDocument.ReferencePath, TrainingRegistration.DashboardPath);
 
     // The login page needs its stylesheet before anyone has signed in; static assets hold no data.
     app.MapStaticAssets().AllowAnonymous();

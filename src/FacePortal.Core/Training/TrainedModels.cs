@@ -1,3 +1,4 @@
+using System.Globalization;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,11 @@ public sealed class TrainedModels(IDbContextFactory<FacePortalDbContext> databas
     public async Task<bool> ActivateAsync(Guid? modelId, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        if (modelId is { } id && !await db.TrainedModels.AnyAsync(m => m.Id == id, cancellationToken).ConfigureAwait(false))
+        var chosenModel = modelId is { } id
+            ? await db.TrainedModels.AsNoTracking().Where(m => m.Id == id)
+                .Select(m => new { m.Kind, m.CreatedAt, m.ValidationAccuracy }).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+        if (modelId is not null && chosenModel is null)
         {
             return false;
         }
@@ -73,7 +78,11 @@ public sealed class TrainedModels(IDbContextFactory<FacePortalDbContext> databas
 
         AuditTrail.Add(
             db, Now, actor, AuditActions.ModelActivated, modelId?.ToString() ?? "gallery",
-            modelId is null ? "Recognition uses the gallery (no trained model)." : $"Recognition uses trained model {modelId}.");
+            // The audit page shows this sentence: the model by what people know it by (the id is the entry's subject).
+            chosenModel is null
+                ? "Recognition uses the gallery (no trained model)."
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"Recognition uses the {(chosenModel.Kind == "best" ? "best" : "last-epoch")} model trained {chosenModel.CreatedAt:yyyy-MM-dd HH:mm} UTC ({chosenModel.ValidationAccuracy:P1} on validation)."));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }

@@ -55,10 +55,11 @@ public sealed class TrainingJobRunner(
 
             var device = torch.cuda.is_available() ? "CUDA" : "CPU";
             logger.LogInformation("Training job {JobId}: {Model}, {People} people, {Faces} faces, on {Device}", jobId, request.Model, people.Count, dataset.Faces.Count, device);
+            var progress = new JobProgress();
             var outcome = training.Train(
                 new TrainingInput(dataset, people, request, device),
-                new EpochRecorder(epochHistory, jobId, attempt, request.Head.Epochs, stop),
-                new ExtractionRecorder(jobs, jobId),
+                new EpochRecorder(epochHistory, jobId, attempt, request.Head.Epochs, progress, stop),
+                new ExtractionRecorder(jobs, jobId, progress),
                 stop.Token);
             await CompleteAsync(jobId, attempt, outcome.Summary, outcome.Models).ConfigureAwait(false);
         }
@@ -121,7 +122,7 @@ public sealed class TrainingJobRunner(
     }
 
     /// <summary>Persists each epoch as it ends (the dashboard's curve grows from these) and turns a cancel request into cancellation.</summary>
-    private sealed class EpochRecorder(TrainingEpochs history, Guid jobId, int attempt, int maxEpochs, CancellationTokenSource stop) : IProgress<EpochMetrics>
+    private sealed class EpochRecorder(TrainingEpochs history, Guid jobId, int attempt, int maxEpochs, JobProgress progress, CancellationTokenSource stop) : IProgress<EpochMetrics>
     {
         public void Report(EpochMetrics value)
         {
@@ -138,7 +139,7 @@ public sealed class TrainingJobRunner(
                 },
                 attempt,
                 $"Training: epoch {value.Epoch} of at most {maxEpochs}",
-                value.Epoch / (double)maxEpochs);
+                progress.Epoch(value.Epoch, maxEpochs));
             if (cancel)
             {
                 stop.Cancel();
@@ -146,7 +147,7 @@ public sealed class TrainingJobRunner(
         }
     }
 
-    private sealed class ExtractionRecorder(TrainingJobs jobs, Guid jobId) : IProgress<double>
+    private sealed class ExtractionRecorder(TrainingJobs jobs, Guid jobId, JobProgress progress) : IProgress<double>
     {
         private int _lastPercent = -1;
 
@@ -156,7 +157,7 @@ public sealed class TrainingJobRunner(
             if (percent / 10 != _lastPercent / 10)
             {
                 _lastPercent = percent;
-                jobs.Report(jobId, "Extracting features of augmented faces", value);
+                jobs.Report(jobId, $"Extracting features of augmented faces: {percent} %", progress.Extraction(value));
             }
         }
     }

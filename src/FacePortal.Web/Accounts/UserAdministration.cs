@@ -11,8 +11,11 @@ namespace FacePortal.Web.Accounts;
 /// for hours and a DbContext must not. Admins cannot lock, demote or delete themselves, and the
 /// last admin always stays.
 /// </summary>
-public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, AccountSessions sessions)
+public sealed class UserAdministration(IServiceScopeFactory scopes, AuditTrail audit, AccountSessions sessions, Microsoft.Extensions.Options.IOptions<IdentityOptions> identity)
 {
+    /// <summary>The lockout rules as configured (AccountsRegistration), for pages that state them.</summary>
+    public LockoutOptions Lockout => identity.Value.Lockout;
+
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();

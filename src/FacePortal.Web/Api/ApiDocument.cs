@@ -103,6 +103,13 @@ public static class ApiDocument
 
             // Its one inline script runs by a per-response nonce that SecurityHeaders puts in the page's policy.
             o.WithNonce();
+
+            // A self-hosted product's reference, not the vendor's storefront: no "Deploy" / "Generate SDK" toolbar,
+            // no "Ask AI" (Agent Scalar, which would send the document to Scalar's servers), no MCP and no client button.
+            o.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            o.Agent = new ScalarAgentOptions { Disabled = true };
+            o.Mcp = new ScalarMcpOptions { Disabled = true };
+            o.HideClientButton = true;
         }).RequireAuthorization(Policies.Admin);
         return app;
     }

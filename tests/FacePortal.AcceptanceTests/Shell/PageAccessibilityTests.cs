@@ -35,6 +35,61 @@ public sealed class PageAccessibilityTests(BrowserFixture fixture)
     {
         var (context, page) = await fixture.SignedInPageAsync();
         await using var _ = context;
+        await CheckAsync(page, path);
+    }
+
+    /// <summary>The same sweep signed in as an account with only the User role, on the pages such an account may open.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("test-photo")]
+    [InlineData("verify")]
+    [InlineData("live")]
+    [InlineData("account/password")]
+    [InlineData("no-such-page")]
+    public async Task A_user_role_page_has_no_serious_axe_finding_one_h1_and_a_main_landmark(string path)
+    {
+        await EnsureUserAccountAsync();
+        var (context, page) = await fixture.SignedInPageAsync(UserName, UserPassword);
+        await using var _ = context;
+        await Assertions.Expect(page.Locator("#nav-menu")).Not.ToContainTextAsync("People");
+        await CheckAsync(page, path, "user-");
+    }
+
+    private const string UserName = "axe-user";
+    private const string UserPassword = "Axe-User-Passw0rd!";
+    private static readonly SemaphoreSlim Creating = new(1, 1);
+    private static bool _created;
+
+    /// <summary>Made once per server, through the Users page as an admin would: the default role, User only.</summary>
+    private async Task EnsureUserAccountAsync()
+    {
+        await Creating.WaitAsync();
+        try
+        {
+            if (_created)
+            {
+                return;
+            }
+
+            var (context, page) = await fixture.SignedInPageAsync();
+            await using var _ = context;
+            await page.GotoAsync("users");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await page.ClickAsync("#new-user");
+            await page.FillAsync("#new-user-name", UserName);
+            await page.FillAsync("#new-user-password", UserPassword);
+            await page.ClickAsync("#user-dialog-save");
+            await Assertions.Expect(page.Locator("#users-table")).ToContainTextAsync(UserName);
+            _created = true;
+        }
+        finally
+        {
+            Creating.Release();
+        }
+    }
+
+    private static async Task CheckAsync(IPage page, string path, string shotPrefix = "")
+    {
         Guid? person = null;
         try
         {
@@ -48,9 +103,13 @@ public sealed class PageAccessibilityTests(BrowserFixture fixture)
             {
                 await page.SetViewportSizeAsync(width, height);
                 await page.GotoAsync(path);
-                if (!path.StartsWith("account/", StringComparison.Ordinal))
+                if (path.StartsWith("account/", StringComparison.Ordinal))
                 {
-                    // The account pages are static forms in their own layout, with no circuit to wait for.
+                    // Account pages are plain server-rendered forms (they set the cookie): no circuit to wait for.
+                    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                }
+                else
+                {
                     await BrowserFixture.WaitForInteractiveAsync(page);
                 }
 
@@ -65,7 +124,7 @@ public sealed class PageAccessibilityTests(BrowserFixture fixture)
                     .ToList();
                 if (serious.Count > 0)
                 {
-                    await Shot(page, $"axe-{(path.Length == 0 ? "home" : path.Replace('/', '-'))}-{width}.png");
+                    await Shot(page, $"axe-{shotPrefix}{(path.Length == 0 ? "home" : path.Replace('/', '-'))}-{width}.png");
                 }
 
                 Assert.True(serious.Count == 0, $"/{path} at {width}x{height}:\n" + string.Join("\n", serious));

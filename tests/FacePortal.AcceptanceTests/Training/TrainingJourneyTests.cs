@@ -25,26 +25,57 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
         ];
         try
         {
+            await page.SetViewportSizeAsync(1440, 900);
             await page.GotoAsync("training");
             await BrowserFixture.WaitForInteractiveAsync(page);
             await Assertions.Expect(page.Locator("#training-people-summary")).ToHaveTextAsync("People: 3 of 3 chosen");
+
+            // The metric needs four people: said, and Queue disabled, before anything is pressed.
+            await page.Locator(".mud-input-control.mud-select:has(#training-model)").ClickAsync();
+            await page.GetByText("Metric (triplet loss)", new() { Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#training-blocked")).ToContainTextAsync("Choose at least four people");
+            await Assertions.Expect(page.Locator("#training-queue")).ToBeDisabledAsync();
+            await Shot(page, "training-metric-blocked.png");
+            await page.Locator(".mud-input-control.mud-select:has(#training-model)").ClickAsync();
+            await page.GetByText("Transfer head on the face-embedding network", new() { Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("#training-blocked")).ToHaveCountAsync(0);
+            await page.SetViewportSizeAsync(390, 844);
+            await Shot(page, "training-form-390.png");
+            await page.SetViewportSizeAsync(1440, 900);
             await page.Locator("#training-epochs").FillAsync("40");
             await page.Locator("#training-epochs").BlurAsync();
             await Shot(page, "training-form.png");
             await page.ClickAsync("#training-queue");
 
             await page.WaitForURLAsync("**/training/*");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Training job queued.");
+            // The bar only moves forward, through feature extraction and the epochs: watched in the page itself.
+            await page.EvaluateAsync("""
+                () => { window.__progress = []; const read = () => { const bar = document.querySelector('#job-progress');
+                  if (bar) window.__progress.push(Number(bar.dataset.progress)); }; window.__progressTimer = setInterval(read, 100); }
+                """);
             await Diagnose(page, fixture, () => page.WaitForFunctionAsync(
                 "() => Number(document.querySelector('#loss-chart polyline')?.dataset.points ?? 0) >= 2", null, new() { Timeout = 60_000 }), "training-curve-failure");
             await Diagnose(page, fixture, () => Assertions.Expect(page.Locator("#job-status")).ToHaveAttributeAsync("data-status", "Succeeded", new() { Timeout = 120_000 }), "training-end-failure");
+            var progress = await page.EvaluateAsync<double[]>("() => { clearInterval(window.__progressTimer); return window.__progress; }");
+            Assert.True(progress.Length >= 3, $"the progress bar was seen {progress.Length} times");
+            Assert.Equal(progress.Order(), progress);
             await Assertions.Expect(page.Locator("#confusion td")).ToHaveCountAsync(9);
+            await page.SetViewportSizeAsync(390, 844);
+            await Shot(page, "training-job-390.png");
+            await page.SetViewportSizeAsync(1440, 900);
             await Assertions.Expect(page.Locator("#job-models .job-model")).ToHaveCountAsync(2);
             await Assertions.Expect(page.Locator("#confusion")).ToContainTextAsync("Trainee Angelina");
             await Shot(page, "training-job.png");
 
             // Put the best checkpoint in use; the Live page then names her with the model.
+            // It changes what every page names, so it asks first and says so after.
             await page.Locator("#job-models .activate-model").First.ClickAsync();
+            await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("Use this model?");
+            await Shot(page, "training-use-confirm.png");
+            await page.Locator(".mud-dialog button", new() { HasTextString = "Use" }).ClickAsync();
             await Assertions.Expect(page.Locator("#job-models")).ToContainTextAsync("in use");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Recognition uses the best model trained");
             await page.GotoAsync("live");
             await BrowserFixture.WaitForInteractiveAsync(page);
             await Assertions.Expect(page.Locator("#live-recognizer")).ToContainTextAsync("Recognizer: model trained");
@@ -58,8 +89,27 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
             await BrowserFixture.WaitForInteractiveAsync(page);
             await Assertions.Expect(page.Locator("#models-table .model-row[data-active=true]")).ToHaveCountAsync(1);
             await Shot(page, "models.png");
+            await page.SetViewportSizeAsync(390, 844);
+            await Shot(page, "models-390.png");
+            await page.SetViewportSizeAsync(1440, 900);
             await page.ClickAsync("#use-gallery");
+            await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("Use the gallery?");
+            await page.Locator(".mud-dialog button", new() { HasTextString = "Use" }).ClickAsync();
             await Assertions.Expect(page.Locator("#recognizer-name")).ToHaveTextAsync("Gallery (no trained model)");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Recognition uses the gallery.");
+            await Shot(page, "models-gallery-toast.png");
+
+            // The audit trail names the model put in use (its id on hover), and its action chips stay whole.
+            await page.GotoAsync("audit");
+            await BrowserFixture.WaitForInteractiveAsync(page);
+            await Assertions.Expect(page.Locator("#audit-table .audit-details", new() { HasTextString = "Recognition uses the best model trained" })).ToHaveCountAsync(1);
+            Assert.DoesNotMatch("[0-9a-f]{8}-[0-9a-f]{4}-", await page.Locator("#audit-table .audit-details", new() { HasTextString = "Recognition uses the best model" }).TextContentAsync() ?? string.Empty);
+            var chipHeights = await page.Locator("#audit-table .audit-action").EvaluateAllAsync<double[]>("chips => chips.map(c => c.getBoundingClientRect().height)");
+            Assert.All(chipHeights, h => Assert.True(h < 30, $"an action chip is {h} px high: it wrapped"));
+            await Shot(page, "audit.png");
+            await page.SetViewportSizeAsync(390, 844);
+            await Shot(page, "audit-390.png");
+            await page.SetViewportSizeAsync(1440, 900);
 
             await page.GotoAsync("training");
             await BrowserFixture.WaitForInteractiveAsync(page);

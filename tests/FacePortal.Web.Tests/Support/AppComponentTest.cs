@@ -18,6 +18,7 @@ public abstract class AppComponentTest : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         AddAuthorization().SetAuthorized(userName);
         Services.AddScoped<CurrentUser>();
+        Services.AddScoped<FacePortal.Web.Components.Shared.UserTime>();
         Services.AddFallbackServiceProvider(App.Services);
         Render<MudPopoverProvider>();
     }

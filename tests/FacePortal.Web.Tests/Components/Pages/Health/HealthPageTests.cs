@@ -17,6 +17,7 @@ public sealed class HealthPageTests : BunitContext
         var warmup = new WarmupReport(TimeSpan.FromMilliseconds(3.2), TimeSpan.FromMilliseconds(0.8), TimeSpan.FromMilliseconds(11.5));
         Services.AddSingleton(new PipelineStatus(models, warmup));
         Services.AddMudServices();
+        Services.AddScoped<FacePortal.Web.Components.Shared.UserTime>();
         JSInterop.Mode = JSRuntimeMode.Loose;
 
         var page = Render<HealthPage>();
@@ -40,6 +41,7 @@ public sealed class HealthPageTests : BunitContext
             using var models = FaceModels.LoadPipeline(new FaceModelOptions { Directory = RepoLocations.Models, TuningCacheDirectory = cache });
             Services.AddSingleton(new PipelineStatus(models, new WarmupReport(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero)));
             Services.AddMudServices();
+            Services.AddScoped<FacePortal.Web.Components.Shared.UserTime>();
             JSInterop.Mode = JSRuntimeMode.Loose;
 
             var page = Render<HealthPage>();

@@ -21,8 +21,9 @@ public sealed class NewJobFormTests : AppComponentTest
         var empty = form.FindAll("#training-people .mud-checkbox").Single(c => c.TextContent.Contains("Form Empty (0 faces)", StringComparison.Ordinal));
         Assert.NotNull(empty.QuerySelector("input[disabled]"));
 
-        form.Find("#training-queue").Click();
-        form.WaitForAssertion(() => Assert.Equal("Choose at least two people.", form.Find("#training-problem").TextContent.Trim()));
+        // Said before Queue is pressed, and Queue cannot be pressed while it holds.
+        Assert.Equal("Choose at least two people.", form.Find("#training-blocked").TextContent.Trim());
+        Assert.True(form.Find("#training-queue").HasAttribute("disabled"));
         Assert.Empty(await App.Services.GetRequiredService<TrainingJobs>().ListAsync(cancellationToken: Xunit.TestContext.Current.CancellationToken));
 
         form.FindAll("#training-form button").Single(b => b.TextContent.Trim() == "None").Click();
@@ -44,12 +45,42 @@ public sealed class NewJobFormTests : AppComponentTest
         var select = form.FindComponent<MudSelect<ModelKind>>();
         await form.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(ModelKind.MetricTriplet));
 
+        // The four-people rule is on the form as soon as the metric is chosen, and Queue waits for it.
+        form.WaitForAssertion(() => Assert.Equal(
+            "Choose at least four people: some to learn the metric from, others to test it on.", form.Find("#training-blocked").TextContent.Trim()));
+        Assert.True(form.Find("#training-queue").HasAttribute("disabled"));
+        Assert.Contains("at least four people", form.Find("#training-metric-help").TextContent, StringComparison.Ordinal);
+        form.Find("#training-advanced .mud-expand-panel-header").Click();
         form.WaitForAssertion(() => Assert.Contains("Margin", form.Find("#training-metric").TextContent, StringComparison.Ordinal));
         Assert.Contains("People per batch (P)", form.Find("#training-metric").TextContent, StringComparison.Ordinal);
-        form.Find("#training-queue").Click();
-        form.WaitForAssertion(() => Assert.Equal(
-            "Choose at least four people: some to learn the metric from, others to test it on.", form.Find("#training-problem").TextContent.Trim()));
         Assert.Empty(await App.Services.GetRequiredService<TrainingJobs>().ListAsync(cancellationToken: Xunit.TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Shows_the_settings_that_matter_and_keeps_the_rest_in_a_collapsed_advanced_panel()
+    {
+        await GalleryPeople.EnrollAsync(App, "Panel One", "img1.jpg", "img2.jpg");
+        await GalleryPeople.EnrollAsync(App, "Panel Two", "img3.jpg", "img4.jpg");
+
+        var form = Render<NewJobForm>();
+        form.WaitForAssertion(() => Assert.Equal("People: 2 of 2 chosen", form.Find("#training-people-summary").TextContent.Trim()));
+        var panel = form.FindComponent<MudExpansionPanel>();
+        Assert.Equal("Advanced settings", panel.Instance.Text);
+        // Collapsed until asked for.
+        Assert.Empty(form.FindAll("#training-advanced .mud-panel-expanded"));
+        Assert.NotNull(form.Find("#training-epochs"));
+        Assert.Empty(form.FindAll("#training-blocked"));
+        Assert.False(form.Find("#training-queue").HasAttribute("disabled"));
+
+        form.Find("#training-advanced .mud-expand-panel-header").Click();
+        form.WaitForAssertion(() => Assert.NotEmpty(form.FindAll("#training-advanced .mud-panel-expanded")));
+        var advanced = form.Find("#training-advanced").TextContent;
+        foreach (var label in new[] { "Batch size", "Optimizer", "Learning rate", "Hidden size", "Dropout", "Validation %", "Augmented copies", "Early-stopping patience", "LR factor on plateau", "LR patience", "Seed" })
+        {
+            Assert.Contains(label, advanced, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Epochs", advanced, StringComparison.Ordinal);
     }
 
     [Fact]

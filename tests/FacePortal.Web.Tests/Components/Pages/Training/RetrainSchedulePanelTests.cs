@@ -3,6 +3,7 @@ using FacePortal.Core.Training;
 using FacePortal.Web.Training;
 using FacePortal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace FacePortal.Web.Tests.Components.Pages.Training;
 
@@ -13,10 +14,16 @@ public sealed class RetrainSchedulePanelTests() : AppComponentTest("Ada")
     {
         var jobs = App.Services.GetRequiredService<RetrainSchedules>();
 
+        var snackbars = Render<MudSnackbarProvider>();
         var panel = Render<RetrainSchedulePanel>();
         panel.WaitForAssertion(() => Assert.Equal("0 3 * * *", panel.Find("#schedule-cron").GetAttribute("value")));
 
+        // The switch's label is its state (it read "On" while off), in the rendered page as well as the component.
+        var toggle = panel.FindComponent<MudSwitch<bool>>();
+        Assert.Equal("Off", toggle.Instance.Label);
         panel.Find("#retrain-schedule input[type=checkbox]").Change(true);
+        Assert.Equal("On", toggle.Instance.Label);
+        Assert.Contains("On", panel.Find("#retrain-schedule .mud-switch").TextContent, StringComparison.Ordinal);
         panel.Find("#schedule-cron").Change("every night");
         panel.Find("#schedule-save").Click();
         panel.WaitForAssertion(() => Assert.Contains("'every night' is not a cron expression", panel.Find("#schedule-message").TextContent, StringComparison.Ordinal));
@@ -25,6 +32,7 @@ public sealed class RetrainSchedulePanelTests() : AppComponentTest("Ada")
         panel.Find("#schedule-cron").Change(" 30 2 * * * ");
         panel.Find("#schedule-save").Click();
         panel.WaitForAssertion(() => Assert.Equal("Retraining runs on '30 2 * * *' (UTC).", panel.Find("#schedule-message").TextContent.Trim()));
+        snackbars.WaitForAssertion(() => Assert.Contains("Scheduled retraining saved and on.", snackbars.Markup, StringComparison.Ordinal));
         var saved = await jobs.GetAsync(Xunit.TestContext.Current.CancellationToken);
         Assert.Equal((true, "30 2 * * *", "Ada"), (saved.Enabled, saved.Cron, saved.UpdatedBy));
     }
