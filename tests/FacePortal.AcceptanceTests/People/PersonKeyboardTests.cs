@@ -1,5 +1,6 @@
 using FacePortal.AcceptanceTests.Support;
 using Microsoft.Playwright;
+using static FacePortal.AcceptanceTests.Support.KeyboardFocus;
 using static FacePortal.AcceptanceTests.Support.PageEvidence;
 
 namespace FacePortal.AcceptanceTests.People;
@@ -11,18 +12,6 @@ namespace FacePortal.AcceptanceTests.People;
 [Collection(BrowserCollection.Name)]
 public sealed class PersonKeyboardTests(BrowserFixture fixture)
 {
-    /// <summary>What has focus now: its id, role, text and whether a focus mark is drawn (an outline or a shadow).</summary>
-    private const string FocusedScript = """
-        () => {
-          const e = document.activeElement;
-          if (!e || e === document.body) return JSON.stringify({ id: '', role: '', text: '', visible: false, name: 'body' });
-          const style = getComputedStyle(e);
-          const marked = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
-          return JSON.stringify({ id: e.id || '', role: e.getAttribute('role') || e.tagName.toLowerCase(), text: (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 60),
-                   visible: marked && e.matches(':focus-visible'), name: e.getAttribute('aria-label') || '' });
-        }
-        """;
-
     [Fact]
     public async Task The_person_page_can_be_used_with_the_keyboard_alone()
     {
@@ -35,23 +24,9 @@ public sealed class PersonKeyboardTests(BrowserFixture fixture)
             await page.SetViewportSizeAsync(1440, 900);
             await page.GotoAsync($"people/{person}");
             await BrowserFixture.WaitForInteractiveAsync(page);
-            await page.EvaluateAsync("() => document.activeElement?.blur()");
 
             // Tab through the whole page: every control reached is marked, and the main ones are all reached.
-            var seen = new List<Focused>();
-            for (var i = 0; i < 80; i++)
-            {
-                await page.Keyboard.PressAsync("Tab");
-                var focused = await FocusedAsync(page);
-                if (focused.Name == "body")
-                {
-                    break;
-                }
-
-                seen.Add(focused);
-                Assert.True(focused.Visible, $"Tab stop {i + 1} ({focused.Role} '{focused.Text}') shows no focus mark");
-            }
-
+            var seen = await TabThroughAsync(page);
             Assert.True(seen.Count >= 8, $"only {seen.Count} Tab stops");
             string[] wanted = ["rename-person", "export-person", "delete-person", "photo-input"];
             foreach (var id in wanted)
@@ -107,10 +82,4 @@ public sealed class PersonKeyboardTests(BrowserFixture fixture)
             await PortalApi.DeleteAsync(page, person);
         }
     }
-
-    private static async Task<Focused> FocusedAsync(IPage page) =>
-        System.Text.Json.JsonSerializer.Deserialize<Focused>(
-            await page.EvaluateAsync<string>(FocusedScript), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
-
-    private sealed record Focused(string Id, string Role, string Text, bool Visible, string Name);
 }

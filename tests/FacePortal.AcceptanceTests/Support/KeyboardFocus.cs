@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace FacePortal.AcceptanceTests.Support;
+
+/// <summary>What has keyboard focus on a page, and whether it is visibly marked: the keyboard tests' one probe.</summary>
+public static class KeyboardFocus
+{
+    // Marked = an outline or a shadow is drawn, and the browser would show it for keyboard focus (:focus-visible).
+    private const string FocusedScript = """
+        () => {
+          const e = document.activeElement;
+          if (!e || e === document.body) return JSON.stringify({ id: '', role: '', text: '', visible: false, name: 'body' });
+          const style = getComputedStyle(e);
+          const marked = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+          return JSON.stringify({ id: e.id || '', role: e.getAttribute('role') || e.tagName.toLowerCase(), text: (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 60),
+                   visible: marked && e.matches(':focus-visible'), name: e.getAttribute('aria-label') || '' });
+        }
+        """;
+
+    public static async Task<Focused> FocusedAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return JsonSerializer.Deserialize<Focused>(await page.EvaluateAsync<string>(FocusedScript), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    /// <summary>
+    /// Presses Tab from the top of the page until focus leaves it (or <paramref name="limit"/> stops), asserting each
+    /// stop is visibly marked; returns the stops in order.
+    /// </summary>
+    public static async Task<List<Focused>> TabThroughAsync(IPage page, int limit = 80)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.EvaluateAsync("() => document.activeElement?.blur()");
+        var seen = new List<Focused>();
+        for (var i = 0; i < limit; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var focused = await FocusedAsync(page);
+            if (focused.Name == "body")
+            {
+                break;
+            }
+
+            seen.Add(focused);
+            Assert.True(focused.Visible, $"Tab stop {i + 1} ({focused.Role} '{focused.Text}') shows no focus mark");
+        }
+
+        return seen;
+    }
+}
+
+/// <summary>The focused element: its id, role, text, whether a focus mark is drawn, and its accessible label.</summary>
+public sealed record Focused(string Id, string Role, string Text, bool Visible, string Name);
