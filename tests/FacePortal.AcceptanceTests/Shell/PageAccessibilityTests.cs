@@ -91,6 +91,7 @@ public sealed class PageAccessibilityTests(BrowserFixture fixture)
     private static async Task CheckAsync(IPage page, string path, string shotPrefix = "")
     {
         Guid? person = null;
+        var shotName = shotPrefix + (path.Length == 0 ? "home" : path.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal).Replace('/', '-'));
         try
         {
             if (path.Contains("{person}", StringComparison.Ordinal))
@@ -122,12 +123,9 @@ public sealed class PageAccessibilityTests(BrowserFixture fixture)
                 var serious = axe.Violations.Where(v => v.Impact is "critical" or "serious")
                     .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({string.Join(" | ", v.Nodes.Select(n => $"{n.Target} {n.Html} {string.Join("; ", n.Any.Select(c => c.Message))}"))})")
                     .ToList();
-                if (serious.Count > 0)
-                {
-                    await Shot(page, $"axe-{shotPrefix}{(path.Length == 0 ? "home" : path.Replace('/', '-'))}-{width}.png");
-                }
-
-                Assert.True(serious.Count == 0, $"/{path} at {width}x{height}:\n" + string.Join("\n", serious));
+                // Every page at both sizes, kept as evidence of how it looks (and of what axe judged when it fails).
+                await Shot(page, $"page-{shotName}-{width}.png");
+                Assert.True(serious.Count == 0, $"/{path} at {width}x{height} (page-{shotName}-{width}.png):\n" + string.Join("\n", serious));
             }
         }
         finally
