@@ -24,9 +24,17 @@ public sealed class NodeClient : IDisposable
     public string AuthCookie =>
         $"FacePortal.Auth={_handler.CookieContainer.GetCookies(_http.BaseAddress!)["FacePortal.Auth"]?.Value ?? throw new InvalidOperationException("Not signed in.")}";
 
-    public async Task<Guid> CreatePersonAsync(string name, CancellationToken cancellationToken)
+    public async Task<Guid> CreateGalleryAsync(string name, CancellationToken cancellationToken)
     {
-        using var created = await _http.PostAsJsonAsync(new Uri("api/v1/people", UriKind.Relative), new { name }, cancellationToken);
+        using var created = await _http.PostAsJsonAsync(new Uri("api/v1/galleries", UriKind.Relative), new { name }, cancellationToken);
+        await EnsureAsync(created, HttpStatusCode.Created);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
+    }
+
+    /// <param name="gallery">The gallery's name or id; Main when null.</param>
+    public async Task<Guid> CreatePersonAsync(string name, CancellationToken cancellationToken, string? gallery = null)
+    {
+        using var created = await _http.PostAsJsonAsync(new Uri("api/v1/people" + GalleryQuery(gallery), UriKind.Relative), new { name }, cancellationToken);
         await EnsureAsync(created, HttpStatusCode.Created);
         return (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
     }
@@ -56,10 +64,11 @@ public sealed class NodeClient : IDisposable
     }
 
     /// <summary>Who the recognize API names in <paramref name="photo"/> (its one face): the person's id and name, or nulls for Unknown.</summary>
-    public async Task<(Guid? PersonId, string? Name)> IdentifyAsync(byte[] photo, CancellationToken cancellationToken)
+    /// <param name="gallery">The gallery to search (its name or id); Main when null.</param>
+    public async Task<(Guid? PersonId, string? Name)> IdentifyAsync(byte[] photo, CancellationToken cancellationToken, string? gallery = null)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(photo), "image", "probe.jpg" } };
-        using var response = await _http.PostAsync(new Uri("api/v1/recognize", UriKind.Relative), form, cancellationToken);
+        using var response = await _http.PostAsync(new Uri("api/v1/recognize" + GalleryQuery(gallery), UriKind.Relative), form, cancellationToken);
         await EnsureAsync(response, HttpStatusCode.OK);
         var verdict = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("faces")[0].GetProperty("verdict");
         return (verdict.GetProperty("personId").ValueKind == JsonValueKind.Null ? null : verdict.GetProperty("personId").GetGuid(),
@@ -75,6 +84,8 @@ public sealed class NodeClient : IDisposable
         using var response = await http.SendAsync(request, cancellationToken);
         return response.StatusCode;
     }
+
+    private static string GalleryQuery(string? gallery) => gallery is null ? "" : $"?gallery={Uri.EscapeDataString(gallery)}";
 
     private static async Task EnsureAsync(HttpResponseMessage response, params HttpStatusCode[] expected)
     {

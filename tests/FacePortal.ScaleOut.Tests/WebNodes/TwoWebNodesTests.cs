@@ -56,6 +56,31 @@ public sealed class TwoWebNodesTests
     }
 
     [Fact]
+    public async Task A_person_enrolled_in_a_second_gallery_on_A_is_named_in_that_gallery_on_B_and_nowhere_else()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var cluster = await WebNodeCluster.StartAsync(ct, ChannelOnly);
+        using var adminA = await NodeClient.SignInAsync(cluster.A);
+        using var adminB = await NodeClient.SignInAsync(cluster.B);
+        var probe = await File.ReadAllBytesAsync(Path.Combine(RepoLocations.DeepFace, "img4.jpg"), ct);
+        const string Site = "Second site";
+        await adminA.CreateGalleryAsync(Site, ct);
+
+        // Both galleries loaded on B before the change: what is timed is the change reaching B's index of that gallery.
+        Assert.Null((await adminB.IdentifyAsync(probe, ct)).Name);
+        Assert.Null((await adminB.IdentifyAsync(probe, ct, Site)).Name);
+
+        var angelina = await adminA.CreatePersonAsync("Angelina Site", ct, Site);
+        await adminA.EnrollAsync(angelina, ["img1.jpg", "img2.jpg"], ct);
+        var enrolled = Stopwatch.StartNew();
+        var after = await UntilAsync(async () => (await adminB.IdentifyAsync(probe, ct, Site)).PersonId == angelina, enrolled, ct);
+
+        Assert.True(after < OneSecond, $"B named her in '{Site}' {after.TotalMilliseconds:0} ms after the enrollment on A returned.\nB:\n{cluster.B.Log}");
+        Assert.Null((await adminB.IdentifyAsync(probe, ct)).PersonId);
+        Assert.Null((await adminA.IdentifyAsync(probe, ct)).PersonId);
+    }
+
+    [Fact]
     public async Task A_cookie_issued_by_A_signs_the_same_user_in_on_B()
     {
         var ct = TestContext.Current.CancellationToken;
