@@ -31,7 +31,9 @@ public static class KeyboardFocus
     public static async Task<List<Focused>> TabThroughAsync(IPage page, int limit = 80)
     {
         ArgumentNullException.ThrowIfNull(page);
-        await page.EvaluateAsync("() => document.activeElement?.blur()");
+        // Tab starts after the last focused or clicked place; a focusable-by-script origin at the top of the body makes
+        // it start at the page's first control, whatever happened before.
+        await page.EvaluateAsync("() => { const o = document.createElement('span'); o.id = 'tab-origin'; o.tabIndex = -1; document.body.prepend(o); o.focus(); }");
         var seen = new List<Focused>();
         for (var i = 0; i < limit; i++)
         {
@@ -46,6 +48,7 @@ public static class KeyboardFocus
             Assert.True(focused.Visible, $"Tab stop {i + 1} ({focused.Role} '{focused.Text}') shows no focus mark");
         }
 
+        await page.EvaluateAsync("() => document.getElementById('tab-origin')?.remove()");
         return seen;
     }
 }
