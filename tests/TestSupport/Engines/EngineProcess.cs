@@ -35,6 +35,17 @@ public static class EngineProcess
     public static void GiveTo(string directory, string user) =>
         Run(StartInfo("chown", ["-R", $"{user}:", directory], user: null), TimeSpan.FromSeconds(30));
 
+    /// <summary>
+    /// Deletes <paramref name="directory"/> in a process of its own and returns at once: at process exit the test host
+    /// allows about ten seconds, and a shared server's directory (hundreds of test databases) can take longer than that.
+    /// </summary>
+    public static void DeleteInBackground(string directory)
+    {
+        var start = ProcessRunner.StartInfo("rm", ["-rf", "--", directory]);
+        start.WorkingDirectory = "/";
+        using var process = Process.Start(start);
+    }
+
     public static void DeleteQuietly(string directory)
     {
         try

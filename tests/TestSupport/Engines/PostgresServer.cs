@@ -70,7 +70,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 {
                     if (_shared.IsCompletedSuccessfully)
                     {
-                        _shared.Result.Stop();
+                        _shared.Result.Stop(deleteInBackground: true);
                     }
                 };
             }
@@ -141,7 +141,8 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Stops the server at once (its data is thrown away anyway) and deletes its directory.</summary>
-    public void Stop()
+    /// <param name="deleteInBackground">Leave the deletion to a process of its own (at process exit, which is timed).</param>
+    public void Stop(bool deleteInBackground = false)
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
         {
@@ -168,7 +169,14 @@ public sealed class PostgresServer : IAsyncDisposable
         }
         finally
         {
-            EngineProcess.DeleteQuietly(_directory);
+            if (deleteInBackground)
+            {
+                EngineProcess.DeleteInBackground(_directory);
+            }
+            else
+            {
+                EngineProcess.DeleteQuietly(_directory);
+            }
         }
     }
 
