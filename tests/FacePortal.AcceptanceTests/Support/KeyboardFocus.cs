@@ -25,6 +25,45 @@ public static class KeyboardFocus
     }
 
     /// <summary>
+    /// Presses Tab until <paramref name="target"/> holds for the focused element, at most <paramref name="presses"/>
+    /// times, reading focus only once it has settled: MudBlazor's focus trap moves focus from its edge sentinels by a
+    /// round trip to the server, so an immediate read can see the sentinel or the element before it.
+    /// </summary>
+    public static async Task<Focused> TabUntilAsync(IPage page, Func<Focused, bool> target, int presses = 8)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(target);
+        var focused = await SettledFocusAsync(page);
+        for (var i = 0; i < presses && !target(focused); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            focused = await SettledFocusAsync(page);
+        }
+
+        return focused;
+    }
+
+    /// <summary>The focused element once two reads 150 ms apart agree and it is a control, not a trap's empty sentinel.</summary>
+    public static async Task<Focused> SettledFocusAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var last = await FocusedAsync(page);
+        for (var i = 0; i < 20; i++)
+        {
+            await Task.Delay(150);
+            var now = await FocusedAsync(page);
+            if (now == last && (now.Text.Length > 0 || now.Name.Length > 0 || now.Id.Length > 0))
+            {
+                return now;
+            }
+
+            last = now;
+        }
+
+        return last;
+    }
+
+    /// <summary>
     /// Presses Tab from the top of the page until focus leaves it (or <paramref name="limit"/> stops), asserting each
     /// stop is visibly marked; returns the stops in order.
     /// </summary>
