@@ -19,7 +19,7 @@ public sealed class TransferHead : Module<Tensor, Tensor>
     {
         _layers = Sequential(
             ("dense1", Linear(inputs, hidden)),
-            ("norm", BatchNorm1d(hidden)),
+            ("norm", ScalarSafeBatchNorm.OverFeatures(hidden)),
             ("relu", ReLU()),
             ("dropout", Dropout(dropout)),
             ("dense2", Linear(hidden, classes)));
@@ -33,7 +33,7 @@ public sealed class TransferHead : Module<Tensor, Tensor>
     {
         var state = state_dict();
         float[] Values(string suffix) => state.Single(kv => kv.Key.EndsWith(suffix, StringComparison.Ordinal)).Value.data<float>().ToArray();
-        var norm = (BatchNorm1d)_layers.named_children().Single(c => c.name == "norm").module;
+        var norm = (ScalarSafeBatchNorm)_layers.named_children().Single(c => c.name == "norm").module;
         return ClassifierHead.FromParameters(
             Values("dense1.weight"), Values("dense1.bias"),
             Values("norm.weight"), Values("norm.bias"), Values("norm.running_mean"), Values("norm.running_var"), (float)norm.eps,

@@ -21,7 +21,7 @@ public static class TrainingLoop
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(options);
         var model = objective.Model;
-        using var optimizer = CreateOptimizer(model, options);
+        using var optimizer = new ParameterUpdate(model, options.Optimizer, options.LearningRate, options.Momentum);
         var early = new EarlyStopping(options.EarlyStoppingPatience);
         var plateau = new PlateauLearningRate(options.LearningRateFactor, options.LearningRatePatience);
         var best = new BestCheckpoint();
@@ -42,10 +42,7 @@ public static class TrainingLoop
             if (next != learningRate)
             {
                 learningRate = next;
-                foreach (var group in optimizer.ParamGroups)
-                {
-                    group.LearningRate = learningRate;
-                }
+                optimizer.LearningRate = learningRate;
             }
 
             if (early.ShouldStop(validationLoss))
@@ -67,7 +64,7 @@ public static class TrainingLoop
         return buffer.ToArray();
     }
 
-    private static (double Loss, double Accuracy) TrainEpoch(ITrainingObjective objective, optim.Optimizer optimizer)
+    private static (double Loss, double Accuracy) TrainEpoch(ITrainingObjective objective, ParameterUpdate optimizer)
     {
         objective.Model.train();
         double lossSum = 0, weight = 0;
@@ -75,14 +72,14 @@ public static class TrainingLoop
         foreach (var rows in objective.Batches())
         {
             using var scope = torch.NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             if (objective.Loss(rows) is not { } batch)
             {
                 continue;
             }
 
             batch.Loss.backward();
-            optimizer.step();
+            optimizer.Step();
             lossSum += batch.Loss.item<float>() * (float)batch.Weight; // In float, as the figures were always computed.
             weight += batch.Weight;
             hits += batch.Hits;
@@ -92,12 +89,4 @@ public static class TrainingLoop
         // An epoch whose every batch was skipped reports zeros rather than NaN.
         return (lossSum / Math.Max(1, weight), hits / (double)Math.Max(1, trials));
     }
-
-    private static optim.Optimizer CreateOptimizer(nn.Module model, HeadTrainingOptions options) => options.Optimizer switch
-    {
-        OptimizerKind.Adam => optim.Adam(model.parameters(), options.LearningRate),
-        OptimizerKind.RmsProp => optim.RMSProp(model.parameters(), options.LearningRate, momentum: options.Momentum),
-        OptimizerKind.Sgd => optim.SGD(model.parameters(), options.LearningRate, momentum: options.Momentum),
-        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
-    };
 }

@@ -20,7 +20,14 @@ public static class TripletLoss
         ArgumentNullException.ThrowIfNull(embeddings);
         ArgumentNullException.ThrowIfNull(labels);
         var n = labels.Count;
-        var distances = (2 - (2 * embeddings.mm(embeddings.t()))).clamp_min(0);
+        // Every Scalar is a local until its calls return, and every call names its alpha (see ParameterUpdate).
+        using var one = 1f.ToScalar();
+        using var minusOne = (-1f).ToScalar();
+        using var two = 2f.ToScalar();
+        using var minusTwo = (-2f).ToScalar();
+        using var zero = 0f.ToScalar();
+        using var marginScalar = ((float)margin).ToScalar();
+        var distances = embeddings.mm(embeddings.t()).mul(minusTwo).add(two, one).clamp_min(zero);
         float[] values;
         using (torch.no_grad())
         {
@@ -37,7 +44,7 @@ public static class TripletLoss
         var flat = distances.reshape(-1);
         var positive = flat.index_select(0, torch.tensor(triplets.Select(t => (long)((t.Anchor * n) + t.Positive)).ToArray()));
         var negative = flat.index_select(0, torch.tensor(triplets.Select(t => (long)((t.Anchor * n) + t.Negative)).ToArray()));
-        var loss = nn.functional.relu(positive - negative + margin).mean();
+        var loss = nn.functional.relu(positive.add(negative, minusOne).add(marginScalar, one)).mean();
         var ordered = triplets.Count(t => values[(t.Anchor * n) + t.Negative] > values[(t.Anchor * n) + t.Positive]);
         return new TripletBatchLoss(loss, triplets.Count, ordered, triplets.Count(t => t.SemiHard));
     }

@@ -63,7 +63,8 @@ public sealed class TripletObjective : ITrainingObjective
         var embeddings = _model.forward(_xValidation);
         var loss = TripletLoss.Compute(embeddings, _validationLabels, _margin)?.Loss.item<float>() ?? 0;
         // Cosines lie in [-1, 1]; subtracting 4 on the diagonal keeps a face from being its own neighbour.
-        var similarities = embeddings.mm(embeddings.t()) - (torch.eye(_validationLabels.Length) * 4);
+        using var minusFour = (-4f).ToScalar();
+        var similarities = embeddings.mm(embeddings.t()).add(torch.eye(_validationLabels.Length), minusFour);
         var nearest = similarities.argmax(1).data<long>().ToArray();
         var correct = nearest.Where((n, i) => _validationLabels[n] == _validationLabels[i]).Count();
         return (loss, correct / (double)Math.Max(1, _validationLabels.Length));

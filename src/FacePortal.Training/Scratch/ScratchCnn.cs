@@ -1,3 +1,4 @@
+using FacePortal.Training.Heads;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -20,10 +21,10 @@ public sealed class ScratchCnn : Module<Tensor, Tensor>
         : base(nameof(ScratchCnn))
     {
         _layers = Sequential(
-            ("conv1", Conv2d(3, 16, 3, padding: 1)), ("norm1", BatchNorm2d(16)), ("relu1", ReLU()), ("pool1", MaxPool2d(2)),
-            ("conv2", Conv2d(16, 32, 3, padding: 1)), ("norm2", BatchNorm2d(32)), ("relu2", ReLU()), ("pool2", MaxPool2d(2)),
-            ("conv3", Conv2d(32, 64, 3, padding: 1)), ("norm3", BatchNorm2d(64)), ("relu3", ReLU()), ("pool3", MaxPool2d(2)),
-            ("conv4", Conv2d(64, 128, 3, padding: 1)), ("norm4", BatchNorm2d(128)), ("relu4", ReLU()), ("pool4", AdaptiveAvgPool2d(1)),
+            ("conv1", Conv2d(3, 16, 3, padding: 1)), ("norm1", ScalarSafeBatchNorm.OverChannels(16)), ("relu1", ReLU()), ("pool1", MaxPool2d(2)),
+            ("conv2", Conv2d(16, 32, 3, padding: 1)), ("norm2", ScalarSafeBatchNorm.OverChannels(32)), ("relu2", ReLU()), ("pool2", MaxPool2d(2)),
+            ("conv3", Conv2d(32, 64, 3, padding: 1)), ("norm3", ScalarSafeBatchNorm.OverChannels(64)), ("relu3", ReLU()), ("pool3", MaxPool2d(2)),
+            ("conv4", Conv2d(64, 128, 3, padding: 1)), ("norm4", ScalarSafeBatchNorm.OverChannels(128)), ("relu4", ReLU()), ("pool4", AdaptiveAvgPool2d(1)),
             ("flatten", Flatten()),
             ("dropout", Dropout(dropout)),
             ("dense", Linear(128, classes)));
