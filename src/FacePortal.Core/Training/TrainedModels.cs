@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Json;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Data;
+using FacePortal.Core.Recognition;
 using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Training;
@@ -11,6 +13,8 @@ namespace FacePortal.Core.Training;
 /// </summary>
 public sealed class TrainedModels(IDbContextFactory<FacePortalDbContext> databases, TimeProvider time)
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     /// <summary>Models without their checkpoint bytes, newest first.</summary>
     public async Task<IReadOnlyList<TrainedModel>> ListAsync(Guid? jobId = null, CancellationToken cancellationToken = default)
     {
@@ -24,6 +28,32 @@ public sealed class TrainedModels(IDbContextFactory<FacePortalDbContext> databas
                 ClassesJson = m.ClassesJson, ProbabilityThreshold = m.ProbabilityThreshold, Checkpoint = Array.Empty<byte>(), IsActive = m.IsActive, CreatedAt = m.CreatedAt,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The name of the gallery each model names people of (its people's, as a job trains on one gallery), by model id;
+    /// absent for a model none of whose people is left.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> GalleryNamesAsync(IReadOnlyList<TrainedModel> models, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var people = models.ToDictionary(m => m.Id, m => (JsonSerializer.Deserialize<List<ModelClass>>(m.ClassesJson, Json) ?? []).Select(c => c.Id).ToList());
+        var ids = people.Values.SelectMany(p => p).Distinct().ToList();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var galleryOf = await (from p in db.People
+                               where ids.Contains(p.Id)
+                               join g in db.Galleries on p.GalleryId equals g.Id
+                               select new { p.Id, g.Name }).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken).ConfigureAwait(false);
+        var names = new Dictionary<Guid, string>();
+        foreach (var (model, modelPeople) in people)
+        {
+            if (modelPeople.Select(id => galleryOf.GetValueOrDefault(id)).FirstOrDefault(n => n is not null) is { } name)
+            {
+                names[model] = name;
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The model in use, checkpoint included, or null when recognition uses the gallery.</summary>

@@ -22,6 +22,31 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
         return job;
     }
 
+    /// <summary>
+    /// Why these people cannot be trained on together, or null: every one must exist, and all must be in one gallery,
+    /// since the model a job makes names the people of the gallery it recognises in.
+    /// </summary>
+    public async Task<string?> PeopleProblemAsync(IReadOnlyCollection<Guid> personIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(personIds);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var ids = personIds.Distinct().ToList();
+        var found = await (from p in db.People
+                           where ids.Contains(p.Id)
+                           join g in db.Galleries on p.GalleryId equals g.Id
+                           select new { p.Id, Gallery = g.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (found.Count < ids.Count)
+        {
+            var missing = ids.Count - found.Count;
+            return missing == 1 ? "One of the people chosen no longer exists." : $"{missing} of the people chosen no longer exist.";
+        }
+
+        var galleries = found.Select(p => p.Gallery).Distinct().Order(StringComparer.CurrentCultureIgnoreCase).ToList();
+        return galleries.Count > 1
+            ? $"The people chosen are in {galleries.Count} galleries ({string.Join(", ", galleries)}): a job trains on one gallery's people, and its model recognises in that gallery."
+            : null;
+    }
+
     public async Task SetQueueJobIdAsync(Guid jobId, string queueJobId, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,7 @@ public sealed class TrainingQueue(TrainingJobs jobs, IBackgroundJobClient client
     public async Task<Outcome<Guid>> QueueAsync(TrainingRequest request, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Validate() is { } problem)
+        if ((request.Validate() ?? await jobs.PeopleProblemAsync(request.PersonIds, cancellationToken)) is { } problem)
         {
             return Outcome.Failed<Guid>(problem);
         }

@@ -169,6 +169,24 @@ public sealed class GalleryIsolationTests(IntegrationFixture fixture) : IClassFi
         Assert.Equal("This application key has no gallery; an administrator can grant one.", await ApiBodies.ProblemAsync(orphan, 403));
     }
 
+    [Fact]
+    public async Task A_training_job_takes_the_people_of_one_gallery_only()
+    {
+        var (_, name, person) = await SiteWithPersonAsync();
+        var main = (await fixture.Factory.Services.GetRequiredService<PeopleService>().ListAsync(new PeopleQuery(PageSize: 1, GalleryId: Gallery.DefaultId), Ct)).Items.Single();
+        using var admin = await fixture.Factory.SignInAsync();
+
+        using var mixed = await admin.PostAsJsonAsync(new Uri("/api/v1/training", UriKind.Relative), new { personIds = new[] { main.Id, person } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, mixed.StatusCode);
+        var problem = await mixed.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("2 galleries", problem, StringComparison.Ordinal);
+        Assert.Contains(name, problem, StringComparison.Ordinal);
+
+        using var gone = await admin.PostAsJsonAsync(new Uri("/api/v1/training", UriKind.Relative), new { personIds = new[] { person, Guid.NewGuid() } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, gone.StatusCode);
+        Assert.Contains("no longer exists", await gone.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     /// <summary>A new gallery with one person enrolled from two real photos (deepface img5 and img6, the same woman).</summary>
     private async Task<(Guid Gallery, string Name, Guid Person)> SiteWithPersonAsync()
     {

@@ -1,3 +1,4 @@
+using Bunit.TestDoubles;
 using Bunit;
 using FacePortal.Web.Accounts;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,8 @@ public abstract class AppComponentTest : BunitContext
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        AddAuthorization().SetAuthorized(userName);
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized(userName);
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<FacePortal.Web.Components.Shared.UserTime>();
         Services.AddFallbackServiceProvider(App.Services);
@@ -24,6 +26,9 @@ public abstract class AppComponentTest : BunitContext
     }
 
     protected FacePortalFactory App { get; } = new();
+
+    /// <summary>The signed-in account's roles and claims, for tests that need more than its name.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected override async ValueTask DisposeAsyncCore()
     {

@@ -1,6 +1,9 @@
 using Bunit;
 using FacePortal.Core.Auditing;
+using FacePortal.Core.Galleries;
+using FacePortal.Core.People;
 using FacePortal.Core.Training;
+using FacePortal.Web.Accounts;
 using FacePortal.Web.Training;
 using FacePortal.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -44,9 +47,25 @@ public sealed class ModelsPageTests : AppComponentTest
         var notes = page.FindAll(".model-row").ToDictionary(r => r.GetAttribute("data-kind")!, r => r.QuerySelector(".model-same")!.TextContent.Trim());
         Assert.Equal("same as the last epoch: the last epoch was the best", notes["best"]);
         Assert.Equal("same as the best: the last epoch was the best", notes["last"]);
+        Assert.Empty(page.FindAll(".model-gallery")); // One gallery: nothing to tell apart.
     }
 
-    private async Task<(Guid Best, Guid Last)> FinishedJobAsync(int bestEpoch, int lastEpoch)
+    [Fact]
+    public async Task With_several_galleries_each_model_says_which_gallery_it_names_people_of()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var site = (await App.Services.GetRequiredService<GalleryService>().CreateAsync("Models site", "test", ct)).Value;
+        var person = (await App.Services.GetRequiredService<PeopleService>().CreateAsync(site, "Site Modelled", "test", ct)).Value;
+        await FinishedJobAsync(bestEpoch: 5, lastEpoch: 9, classesJson: $$"""[{"id":"{{person}}","name":"Site Modelled"}]""");
+
+        Authorization.SetRoles(Roles.Admin); // An admin sees every gallery, so the picker offers both.
+        var page = Render<ModelsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(["Models site", "Models site"], page.FindAll(".model-gallery").Select(c => c.TextContent.Trim())));
+        Assert.Contains("the other galleries are searched face by face", page.Markup, StringComparison.Ordinal);
+    }
+
+    private async Task<(Guid Best, Guid Last)> FinishedJobAsync(int bestEpoch, int lastEpoch, string classesJson = "[]")
     {
         var ct = Xunit.TestContext.Current.CancellationToken;
         var jobs = App.Services.GetRequiredService<TrainingJobs>();
@@ -55,7 +74,7 @@ public sealed class ModelsPageTests : AppComponentTest
         Assert.NotNull(start);
         TrainedModel Model(string kind, int epoch) => new()
         {
-            JobId = job.Id, Kind = kind, Epoch = epoch, ValidationAccuracy = 0.9, ValidationLoss = 0.2, ClassesJson = "[]", Checkpoint = [1, 2, 3],
+            JobId = job.Id, Kind = kind, Epoch = epoch, ValidationAccuracy = 0.9, ValidationLoss = 0.2, ClassesJson = classesJson, Checkpoint = [1, 2, 3],
         };
         var best = Model("best", bestEpoch);
         var last = Model("last", lastEpoch);

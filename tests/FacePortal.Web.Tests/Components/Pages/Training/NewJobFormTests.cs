@@ -1,6 +1,8 @@
 using Bunit;
+using FacePortal.Core.Galleries;
 using FacePortal.Core.People;
 using FacePortal.Core.Training;
+using FacePortal.Web.Accounts;
 using FacePortal.Web.Training;
 using FacePortal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +30,27 @@ public sealed class NewJobFormTests : AppComponentTest
 
         form.FindAll("#training-form button").Single(b => b.TextContent.Trim() == "None").Click();
         Assert.Equal("People: 0 of 2 chosen", form.Find("#training-people-summary").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Lists_the_people_of_the_chosen_gallery_only()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await GalleryPeople.EnrollAsync(App, "Main Trainee", "img1.jpg", "img2.jpg");
+        var site = (await App.Services.GetRequiredService<GalleryService>().CreateAsync("Training site", "test", ct)).Value;
+        Assert.True((await App.Services.GetRequiredService<PeopleService>().CreateAsync(site, "Site Trainee", "test", ct)).Succeeded);
+
+        Authorization.SetRoles(Roles.Admin); // An admin sees every gallery, so the picker offers both.
+        var form = Render<NewJobForm>();
+        form.WaitForAssertion(() => Assert.Equal("People: 1 of 1 chosen", form.Find("#training-people-summary").TextContent.Trim()));
+        Assert.Contains("Main Trainee", form.Find("#training-people").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Site Trainee", form.Find("#training-people").TextContent, StringComparison.Ordinal);
+
+        var picker = form.FindComponent<MudSelect<Guid>>();
+        await form.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(site));
+        form.WaitForAssertion(() => Assert.Contains("Site Trainee (0 faces)", form.Find("#training-people").TextContent, StringComparison.Ordinal));
+        Assert.DoesNotContain("Main Trainee", form.Find("#training-people").TextContent, StringComparison.Ordinal);
+        Assert.Equal("People: 0 of 1 chosen", form.Find("#training-people-summary").TextContent.Trim());
     }
 
     [Fact]
