@@ -72,6 +72,15 @@ public sealed class PersonKeyboardTests(BrowserFixture fixture)
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
             await Assertions.Expect(page.Locator("#person-name")).ToHaveTextAsync("Keyboard Jolie");
+
+            // Escape answers no as well.
+            await page.Locator("#delete-person").FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator(".mud-dialog")).ToBeVisibleAsync();
+            await page.WaitForFunctionAsync("() => document.querySelector('.mud-dialog')?.contains(document.activeElement)");
+            await page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator("#person-name")).ToHaveTextAsync("Keyboard Jolie");
             Assert.Empty(errors);
         }
         finally
