@@ -1,9 +1,12 @@
+using System.ComponentModel;
 using System.Security.Claims;
+using FacePortal.Core.Galleries;
 using FacePortal.Core.People;
 using FacePortal.Core.People.Transfer;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
+using FacePortal.Web.Galleries;
 using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,14 +20,32 @@ public static class TransferEndpoints
         ArgumentNullException.ThrowIfNull(v1);
         var api = v1.MapGroup(string.Empty).RequireSignedInAdmin().WithTags("Transfer");
 
-        api.MapGet("/export", (FaceSetExporter exporter, RequestBuffers buffers, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-            ExportAsync(exporter, buffers, null, "faceportal-faces", user, http, ct))
-            .WithSummary("Export every enrolled face")
-            .WithDescription("A zip of aligned face crops in one folder per person, as Import reads it. Signed-in admins only.");
+        api.MapGet("/export", async (
+                FaceSetExporter exporter, GalleryAccess access, GalleryService galleries, RequestBuffers buffers, ClaimsPrincipal user,
+                [FromQuery(Name = GalleryAccess.Parameter), Description("The gallery to export (its id or name); every gallery when absent.")] string? gallery,
+                CancellationToken ct) =>
+            {
+                // Without a gallery parameter: everyone, as a whole-installation backup; with one: that gallery's people.
+                if (string.IsNullOrWhiteSpace(gallery))
+                {
+                    return await ExportAsync(exporter, buffers, null, null, "faceportal-faces", user, ct);
+                }
 
-        api.MapGet("/people/{id:guid}/export", async (Guid id, FaceSetExporter exporter, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+                var resolved = await access.ResolveAsync(user, gallery, ct);
+                if (resolved.GalleryId is not { } galleryId)
+                {
+                    return resolved.Problem();
+                }
+
+                var name = (await galleries.NamesAsync(ct)).GetValueOrDefault(galleryId, "gallery");
+                return await ExportAsync(exporter, buffers, galleryId, null, $"faceportal-{FolderNames.From(name)}", user, ct);
+            })
+            .WithSummary("Export enrolled faces")
+            .WithDescription("A zip of aligned face crops in one folder per person, as Import reads it: everyone, or one gallery's people with `gallery` (its id or name). Signed-in admins only.");
+
+        api.MapGet("/people/{id:guid}/export", async (Guid id, FaceSetExporter exporter, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct) =>
             await people.FindNameAsync(id, ct) is { } name
-                ? await ExportAsync(exporter, buffers, [id], $"faceportal-{FolderNames.From(name)}", user, http, ct)
+                ? await ExportAsync(exporter, buffers, null, [id], $"faceportal-{FolderNames.From(name)}", user, ct)
                 : ApiProblems.NotFound("person"))
             .WithSummary("Export one person's faces")
             .WithDescription("A zip of the person's aligned face crops. Signed-in admins only.");
@@ -33,18 +54,18 @@ public static class TransferEndpoints
             .Accepting("application/zip", ApiContentTypes.Multipart)
             .WithMetadata(new RequestSizeLimitAttribute(UploadLimits.MaxImportBytes))
             .WithSummary("Import a zip of faces")
-            .WithDescription("One folder per person, one photo or crop per file; each person is matched by name or created. Signed-in admins only.");
+            .WithDescription("One folder per person, one photo or crop per file; each person is matched by name in the gallery imported into (`gallery`, its id or name; Main when absent) or created there. Signed-in admins only.");
         return v1;
     }
 
     private static async Task<IResult> ExportAsync(
-        FaceSetExporter exporter, RequestBuffers buffers, Guid[]? ids, string name, ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+        FaceSetExporter exporter, RequestBuffers buffers, Guid? galleryId, Guid[]? ids, string name, ClaimsPrincipal user, CancellationToken ct)
     {
         // Written to a scratch file first: the zip writer needs to seek, and a failed export must not send half a file.
         var temp = buffers.Create();
         try
         {
-            await exporter.WriteAsync(temp, ids, ActorName.Of(user), ct);
+            await exporter.WriteAsync(temp, galleryId, ids, ActorName.Of(user), ct);
             temp.Position = 0;
             return Results.File(temp, "application/zip", $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmm}.zip");
         }
@@ -55,8 +76,16 @@ public static class TransferEndpoints
         }
     }
 
-    private static async Task<IResult> ImportAsync(HttpRequest request, FaceSetImporter importer, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> ImportAsync(
+        HttpRequest request, FaceSetImporter importer, GalleryAccess access, RequestBuffers buffers, ClaimsPrincipal user,
+        [FromQuery(Name = GalleryAccess.Parameter), Description("The gallery to import into (its id or name); Main when absent.")] string? gallery, CancellationToken ct)
     {
+        var resolved = await access.ResolveAsync(user, gallery, ct);
+        if (resolved.GalleryId is not { } galleryId)
+        {
+            return resolved.Problem();
+        }
+
         // The zip waits in our own request buffers (seekable, as the zip reader needs), read as a
         // stream: nothing is left in the system's temp folder if the process dies mid-upload.
         if (request.HasFormContentType)
@@ -75,7 +104,7 @@ public static class TransferEndpoints
                     return Results.Problem("Send one zip file.", statusCode: StatusCodes.Status400BadRequest);
                 }
 
-                return zip.Failure is { } failure ? ApiProblems.NotSaved(failure) : await ImportZipAsync(zip.Content!, importer, user, ct);
+                return zip.Failure is { } failure ? ApiProblems.NotSaved(failure) : await ImportZipAsync(zip.Content!, galleryId, importer, user, ct);
             }
         }
 
@@ -90,12 +119,12 @@ public static class TransferEndpoints
         }
 
         body.Position = 0;
-        return await ImportZipAsync(body, importer, user, ct);
+        return await ImportZipAsync(body, galleryId, importer, user, ct);
     }
 
-    private static async Task<IResult> ImportZipAsync(Stream zip, FaceSetImporter importer, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<IResult> ImportZipAsync(Stream zip, Guid galleryId, FaceSetImporter importer, ClaimsPrincipal user, CancellationToken ct)
     {
-        var report = await importer.ImportAsync(zip, ActorName.Of(user), progress: null, ct);
+        var report = await importer.ImportAsync(zip, galleryId, ActorName.Of(user), progress: null, ct);
         return report.People.Count == 0 && report.Problems.Count > 0
             ? Results.Problem(string.Join(" ", report.Problems), statusCode: StatusCodes.Status400BadRequest)
             : Results.Ok(report);

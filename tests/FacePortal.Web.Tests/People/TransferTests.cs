@@ -71,6 +71,49 @@ public sealed class TransferTests(FacePortalFactory factory) : IClassFixture<Fac
     }
 
     [Fact]
+    public async Task A_gallery_is_exported_and_imported_into_by_name_and_an_unknown_gallery_is_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = await factory.SignInAsync();
+        var galleryName = $"Transfer {Guid.NewGuid():N}"[..18];
+        using (var created = await admin.PostAsJsonAsync(new Uri("/api/v1/galleries", UriKind.Relative), new { name = galleryName }, ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Add(archive, "Gallery Grace/a.jpg", TestPhotos.DeepFace("img5.jpg"));
+        }
+
+        using var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        using var imported = await admin.PostAsync(new Uri($"/api/v1/import?gallery={Uri.EscapeDataString(galleryName)}", UriKind.Relative), content, ct);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        var grace = Assert.Single((await imported.Content.ReadFromJsonAsync<ImportReport>(ApiJson.Options, ct))!.People);
+        var galleryId = await factory.QueryAsync(db => db.Galleries.Where(g => g.Name == galleryName).Select(g => g.Id).SingleAsync(ct));
+        Assert.Equal(galleryId, await factory.QueryAsync(db => db.People.Where(p => p.Id == grace.PersonId).Select(p => p.GalleryId).SingleAsync(ct)));
+
+        // The gallery's export holds its own person only; without the parameter, everyone (the fixture's people too).
+        using var export = await admin.GetAsync(new Uri($"/api/v1/export?gallery={galleryId}", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.StartsWith("faceportal-Transfer", export.Content.Headers.ContentDisposition!.FileName!.Trim('"'), StringComparison.Ordinal);
+        using (var archive = new ZipArchive(await export.Content.ReadAsStreamAsync(ct)))
+        {
+            Assert.Equal(["Gallery Grace"], archive.Entries.Where(e => e.Name.EndsWith(".png", StringComparison.Ordinal)).Select(e => e.FullName.Split('/')[0]).Distinct());
+        }
+
+        using var nowhere = await admin.GetAsync(new Uri("/api/v1/export?gallery=Nowhere", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
+        using var nowhereImport = new ByteArrayContent(buffer.ToArray());
+        nowhereImport.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        using var refused = await admin.PostAsync(new Uri("/api/v1/import?gallery=Nowhere", UriKind.Relative), nowhereImport, ct);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains("There is no gallery 'Nowhere'.", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_folder_whose_photos_are_all_rejected_creates_nobody()
     {
         using var admin = await factory.SignInAsync();

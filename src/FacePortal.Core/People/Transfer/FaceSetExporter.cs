@@ -10,12 +10,20 @@ namespace FacePortal.Core.People.Transfer;
 /// <summary>Writes people's aligned faces as a zip: a folder per person and a <see cref="FaceSetManifest"/>.</summary>
 public sealed class FaceSetExporter(IDbContextFactory<FacePortalDbContext> databases, BlobStore blobs, AuditTrail audit, TimeProvider time)
 {
-    /// <summary>Writes the zip for the given people (all when null) and returns how many faces it holds.</summary>
-    public async Task<int> WriteAsync(Stream output, IReadOnlyCollection<Guid>? personIds, string actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the zip for the people of <paramref name="galleryId"/> (every gallery when null), only those of
+    /// <paramref name="personIds"/> when given, and returns how many faces it holds.
+    /// </summary>
+    public async Task<int> WriteAsync(Stream output, Guid? galleryId, IReadOnlyCollection<Guid>? personIds, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var faces = db.Faces.AsNoTracking();
+        if (galleryId is { } gallery)
+        {
+            faces = faces.Where(f => f.Person!.GalleryId == gallery);
+        }
+
         if (personIds is not null)
         {
             faces = faces.Where(f => personIds.Contains(f.PersonId));

@@ -8,14 +8,15 @@ namespace FacePortal.Core.People.Transfer;
 /// <summary>
 /// Imports a zip with a folder per person. Files listed as aligned in a <see cref="FaceSetManifest"/>
 /// (an export of ours) are embedded as they are; any other image is enrolled like an upload.
-/// People are matched by name and created when missing. Limits on entries and expanded size
+/// People are matched by name within the gallery imported into, and created there when missing. Limits on entries and expanded size
 /// are checked before anything is read, so a zip bomb costs nothing.
 /// </summary>
 public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService people, AuditTrail audit)
 {
     private static readonly HashSet<string> ImageExtensions = new(StringComparer.OrdinalIgnoreCase) { ".jpg", ".jpeg", ".png", ".webp", ".bmp" };
 
-    public async Task<ImportReport> ImportAsync(Stream zipStream, string actor, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<ImportReport> ImportAsync(
+        Stream zipStream, Guid galleryId, string actor, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(zipStream);
         ZipArchive zip;
@@ -39,7 +40,7 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
             var manifest = await ReadManifestAsync(zip, cancellationToken).ConfigureAwait(false);
             var run = new ImportRun(
                 manifest?.People.SelectMany(p => p.Faces).Where(f => f.Aligned).Select(f => f.File).ToHashSet(StringComparer.Ordinal) ?? [],
-                actor, progress);
+                galleryId, actor, progress);
             var groups = GroupByPerson(files, run.Problems);
             run.Total = groups.Sum(g => g.Entries.Count);
             var names = manifest?.People.ToDictionary(p => p.Folder, p => p.Name, StringComparer.Ordinal) ?? [];
@@ -58,9 +59,11 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
     }
 
     /// <summary>What one import carries from person to person: the aligned crops, its problems so far, its progress.</summary>
-    private sealed class ImportRun(HashSet<string> aligned, string actor, IProgress<ImportProgress>? progress)
+    private sealed class ImportRun(HashSet<string> aligned, Guid galleryId, string actor, IProgress<ImportProgress>? progress)
     {
         public HashSet<string> Aligned { get; } = aligned;
+
+        public Guid GalleryId { get; } = galleryId;
 
         public string Actor { get; } = actor;
 
@@ -141,7 +144,7 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
             return null;
         }
 
-        var existing = await people.FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
+        var existing = await people.FindByNameAsync(run.GalleryId, name, cancellationToken).ConfigureAwait(false);
         Guid personId;
         if (existing is { } found)
         {
@@ -152,7 +155,7 @@ public sealed class FaceSetImporter(EnrollmentService enrollment, PeopleService 
             Outcome<Guid> created;
             try
             {
-                created = await people.CreateAsync(name, run.Actor, cancellationToken).ConfigureAwait(false);
+                created = await people.CreateAsync(run.GalleryId, name, run.Actor, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (StorageFailure.Of(ex) is { } failure)
             {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using FacePortal.Core.Auditing;
+using FacePortal.Core.Galleries;
 using FacePortal.Core.People;
 using FacePortal.Core.People.Transfer;
 using FacePortal.Core.Tests.Support;
@@ -34,7 +35,7 @@ public sealed class FaceSetImporterTests
             ("dataset/Ada/.DS_Store", [0]));
         var progress = new List<ImportProgress>();
 
-        var report = await core.Get<FaceSetImporter>().ImportAsync(zip, Actor, new SynchronousProgress(progress), Ct);
+        var report = await core.Get<FaceSetImporter>().ImportAsync(zip, Gallery.DefaultId, Actor, new SynchronousProgress(progress), Ct);
 
         Assert.Equal(["Ada", "grace", "Nobody", "Group"], report.People.Select(p => p.Name));
         var ada = report.People[0];
@@ -77,11 +78,11 @@ public sealed class FaceSetImporterTests
         }
 
         using var export = new MemoryStream();
-        Assert.Equal(2, await source.Get<FaceSetExporter>().WriteAsync(export, null, Actor, Ct));
+        Assert.Equal(2, await source.Get<FaceSetExporter>().WriteAsync(export, null, null, Actor, Ct));
         export.Position = 0;
 
         await using var target = await CoreServices.StartAsync(Ct);
-        var report = await target.Get<FaceSetImporter>().ImportAsync(export, Actor, null, Ct);
+        var report = await target.Get<FaceSetImporter>().ImportAsync(export, Gallery.DefaultId, Actor, null, Ct);
 
         var person = Assert.Single(report.People);
         Assert.Equal(("Ada Lovelace", true, 2), (person.Name, person.Created, person.Accepted));
@@ -99,14 +100,43 @@ public sealed class FaceSetImporterTests
     }
 
     [Fact]
+    public async Task A_gallery_exports_its_own_people_and_an_import_matches_and_creates_people_in_the_gallery_chosen()
+    {
+        await using var core = await CoreServices.StartAsync(Ct);
+        var site = (await core.Get<GalleryService>().CreateAsync("Branch", Actor, Ct)).Value;
+        var mainAda = (await core.Get<PeopleService>().CreateAsync("Ada", Actor, Ct)).Value;
+        var siteGrace = (await core.Get<PeopleService>().CreateAsync(site, "Grace", Actor, Ct)).Value;
+        Assert.True((await core.Get<EnrollmentService>().EnrollPhotoAsync(mainAda, Photos.DeepFace("img1.jpg"), "img1.jpg", PhotoSource.Upload, Actor, Ct)).IsAccepted);
+        Assert.True((await core.Get<EnrollmentService>().EnrollPhotoAsync(siteGrace, Photos.DeepFace("img5.jpg"), "img5.jpg", PhotoSource.Upload, Actor, Ct)).IsAccepted);
+
+        using var export = new MemoryStream();
+        Assert.Equal(1, await core.Get<FaceSetExporter>().WriteAsync(export, site, null, Actor, Ct));
+        export.Position = 0;
+        using (var zip = new ZipArchive(export, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            Assert.Equal(["Grace"], zip.Entries.Where(e => e.Name.EndsWith(".png", StringComparison.Ordinal)).Select(e => e.FullName.Split('/')[0]).Distinct());
+        }
+
+        // "Ada" exists in Main only: imported into the branch, she is a new person there, and Main's Ada is untouched.
+        using var incoming = Zip(("Ada/img2.jpg", Photos.DeepFace("img2.jpg")), ("Grace/img6.jpg", Photos.DeepFace("img6.jpg")));
+        var report = await core.Get<FaceSetImporter>().ImportAsync(incoming, site, Actor, null, Ct);
+
+        Assert.Equal([("Ada", true), ("Grace", false)], report.People.Select(p => (p.Name, p.Created)));
+        Assert.NotEqual(mainAda, report.People[0].PersonId);
+        Assert.Equal(siteGrace, report.People[1].PersonId);
+        Assert.Equal(site, await core.Get<PeopleService>().FindGalleryAsync(report.People[0].PersonId!.Value, Ct));
+        Assert.Equal(1, await core.QueryAsync(db => db.Faces.CountAsync(f => f.PersonId == mainAda, Ct)));
+    }
+
+    [Fact]
     public async Task Too_many_files_or_not_a_zip_are_refused_before_anything_is_enrolled()
     {
         await using var core = await CoreServices.StartAsync(Ct, new Dictionary<string, string?> { ["FacePortal:Enrollment:MaxZipEntries"] = "2" });
         using var tooMany = Zip(("A/1.jpg", [1]), ("A/2.jpg", [2]), ("B/3.jpg", [3]));
         using var notZip = new MemoryStream("PK? no"u8.ToArray());
 
-        var refused = await core.Get<FaceSetImporter>().ImportAsync(tooMany, Actor, null, Ct);
-        var broken = await core.Get<FaceSetImporter>().ImportAsync(notZip, Actor, null, Ct);
+        var refused = await core.Get<FaceSetImporter>().ImportAsync(tooMany, Gallery.DefaultId, Actor, null, Ct);
+        var broken = await core.Get<FaceSetImporter>().ImportAsync(notZip, Gallery.DefaultId, Actor, null, Ct);
 
         Assert.Equal(["The zip holds 3 files; at most 2 can be imported at once."], refused.Problems);
         Assert.Equal(["The file is not a zip archive."], broken.Problems);
