@@ -167,7 +167,7 @@ public static class CompreFaceRecognition
 
     private static async Task<Results<Ok<EmbeddingResults<EmbeddingSimilarities>>, ProblemHttpResult>> RecognizeEmbeddingsAsync(
         EmbeddingsBody body, HttpContext context, [FromQuery(Name = "prediction_count")] int? predictionCount,
-        CompreFaceGallery galleries, CompreFaceCollection collection, OpenSetDecider decider, CancellationToken ct)
+        CompreFaceGallery galleries, CompreFaceCollection collection, CancellationToken ct)
     {
         var gallery = await galleries.ResolveAsync(context, ct);
         if (gallery.Problem is { } refused)
@@ -187,17 +187,12 @@ public static class CompreFaceRecognition
 
         var count = predictionCount ?? 1;
         var index = await collection.IndexAsync(gallery.GalleryId, ct);
-        var point = collection.Recognizer.OperatingPointOf(index);
+        var recognizer = collection.Recognizer;
+        var point = recognizer.OperatingPointOf(index);
         var result = body.Embeddings!.Select(e =>
         {
-            var query = CompreFaceEmbeddings.Unit(e);
-
-            // The recognizer's own decision for a face (FaceRecognizer.Match): nearest people, the runner-up margin, the
-            // "not this person" faces; an embedding carries no photo, so there are no quality checks to apply.
-            var candidates = index.Search(query, Math.Max(2, count));
-            var negative = candidates.Count > 0 ? index.NearestNegative(candidates[0].PersonId, query) : null;
-            var verdict = decider.Decide(null, candidates, point, negative);
-            return new EmbeddingSimilarities(e, Subjects(verdict, candidates, point, count));
+            var match = recognizer.MatchEmbedding(CompreFaceEmbeddings.Unit(e), index, count);
+            return new EmbeddingSimilarities(e, Subjects(match.Verdict, match.Candidates, point, count));
         }).ToList();
         return TypedResults.Ok(new EmbeddingResults<EmbeddingSimilarities>(result));
     }
