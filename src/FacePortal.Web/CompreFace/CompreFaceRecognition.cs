@@ -21,20 +21,22 @@ public static class CompreFaceRecognition
 {
     public static RouteGroupBuilder MapCompreFaceRecognition(this RouteGroupBuilder api)
     {
-        api.MapPost("/recognition/recognize", RecognizeAsync)
-            .ReadsPhotos<CompreFaceFileBody, CompreFaceFileForm>("""{"file":"/9j/4AAQSkZJRg..."}""")
-            .RequireScope(ScopeNames.Recognize)
-            .WithSummary("CompreFace: recognize faces")
-            .WithDescription("Every face of 'file' (biggest first; limit, 0 for all; det_prob_threshold) with its prediction_count closest subjects. "
+        api.MapCompreFacePhotoPost(
+            "/recognition/recognize",
+            RecognizeAsync,
+            ScopeNames.Recognize,
+            "CompreFace: recognize faces",
+            "Every face of 'file' (biggest first; limit, 0 for all; det_prob_threshold) with its prediction_count closest subjects. "
                 + "similarity is 0.5 at FacePortal's operating point, and only the person FacePortal names reaches it (docs/compreface.md). "
                 + "face_plugins: age, gender, pose, landmarks, calculator (the embedding); status=true adds execution_time and plugins_versions.")
             .Produces<CompreFaceResult>();
 
-        api.MapPost("/recognition/faces/{image_id:guid}/verify", VerifyAsync)
-            .ReadsPhotos<CompreFaceFileBody, CompreFaceFileForm>("""{"file":"/9j/4AAQSkZJRg..."}""")
-            .RequireScope(ScopeNames.Verify)
-            .WithSummary("CompreFace: verify faces against a saved example")
-            .WithDescription("Every face of 'file' with its similarity to the saved example image_id, 0.5 at FacePortal's verification threshold.")
+        api.MapCompreFacePhotoPost(
+            "/recognition/faces/{image_id:guid}/verify",
+            VerifyAsync,
+            ScopeNames.Verify,
+            "CompreFace: verify faces against a saved example",
+            "Every face of 'file' with its similarity to the saved example image_id, 0.5 at FacePortal's verification threshold.")
             .Produces<CompreFaceResult>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
