@@ -4,6 +4,7 @@ using System.Numerics.Tensors;
 using FacePortal.Core.People;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Embeddings;
+using FacePortal.Shared.Faces.Quality;
 using FacePortal.Shared.Imaging;
 using FacePortal.Shared.OpenSet;
 using FacePortal.Shared.Search;
@@ -96,26 +97,44 @@ public sealed class FaceRecognizer(
     public RecognizedFace Match(FaceAnalysis face, GalleryIndex index, ActiveModel? model = null, int? topK = null)
     {
         ArgumentNullException.ThrowIfNull(face);
+        var (verdict, candidates, probability) = Decide(face.Embedding, face.Quality, index, model, topK);
+        return new RecognizedFace(face.Box, face.Score, face.Quality, verdict, candidates, probability) { Embedding = face.Embedding };
+    }
+
+    /// <summary>
+    /// Decides who an embedding alone is (one the calculator plugin returned to a client) as <see cref="Match"/> decides a
+    /// face with the gallery alone (a learnt metric applies through <paramref name="index"/>'s space). No photo, so no
+    /// quality checks; and no trained classifier, as the embedding endpoints have always answered (docs/compreface.md).
+    /// </summary>
+    public EmbeddingMatch MatchEmbedding(ReadOnlySpan<float> embedding, GalleryIndex index, int? topK = null)
+    {
+        var (verdict, candidates, _) = Decide(embedding, null, index, null, topK);
+        return new EmbeddingMatch(verdict, candidates);
+    }
+
+    private (Verdict Verdict, IReadOnlyList<GalleryMatch> Candidates, float? Probability) Decide(
+        ReadOnlySpan<float> embedding, FaceQuality? quality, GalleryIndex index, ActiveModel? model, int? topK)
+    {
         ArgumentNullException.ThrowIfNull(index);
 
         // Two candidates at least: the runner-up decides whether the best is clear of everyone else.
-        var candidates = index.Search(face.Embedding, Math.Max(2, topK ?? Options.TopK));
+        var candidates = index.Search(embedding, Math.Max(2, topK ?? Options.TopK));
         var point = operatingPoints.For(index);
         if (model?.Head is null)
         {
-            return new RecognizedFace(face.Box, face.Score, face.Quality, Decide(face, index, candidates, point), candidates) { Embedding = face.Embedding };
+            return (Decide(embedding, quality, index, candidates, point), candidates, null);
         }
 
-        var probabilities = model.Head.Probabilities(face.Embedding);
+        var probabilities = model.Head.Probabilities(embedding);
         var best = TensorPrimitives.IndexOfMax(probabilities);
 
         // The search already scored every person it ranked; only a person outside the top K needs a second pass.
         var personId = model.Classes[best].Id;
-        var chosen = candidates.FirstOrDefault(c => c.PersonId == personId) ?? index.Nearest(personId, face.Embedding);
+        var chosen = candidates.FirstOrDefault(c => c.PersonId == personId) ?? index.Nearest(personId, embedding);
         Verdict verdict;
         if (chosen is null || probabilities[best] < model.ProbabilityThreshold)
         {
-            var unsure = decider.Decide(face.Quality, candidates, point);
+            var unsure = decider.Decide(quality, candidates, point);
             verdict = unsure.Kind == VerdictKind.TooPoor ? unsure : unsure with
             {
                 Kind = VerdictKind.NobodyClose,
@@ -127,16 +146,16 @@ public sealed class FaceRecognizer(
         }
         else
         {
-            verdict = Decide(face, index, [chosen, .. candidates.Where(c => c.PersonId != chosen.PersonId)], point);
+            verdict = Decide(embedding, quality, index, [chosen, .. candidates.Where(c => c.PersonId != chosen.PersonId)], point);
         }
 
-        return new RecognizedFace(face.Box, face.Score, face.Quality, verdict, candidates, probabilities[best]) { Embedding = face.Embedding };
+        return (verdict, candidates, probabilities[best]);
     }
 
-    private Verdict Decide(FaceAnalysis face, GalleryIndex index, IReadOnlyList<GalleryMatch> candidates, OperatingPoint point)
+    private Verdict Decide(ReadOnlySpan<float> embedding, FaceQuality? quality, GalleryIndex index, IReadOnlyList<GalleryMatch> candidates, OperatingPoint point)
     {
-        var negative = candidates.Count > 0 ? index.NearestNegative(candidates[0].PersonId, face.Embedding) : null;
-        return decider.Decide(face.Quality, candidates, point, negative);
+        var negative = candidates.Count > 0 ? index.NearestNegative(candidates[0].PersonId, embedding) : null;
+        return decider.Decide(quality, candidates, point, negative);
     }
 
     /// <summary>Compares the primary face of each photo (<see cref="PrimaryFace"/>).</summary>

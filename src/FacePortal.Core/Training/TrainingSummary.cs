@@ -1,5 +1,6 @@
 using FacePortal.Training.Metric;
 using FacePortal.Training.Metrics;
+using FacePortal.Training.Transfer;
 
 namespace FacePortal.Core.Training;
 
@@ -26,7 +27,27 @@ public sealed record TrainingSummary(
     string? StoppedEarly,
     string Device,
     OneShotTable? OneShot = null,
-    MetricCalibration? Calibration = null);
+    MetricCalibration? Calibration = null)
+{
+    /// <summary>
+    /// What every kind reports the same way (the run's best epoch, faces, time, early stop and device) and nothing it
+    /// measured yet: each kind adds its own figures with <c>with</c> (a classifier's by <see cref="WithValidation"/>).
+    /// </summary>
+    public static TrainingSummary Of(ModelKind model, IReadOnlyList<TrainedClass> classes, IRunReport run, string device)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new TrainingSummary(
+            model, classes, [], [], 0, 0, 0, 0, 0, 0, run.Training.BestEpoch, run.TrainFaces, run.TrainSamples, run.ValidationFaces,
+            run.PreparationTime.TotalSeconds, run.TrainingTime.TotalSeconds, run.Training.StoppedEarlyBecause, device);
+    }
+
+    /// <summary>A classifier's validation: its confusion matrix, accuracy and macro F1, and each person's row of the matrix.</summary>
+    public TrainingSummary WithValidation(ConfusionMatrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        return this with { Confusion = matrix.Counts, PerClass = ClassMetrics.Of(Classes, matrix), ValidationAccuracy = matrix.Accuracy, MacroF1 = matrix.MacroF1 };
+    }
+}
 
 /// <summary>A person a model was trained on.</summary>
 public sealed record TrainedClass(Guid Id, string Name);

@@ -18,4 +18,9 @@ public sealed record MetricRunResult(
     int TrainSamples,
     int ValidationFaces,
     TimeSpan FeatureExtraction,
-    TimeSpan HeadTraining);
+    TimeSpan HeadTraining) : IRunReport
+{
+    TimeSpan IRunReport.PreparationTime => FeatureExtraction;
+
+    TimeSpan IRunReport.TrainingTime => HeadTraining;
+}

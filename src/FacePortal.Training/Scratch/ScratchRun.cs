@@ -14,7 +14,12 @@ namespace FacePortal.Training.Scratch;
 /// <summary>What a from-scratch run produced; a job keeps none of its checkpoints, since it is a baseline for comparison.</summary>
 public sealed record ScratchRunResult(
     HeadTrainingResult Training, ConfusionMatrix Validation, int TrainFaces, int TrainSamples, int ValidationFaces, TimeSpan Preparation, TimeSpan NetworkTraining,
-    ScratchCheckpoint Best, ScratchCheckpoint Last);
+    ScratchCheckpoint Best, ScratchCheckpoint Last) : IRunReport
+{
+    TimeSpan IRunReport.PreparationTime => Preparation;
+
+    TimeSpan IRunReport.TrainingTime => NetworkTraining;
+}
 
 /// <summary>
 /// The same split, augmentation and training loop as <see cref="TransferRun"/>, but the network sees

@@ -15,8 +15,12 @@ public sealed record TransferRunResult(
     int TrainSamples,
     int ValidationFaces,
     TimeSpan FeatureExtraction,
-    TimeSpan HeadTraining) : IDisposable
+    TimeSpan HeadTraining) : IDisposable, IRunReport
 {
+    TimeSpan IRunReport.PreparationTime => FeatureExtraction;
+
+    TimeSpan IRunReport.TrainingTime => HeadTraining;
+
     public void Dispose()
     {
         Best.Dispose();

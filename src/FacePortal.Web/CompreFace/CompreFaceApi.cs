@@ -1,6 +1,7 @@
 using FacePortal.Core.People;
 using FacePortal.Shared.Faces;
 using FacePortal.Web.Api;
+using FacePortal.Web.Applications;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
@@ -42,15 +43,32 @@ public static class CompreFaceApi
         return v1;
     }
 
-    /// <summary>The bounds every photo-reading operation has, as the native ones: request size, photo-analysis concurrency, documented bodies.</summary>
-    internal static RouteHandlerBuilder ReadsPhotos<TBody, TForm>(this RouteHandlerBuilder endpoint, string exampleJson) => endpoint
-        .WithDocumentedBody<TBody>(PhotoInput.Json)
-        .WithDocumentedBody<TForm>(ApiContentTypes.Multipart)
-        .WithRequestExample(PhotoInput.Json, exampleJson)
-        .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
-        .BoundLikePhotoAnalysis()
-        .ProducesProblem(StatusCodes.Status400BadRequest)
-        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    /// <summary>
+    /// A POST that reads the photo 'file' (<see cref="ReadPhotosAsync"/>), declared once:
+    /// <see cref="MapCompreFacePhotoPost{TBody, TForm}"/> with CompreFace's one-file bodies.
+    /// </summary>
+    internal static RouteHandlerBuilder MapCompreFacePhotoPost(
+        this RouteGroupBuilder api, string pattern, Delegate handler, string scope, string summary, string description) =>
+        api.MapCompreFacePhotoPost<CompreFaceFileBody, CompreFaceFileForm>(pattern, handler, scope, summary, description, """{"file":"/9j/4AAQSkZJRg..."}""");
+
+    /// <summary>
+    /// A POST that reads photos as multipart parts or base64 JSON members (<see cref="ReadPhotosAsync"/>), with the bounds
+    /// every photo-reading operation has, as the native ones: request size, photo-analysis concurrency, documented bodies;
+    /// then its scope and text. The caller adds what it answers.
+    /// </summary>
+    internal static RouteHandlerBuilder MapCompreFacePhotoPost<TBody, TForm>(
+        this RouteGroupBuilder api, string pattern, Delegate handler, string scope, string summary, string description, string exampleJson) =>
+        api.MapPost(pattern, handler)
+            .WithDocumentedBody<TBody>(PhotoInput.Json)
+            .WithDocumentedBody<TForm>(ApiContentTypes.Multipart)
+            .WithRequestExample(PhotoInput.Json, exampleJson)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
+            .BoundLikePhotoAnalysis()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireScope(scope)
+            .WithSummary(summary)
+            .WithDescription(description);
 
     /// <summary>The photos named <paramref name="fields"/> from multipart parts or base64 JSON members (<see cref="PhotoInput"/>), all present, or the problem.</summary>
     internal static async Task<(IReadOnlyDictionary<string, byte[]>? Photos, IResult? Problem)> ReadPhotosAsync(

@@ -2,6 +2,7 @@ using FacePortal.Core;
 using FacePortal.Core.People;
 using FacePortal.Core.Recognition;
 using FacePortal.Shared.Search;
+using FacePortal.Web.Galleries;
 
 namespace FacePortal.Web.CompreFace;
 
@@ -9,10 +10,10 @@ namespace FacePortal.Web.CompreFace;
 /// Every call the CompreFace-compatible API makes into FacePortal's people and gallery services, in one class:
 /// a CompreFace "face collection" is a gallery, a subject a person, an example an enrolled face (its image the
 /// photo it came from). Each method takes the gallery <see cref="CompreFaceGallery"/> resolved and never reaches
-/// outside it: a person, face or photo of another gallery is answered as missing.
+/// outside it: a person, face or photo of another gallery is answered as missing (<see cref="GalleryAccess.HoldsAsync"/>).
 /// </summary>
 public sealed class CompreFaceCollection(
-    PeopleService people, EnrollmentService enrollment, MediaService media, FaceCatalog catalog, RecognitionGallery gallery, FaceRecognizer recognizer)
+    PeopleService people, EnrollmentService enrollment, MediaService media, FaceCatalog catalog, RecognitionGallery gallery, FaceRecognizer recognizer, GalleryAccess access)
 {
     private const int ListPage = 500;
 
@@ -36,7 +37,7 @@ public sealed class CompreFaceCollection(
     }
 
     public async Task<string?> SubjectNameAsync(Guid galleryId, Guid personId, CancellationToken ct) =>
-        await people.FindGalleryAsync(personId, ct) == galleryId ? await people.FindNameAsync(personId, ct) : null;
+        await access.HoldsAsync(galleryId, GalleryItem.Person, personId, ct) ? await people.FindNameAsync(personId, ct) : null;
 
     public Task<Outcome<Guid>> CreateSubjectAsync(Guid galleryId, string name, string actor, CancellationToken ct)
     {
@@ -80,7 +81,7 @@ public sealed class CompreFaceCollection(
 
     /// <summary>Deletes one example; its photo goes with it, as on the person page.</summary>
     public async Task<DeletionReport> DeleteFaceAsync(Guid galleryId, Guid faceId, string actor, CancellationToken ct) =>
-        await people.FindGalleryOfFaceAsync(faceId, ct) == galleryId ? await people.DeleteFaceAsync(faceId, actor, ct) : new DeletionReport(false, 0, 0, 0);
+        await access.HoldsAsync(galleryId, GalleryItem.Face, faceId, ct) ? await people.DeleteFaceAsync(faceId, actor, ct) : new DeletionReport(false, 0, 0, 0);
 
     public Task<EnrollmentResult> EnrollAsync(Guid galleryId, Guid personId, byte[] photo, string fileName, string actor, CancellationToken ct)
     {
@@ -89,7 +90,7 @@ public sealed class CompreFaceCollection(
     }
 
     public async Task<MediaFile?> OpenPhotoAsync(Guid galleryId, Guid photoId, CancellationToken ct) =>
-        await people.FindGalleryOfPhotoAsync(photoId, ct) == galleryId ? await media.OpenPhotoAsync(photoId, ct) : null;
+        await access.HoldsAsync(galleryId, GalleryItem.Photo, photoId, ct) ? await media.OpenPhotoAsync(photoId, ct) : null;
 
     /// <summary>The gallery's search index, which also carries its open-set operating point (<see cref="FaceRecognizer.OperatingPointOf"/>).</summary>
     public ValueTask<GalleryIndex> IndexAsync(Guid galleryId, CancellationToken ct)

@@ -1,7 +1,6 @@
 using FacePortal.Core.Applications;
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
-using FacePortal.Web.Applications;
 using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,11 +11,12 @@ public static class CompreFaceDetection
 {
     public static RouteGroupBuilder MapCompreFaceDetection(this RouteGroupBuilder api)
     {
-        api.MapPost("/detection/detect", DetectAsync)
-            .ReadsPhotos<CompreFaceFileBody, CompreFaceFileForm>("""{"file":"/9j/4AAQSkZJRg..."}""")
-            .RequireScope(ScopeNames.Detect)
-            .WithSummary("CompreFace: detect faces")
-            .WithDescription("Every face of 'file', biggest first (limit, 0 for all; det_prob_threshold), with face_plugins: age, gender, pose, landmarks, calculator. "
+        api.MapCompreFacePhotoPost(
+            "/detection/detect",
+            DetectAsync,
+            ScopeNames.Detect,
+            "CompreFace: detect faces",
+            "Every face of 'file', biggest first (limit, 0 for all; det_prob_threshold), with face_plugins: age, gender, pose, landmarks, calculator. "
                 + "No face is 400 with code 28.")
             .Produces<CompreFaceResult>();
         return api;

@@ -21,11 +21,12 @@ public static class CompreFaceExamples
 
     public static RouteGroupBuilder MapCompreFaceExamples(this RouteGroupBuilder api)
     {
-        api.MapPost(Path, AddAsync)
-            .ReadsPhotos<CompreFaceFileBody, CompreFaceFileForm>("""{"file":"/9j/4AAQSkZJRg..."}""")
-            .RequireScope(ScopeNames.PeopleWrite)
-            .WithSummary("CompreFace: add an example of a subject")
-            .WithDescription("Enrolls the face of 'file' (multipart part or base64 JSON member) for subject, creating the person when there is none. "
+        api.MapCompreFacePhotoPost(
+            Path,
+            AddAsync,
+            ScopeNames.PeopleWrite,
+            "CompreFace: add an example of a subject",
+            "Enrolls the face of 'file' (multipart part or base64 JSON member) for subject, creating the person when there is none. "
                 + "FacePortal's enrollment checks apply (one face, sharp, frontal enough, not a duplicate): a photo they refuse is answered 400 with the reason; "
                 + "no face is code 28, several faces code 31. det_prob_threshold is checked but enrollment detects at FacePortal's own threshold.")
             .Produces<FaceExample>(StatusCodes.Status201Created)

@@ -21,20 +21,22 @@ public static class CompreFaceRecognition
 {
     public static RouteGroupBuilder MapCompreFaceRecognition(this RouteGroupBuilder api)
     {
-        api.MapPost("/recognition/recognize", RecognizeAsync)
-            .ReadsPhotos<CompreFaceFileBody, CompreFaceFileForm>("""{"file":"/9j/4AAQSkZJRg..."}""")
-            .RequireScope(ScopeNames.Recognize)
-            .WithSummary("CompreFace: recognize faces")
-            .WithDescription("Every face of 'file' (biggest first; limit, 0 for all; det_prob_threshold) with its prediction_count closest subjects. "
+        api.MapCompreFacePhotoPost(
+            "/recognition/recognize",
+            RecognizeAsync,
+            ScopeNames.Recognize,
+            "CompreFace: recognize faces",
+            "Every face of 'file' (biggest first; limit, 0 for all; det_prob_threshold) with its prediction_count closest subjects. "
                 + "similarity is 0.5 at FacePortal's operating point, and only the person FacePortal names reaches it (docs/compreface.md). "
                 + "face_plugins: age, gender, pose, landmarks, calculator (the embedding); status=true adds execution_time and plugins_versions.")
             .Produces<CompreFaceResult>();
 
-        api.MapPost("/recognition/faces/{image_id:guid}/verify", VerifyAsync)
-            .ReadsPhotos<CompreFaceFileBody, CompreFaceFileForm>("""{"file":"/9j/4AAQSkZJRg..."}""")
-            .RequireScope(ScopeNames.Verify)
-            .WithSummary("CompreFace: verify faces against a saved example")
-            .WithDescription("Every face of 'file' with its similarity to the saved example image_id, 0.5 at FacePortal's verification threshold.")
+        api.MapCompreFacePhotoPost(
+            "/recognition/faces/{image_id:guid}/verify",
+            VerifyAsync,
+            ScopeNames.Verify,
+            "CompreFace: verify faces against a saved example",
+            "Every face of 'file' with its similarity to the saved example image_id, 0.5 at FacePortal's verification threshold.")
             .Produces<CompreFaceResult>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -167,7 +169,7 @@ public static class CompreFaceRecognition
 
     private static async Task<Results<Ok<EmbeddingResults<EmbeddingSimilarities>>, ProblemHttpResult>> RecognizeEmbeddingsAsync(
         EmbeddingsBody body, HttpContext context, [FromQuery(Name = "prediction_count")] int? predictionCount,
-        CompreFaceGallery galleries, CompreFaceCollection collection, OpenSetDecider decider, CancellationToken ct)
+        CompreFaceGallery galleries, CompreFaceCollection collection, CancellationToken ct)
     {
         var gallery = await galleries.ResolveAsync(context, ct);
         if (gallery.Problem is { } refused)
@@ -187,17 +189,12 @@ public static class CompreFaceRecognition
 
         var count = predictionCount ?? 1;
         var index = await collection.IndexAsync(gallery.GalleryId, ct);
-        var point = collection.Recognizer.OperatingPointOf(index);
+        var recognizer = collection.Recognizer;
+        var point = recognizer.OperatingPointOf(index);
         var result = body.Embeddings!.Select(e =>
         {
-            var query = CompreFaceEmbeddings.Unit(e);
-
-            // The recognizer's own decision for a face (FaceRecognizer.Match): nearest people, the runner-up margin, the
-            // "not this person" faces; an embedding carries no photo, so there are no quality checks to apply.
-            var candidates = index.Search(query, Math.Max(2, count));
-            var negative = candidates.Count > 0 ? index.NearestNegative(candidates[0].PersonId, query) : null;
-            var verdict = decider.Decide(null, candidates, point, negative);
-            return new EmbeddingSimilarities(e, Subjects(verdict, candidates, point, count));
+            var match = recognizer.MatchEmbedding(CompreFaceEmbeddings.Unit(e), index, count);
+            return new EmbeddingSimilarities(e, Subjects(match.Verdict, match.Candidates, point, count));
         }).ToList();
         return TypedResults.Ok(new EmbeddingResults<EmbeddingSimilarities>(result));
     }

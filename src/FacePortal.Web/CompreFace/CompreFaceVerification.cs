@@ -23,11 +23,13 @@ public static class CompreFaceVerification
 
     public static RouteGroupBuilder MapCompreFaceVerification(this RouteGroupBuilder api)
     {
-        api.MapPost("/verification/verify", VerifyAsync)
-            .ReadsPhotos<CompreFaceVerificationBody, CompreFaceVerificationForm>("""{"source_image":"/9j/4AAQSkZJRg...","target_image":"/9j/4AAQSkZJRg..."}""")
-            .RequireScope(ScopeNames.Verify)
-            .WithSummary("CompreFace: verify a source face against a target image")
-            .WithDescription("The biggest face of source_image against every face of target_image. No face in either is 400 with code 28.")
+        api.MapCompreFacePhotoPost<CompreFaceVerificationBody, CompreFaceVerificationForm>(
+            "/verification/verify",
+            VerifyAsync,
+            ScopeNames.Verify,
+            "CompreFace: verify a source face against a target image",
+            "The biggest face of source_image against every face of target_image. No face in either is 400 with code 28.",
+            """{"source_image":"/9j/4AAQSkZJRg...","target_image":"/9j/4AAQSkZJRg..."}""")
             .Produces<VerificationResultBody>();
 
         api.MapPost("/verification/embeddings/verify", VerifyEmbeddingsAsync)

@@ -75,7 +75,15 @@ public sealed class GalleryAccess(GalleryService galleries, PeopleService people
 
     /// <summary>The gallery of <paramref name="personId"/> when the caller may use it (<see cref="ResolveForItemAsync"/>).</summary>
     public async Task<GalleryAccessResult> ResolveForPersonAsync(HttpContext context, Guid personId, CancellationToken cancellationToken) =>
-        await ResolveForItemAsync(context, await people.FindGalleryAsync(personId, cancellationToken).ConfigureAwait(false), "person", cancellationToken).ConfigureAwait(false);
+        await ResolveForItemAsync(context, await GalleryOfAsync(GalleryItem.Person, personId, cancellationToken).ConfigureAwait(false), "person", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Whether <paramref name="galleryId"/>, the gallery a request already resolved (<see cref="ResolveAsync(HttpContext, CancellationToken)"/>),
+    /// holds the <paramref name="item"/> <paramref name="id"/>: the check for callers that work inside one gallery (the CompreFace
+    /// adapter), which answer a thing of another gallery as missing, as <see cref="ResolveForItemAsync"/> does.
+    /// </summary>
+    public async Task<bool> HoldsAsync(Guid galleryId, GalleryItem item, Guid id, CancellationToken cancellationToken) =>
+        await GalleryOfAsync(item, id, cancellationToken).ConfigureAwait(false) == galleryId;
 
     /// <summary>
     /// For an operation on one thing by id (a person, photo or face) in <paramref name="itemGalleryId"/>: allowed when the
@@ -119,6 +127,15 @@ public sealed class GalleryAccess(GalleryService galleries, PeopleService people
             ? await grants.GrantedAsync(userId, cancellationToken).ConfigureAwait(false)
             : [];
     }
+
+    /// <summary>The gallery holding <paramref name="id"/>, or null when there is no such thing.</summary>
+    private Task<Guid?> GalleryOfAsync(GalleryItem item, Guid id, CancellationToken cancellationToken) => item switch
+    {
+        GalleryItem.Person => people.FindGalleryAsync(id, cancellationToken),
+        GalleryItem.Photo => people.FindGalleryOfPhotoAsync(id, cancellationToken),
+        GalleryItem.Face => people.FindGalleryOfFaceAsync(id, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(item), item, null),
+    };
 
     private static string Who(ClaimsPrincipal user) => ApiKeyPrincipal.IsApplication(user) ? "This application key" : "This account";
 }

@@ -37,27 +37,15 @@ public sealed class MetricTripletTraining(FacePipeline pipeline, RecognitionOpti
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(people);
-        return new TrainingSummary(
-            ModelKind.MetricTriplet,
-            TrainedPeople(result, people),
-            [],
-            [],
-            result.Best.Info.ValidationAccuracy,
-            0,
-            0,
-            result.Calibration.Threshold,
-            result.Calibration.MetricTar,
-            result.Calibration.TargetFar,
-            result.Training.BestEpoch,
-            result.TrainFaces,
-            result.TrainSamples,
-            result.ValidationFaces,
-            result.FeatureExtraction.TotalSeconds,
-            result.HeadTraining.TotalSeconds,
-            result.Training.StoppedEarlyBecause,
-            device,
-            result.OneShot,
-            result.Calibration);
+        return TrainingSummary.Of(ModelKind.MetricTriplet, TrainedPeople(result, people), result, device) with
+        {
+            ValidationAccuracy = result.Best.Info.ValidationAccuracy,
+            ProbabilityThreshold = result.Calibration.Threshold,
+            GenuineAcceptRate = result.Calibration.MetricTar,
+            FalseAcceptRate = result.Calibration.TargetFar,
+            OneShot = result.OneShot,
+            Calibration = result.Calibration,
+        };
     }
 
     /// <summary>

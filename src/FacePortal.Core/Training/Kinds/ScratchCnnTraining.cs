@@ -19,11 +19,7 @@ public sealed class ScratchCnnTraining : ITrainingKind
     {
         ArgumentNullException.ThrowIfNull(input);
         var result = ScratchRun.Run(input.Dataset, input.Request.ToRunOptions(), epochs, cancellationToken);
-        var matrix = result.Validation;
-        var summary = new TrainingSummary(
-            ModelKind.ScratchCnn, input.People, matrix.Counts, ClassMetrics.Of(input.People, matrix), matrix.Accuracy, matrix.MacroF1, 0, 0, 0, 0, result.Training.BestEpoch,
-            result.TrainFaces, result.TrainSamples, result.ValidationFaces, result.Preparation.TotalSeconds, result.NetworkTraining.TotalSeconds,
-            result.Training.StoppedEarlyBecause, input.Device);
+        var summary = TrainingSummary.Of(ModelKind.ScratchCnn, input.People, result, input.Device).WithValidation(result.Validation);
         return new TrainingOutcome(summary, []);
     }
 }

@@ -24,26 +24,13 @@ public sealed class TransferHeadTraining(FacePipeline pipeline) : ITrainingKind
     {
         ArgumentNullException.ThrowIfNull(input);
         using var result = new TransferRun(new FeatureExtractor(pipeline.Embedder)).Run(input.Dataset, null, input.Request.ToRunOptions(), epochs, extraction, cancellationToken);
-        var matrix = result.Validation;
-        var summary = new TrainingSummary(
-            ModelKind.TransferHead,
-            input.People,
-            matrix.Counts,
-            ClassMetrics.Of(input.People, matrix),
-            matrix.Accuracy,
-            matrix.MacroF1,
-            result.MaskedValidationAccuracy,
-            result.OpenSet.Threshold,
-            result.OpenSet.GenuineAcceptRate,
-            result.OpenSet.FalseAcceptRate,
-            result.Training.BestEpoch,
-            result.TrainFaces,
-            result.TrainSamples,
-            result.ValidationFaces,
-            result.FeatureExtraction.TotalSeconds,
-            result.HeadTraining.TotalSeconds,
-            result.Training.StoppedEarlyBecause,
-            input.Device);
+        var summary = TrainingSummary.Of(ModelKind.TransferHead, input.People, result, input.Device).WithValidation(result.Validation) with
+        {
+            MaskedValidationAccuracy = result.MaskedValidationAccuracy,
+            ProbabilityThreshold = result.OpenSet.Threshold,
+            GenuineAcceptRate = result.OpenSet.GenuineAcceptRate,
+            FalseAcceptRate = result.OpenSet.FalseAcceptRate,
+        };
         var classes = JsonSerializer.Serialize(input.People);
         return new TrainingOutcome(
             summary,
