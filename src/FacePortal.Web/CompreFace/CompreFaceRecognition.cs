@@ -62,7 +62,7 @@ public static class CompreFaceRecognition
     private static async Task<IResult> RecognizeAsync(
         HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         [FromQuery(Name = "prediction_count")] int? predictionCount, [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
-        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, ActiveModelService models, RecognitionMetrics metrics,
+        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, RecognitionMetrics metrics,
         Shared.Faces.FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
     {
         var gallery = await galleries.ResolveAsync(context, ct);
@@ -95,7 +95,8 @@ public static class CompreFaceRecognition
             }
 
             var point = recognizer.OperatingPointOf(index);
-            var model = models.Current;
+            // The model in use names people only in its own gallery's index (as the native recognize has it), else the gallery decides.
+            var model = recognizer.ModelFor(index);
             var matching = Stopwatch.GetTimestamp();
             var recognized = faces.Faces.Select(f => recognizer.Match(f.Face, index, model, options.PredictionCount)).ToList();
 

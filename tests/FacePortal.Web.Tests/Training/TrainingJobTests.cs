@@ -150,6 +150,49 @@ public sealed class TrainingJobTests : IClassFixture<TrainingJobTests.Fixture>
         Assert.Equal(2, (await GetAsync(id)).Attempts);
     }
 
+    [Fact]
+    public async Task A_model_of_Main_leaves_another_gallerys_recognition_to_that_gallery_natively_and_over_compreface()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await QueueAsync(new { personIds = _fixture.ThreePeople, head = new { epochs = 15 } });
+        await WaitForAsync(id, TrainingJobStatus.Succeeded);
+        var best = (await _fixture.Admin.GetFromJsonAsync<List<TrainedModel>>($"/api/v1/models?job={id}", ApiJson.Options, ct))!.Single(m => m.Kind == "best");
+
+        // The same woman the model knows as "Angelina Train" in Main, enrolled in a site gallery under another name.
+        var services = _fixture.Factory.Services;
+        var site = (await services.GetRequiredService<FacePortal.Core.Galleries.GalleryService>().CreateAsync($"Model site {Guid.NewGuid():N}"[..20], "test", ct)).Value;
+        var siteWoman = (await services.GetRequiredService<PeopleService>().CreateAsync(site, "Site Angelina", "test", ct)).Value;
+        foreach (var photo in new[] { "img2.jpg", "img4.jpg" })
+        {
+            Assert.True((await services.GetRequiredService<EnrollmentService>().EnrollPhotoAsync(siteWoman, TestPhotos.DeepFace(photo), photo, PhotoSource.Upload, "test", ct)).IsAccepted);
+        }
+
+        var scopes = FacePortal.Core.Applications.ScopeNames.Parse(FacePortal.Core.Applications.ScopeNames.All.Select(s => s.Name)).Value;
+        var key = await services.GetRequiredService<FacePortal.Core.Applications.ApplicationKeys>().CreateAsync($"site {Guid.NewGuid():N}", scopes, null, FacePortalFactory.AdminName, [site], ct);
+        using var client = _fixture.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("x-api-key", key.Value.Key);
+        using var activate = await _fixture.Admin.PostAsync(new Uri($"/api/v1/models/{best.Id}/activate", UriKind.Relative), null, ct);
+        Assert.Equal(HttpStatusCode.NoContent, activate.StatusCode);
+        try
+        {
+            using var native = await client.PostAsync(new Uri("/api/v1/recognize", UriKind.Relative), FacePortal.Web.Tests.Integration.ApiBodies.Multipart(("image", TestPhotos.DeepFace("img6.jpg"))), ct);
+            var nativeBody = await native.Content.ReadAsStringAsync(ct);
+            Assert.True(native.IsSuccessStatusCode, nativeBody);
+            Assert.Contains("Site Angelina", nativeBody, StringComparison.Ordinal);
+
+            using var compreFace = await client.PostAsync(new Uri("/api/v1/recognition/recognize", UriKind.Relative), FacePortal.Web.Tests.Integration.ApiBodies.Multipart(("file", TestPhotos.DeepFace("img6.jpg"))), ct);
+            var body = await compreFace.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct);
+            Assert.Equal(HttpStatusCode.OK, compreFace.StatusCode);
+            var subject = body.GetProperty("result")[0].GetProperty("subjects")[0];
+            Assert.Equal("Site Angelina", subject.GetProperty("subject").GetString());
+            Assert.True(subject.GetProperty("similarity").GetSingle() >= 0.5f, $"similarity {subject.GetProperty("similarity").GetSingle()}: the site's woman was not named");
+        }
+        finally
+        {
+            using var rollback = await _fixture.Admin.PostAsync(new Uri("/api/v1/models/gallery/activate", UriKind.Relative), null, ct);
+        }
+    }
+
     private async Task<Guid> QueueAsync(object request)
     {
         using var response = await _fixture.Admin.PostAsJsonAsync(new Uri("/api/v1/training", UriKind.Relative), request, TestContext.Current.CancellationToken);
