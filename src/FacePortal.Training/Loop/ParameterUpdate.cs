@@ -89,13 +89,8 @@ public sealed class ParameterUpdate : IDisposable
         using var epsilon = AdamEpsilon.ToScalar();
         using var one = 1.0.ToScalar();
         using var stepSize = (-LearningRate / correction1).ToScalar();
-        foreach (var slot in _slots)
+        foreach (var (slot, grad) in Gradients())
         {
-            if (slot.Parameter.grad is not { } grad)
-            {
-                continue;
-            }
-
             slot.First.mul_(beta1).add_(grad, rest1);
             slot.Second.mul_(beta2).addcmul_(grad, grad, rest2);
             var denominator = slot.Second.sqrt().div_(rootCorrection2).add_(epsilon, one);
@@ -111,13 +106,8 @@ public sealed class ParameterUpdate : IDisposable
         using var momentum = _momentum.ToScalar();
         using var one = 1.0.ToScalar();
         using var minusRate = (-LearningRate).ToScalar();
-        foreach (var slot in _slots)
+        foreach (var (slot, grad) in Gradients())
         {
-            if (slot.Parameter.grad is not { } grad)
-            {
-                continue;
-            }
-
             slot.Second.mul_(alpha).addcmul_(grad, grad, rest);
             var average = slot.Second.sqrt().add_(epsilon, one);
             if (_momentum > 0)
@@ -137,13 +127,8 @@ public sealed class ParameterUpdate : IDisposable
         using var momentum = _momentum.ToScalar();
         using var one = 1.0.ToScalar();
         using var minusRate = (-LearningRate).ToScalar();
-        foreach (var slot in _slots)
+        foreach (var (slot, grad) in Gradients())
         {
-            if (slot.Parameter.grad is not { } grad)
-            {
-                continue;
-            }
-
             if (_momentum > 0)
             {
                 // The buffer starts at zero, so the first step leaves it equal to the gradient, as torch.optim.SGD's does.
@@ -153,6 +138,18 @@ public sealed class ParameterUpdate : IDisposable
             else
             {
                 slot.Parameter.add_(grad, minusRate);
+            }
+        }
+    }
+
+    /// <summary>Each parameter the last backward pass gave a gradient, with it.</summary>
+    private IEnumerable<(Slot Slot, Tensor Gradient)> Gradients()
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot.Parameter.grad is { } grad)
+            {
+                yield return (slot, grad);
             }
         }
     }
