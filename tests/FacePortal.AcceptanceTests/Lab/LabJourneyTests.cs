@@ -65,7 +65,7 @@ public sealed class LabJourneyTests(BrowserFixture fixture)
 
             await card.Locator(".mislabel-move").ClickAsync();
             await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
-            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Moved the face from Lab Will Smith to Lab Tom Hanks");
+            await Toasts.ExpectAsync(page, "Moved the face from Lab Will Smith to Lab Tom Hanks");
             await Assertions.Expect(page.Locator($".lab-mislabel[data-face='{planted}']")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
             await Assertions.Expect(page.Locator("#lab-scatter-canvas")).ToHaveAttributeAsync("data-drawn", "true");
             Assert.Empty(errors);
@@ -121,7 +121,7 @@ public sealed class LabJourneyTests(BrowserFixture fixture)
             await Shot(page, "lab-matches-nobody.png");
             await first.Locator(".mislabel-delete").ClickAsync();
             await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Deleted the face and its photo");
+            await Toasts.ExpectAsync(page, "Deleted the face and its photo");
             await Assertions.Expect(page.Locator($".lab-mislabel[data-face='{face}']")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
             Assert.Empty(errors);
         }

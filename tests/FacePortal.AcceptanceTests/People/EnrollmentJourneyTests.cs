@@ -74,7 +74,7 @@ public sealed class EnrollmentJourneyTests(BrowserFixture fixture)
         await page.ClickAsync("#delete-person");
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/people", StringComparison.Ordinal));
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Deleted {Name}");
+        await Toasts.ExpectAsync(page, $"Deleted {Name}");
         await Assertions.Expect(page.Locator("#people-table")).Not.ToContainTextAsync(Name);
         await Shot(page, "people-after-delete.png");
         Assert.Empty(fixture.Server.BlobFiles());

@@ -50,7 +50,7 @@ public sealed class PersonKeyboardTests(BrowserFixture fixture)
             await page.Keyboard.PressAsync("Control+A");
             await page.Keyboard.TypeAsync("Keyboard Jolie");
             await page.Keyboard.PressAsync("Enter");
-            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Renamed Keyboard Angelina to Keyboard Jolie");
+            await Toasts.ExpectAsync(page, "Renamed Keyboard Angelina to Keyboard Jolie");
             await Assertions.Expect(page.Locator("#person-name")).ToHaveTextAsync("Keyboard Jolie");
 
             // The tabs (one Tab stop, as W3C's tabs pattern has it): the arrow key moves to the webcam tab, Enter opens it.

@@ -36,7 +36,7 @@ public sealed class LiveNotThisPersonTests(BrowserFixture fixture)
             var dialog = page.GetByRole(AriaRole.Dialog);
             await Assertions.Expect(dialog).ToContainTextAsync($"Not {Name}?");
             await dialog.GetByRole(AriaRole.Button, new() { Name = $"Not {Name}", Exact = true }).ClickAsync();
-            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Marked as not {Name}", new() { Timeout = 30_000 });
+            await Toasts.ExpectAsync(page, $"Marked as not {Name}", 30_000);
 
             // The same face in the next frames: no longer her, and the verdict says it was marked.
             await Assertions.Expect(page.Locator("#live-overlay")).ToHaveAttributeAsync("data-verdicts", "marked-not-this-person", new() { Timeout = 30_000 });

@@ -48,7 +48,7 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
             await page.ClickAsync("#training-queue");
 
             await page.WaitForURLAsync("**/training/*");
-            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Training job queued.");
+            await Toasts.ExpectAsync(page, "Training job queued.");
             // The bar only moves forward, through feature extraction and the epochs: watched in the page itself.
             await page.EvaluateAsync("""
                 () => { window.__progress = []; const read = () => { const bar = document.querySelector('#job-progress');
@@ -75,7 +75,7 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
             await Shot(page, "training-use-confirm.png");
             await page.Locator(".mud-dialog button", new() { HasTextString = "Use" }).ClickAsync();
             await Assertions.Expect(page.Locator("#job-models")).ToContainTextAsync("in use");
-            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Recognition uses the best model trained");
+            await Toasts.ExpectAsync(page, "Recognition uses the best model trained");
             await page.GotoAsync("live");
             await BrowserFixture.WaitForInteractiveAsync(page);
             await Assertions.Expect(page.Locator("#live-recognizer")).ToContainTextAsync("Recognizer: model trained");
@@ -96,7 +96,7 @@ public sealed class TrainingJourneyTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("Use the gallery?");
             await page.Locator(".mud-dialog button", new() { HasTextString = "Use" }).ClickAsync();
             await Assertions.Expect(page.Locator("#recognizer-name")).ToHaveTextAsync("Gallery (no trained model)");
-            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Recognition uses the gallery.");
+            await Toasts.ExpectAsync(page, "Recognition uses the gallery.");
             await Shot(page, "models-gallery-toast.png");
 
             // The audit trail names the model put in use (its id on hover), and its action chips stay whole.

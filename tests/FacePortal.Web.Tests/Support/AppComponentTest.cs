@@ -15,6 +15,8 @@ public abstract class AppComponentTest : BunitContext
 {
     protected AppComponentTest(string userName = FacePortalFactory.AdminName)
     {
+        // Pages here read a real database (PostgreSQL in its leg), whose first queries can take longer than bUnit's 1 s default.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(15);
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Authorization = AddAuthorization();
