@@ -18,7 +18,7 @@ public sealed record ActiveModel(
     ClassifierHead? Head,
     EmbeddingProjection? Projection = null)
 {
-    /// <summary>The gallery whose people a classifier names; recognition in another gallery does without it.</summary>
+    /// <summary>The gallery whose people it learnt, the one it is in use in; recognition in another gallery does without it.</summary>
     public Guid GalleryId { get; init; }
 
     public string Description => Projection is null

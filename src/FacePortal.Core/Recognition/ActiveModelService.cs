@@ -1,77 +1,71 @@
+using System.Collections.Frozen;
 using System.Text.Json;
-using FacePortal.Core.Data;
-using FacePortal.Core.Galleries;
 using FacePortal.Core.People;
 using FacePortal.Core.Training;
 using FacePortal.Shared.Search;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Recognition;
 
 /// <summary>
-/// Which recognizer is in use: the gallery alone (no model), or a trained model. Activating one
-/// is recorded in the database (so it survives restarts) and takes effect at once in memory, and
-/// the <see cref="IActiveModelListener"/>s hear of it (other nodes, through the gallery channel).
+/// Which recognizer each gallery uses: its enrolled faces alone (no model), or a trained model of its people.
+/// Activating one is recorded in the database (so it survives restarts) and takes effect at once in memory,
+/// and the <see cref="IActiveModelListener"/>s hear of it (other nodes, through the gallery channel).
 /// </summary>
-public sealed class ActiveModelService(
-    TrainedModels trained, RecognitionGallery gallery, IDbContextFactory<FacePortalDbContext> databases, IEnumerable<IActiveModelListener> listeners) : IGalleryListener
+public sealed class ActiveModelService(TrainedModels trained, RecognitionGallery gallery, IEnumerable<IActiveModelListener> listeners) : IGalleryListener
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private volatile ActiveModel? _current;
+    private volatile FrozenDictionary<Guid, ActiveModel> _inUse = FrozenDictionary<Guid, ActiveModel>.Empty;
 
-    /// <summary>The model in use, or null for the gallery.</summary>
-    public ActiveModel? Current => _current;
+    /// <summary>The model in use in <paramref name="galleryId"/>'s gallery, or null when it searches its enrolled faces alone.</summary>
+    public ActiveModel? For(Guid galleryId) => _inUse.GetValueOrDefault(galleryId);
 
+    /// <summary>Every model in use, one per gallery that has one.</summary>
+    public IReadOnlyCollection<ActiveModel> InUse => _inUse.Values;
+
+    /// <summary>Whether <paramref name="modelId"/> is in use in some gallery.</summary>
+    public bool IsInUse(Guid modelId) => _inUse.Values.Any(m => m.Id == modelId);
+
+    /// <summary>Reads the models in use from the database; a model already loaded is kept as it is (no second read of its checkpoint).</summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
-        var model = await trained.ActiveAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await trained.InUseAsync(cancellationToken).ConfigureAwait(false);
+        var loaded = _inUse;
+        var next = rows.ToDictionary(r => r.GalleryId, r => loaded.GetValueOrDefault(r.GalleryId) is { } same && same.Id == r.Id ? same : Load(r));
 
-        // A learnt metric is not a classifier: the gallery searches in its space instead.
-        var projection = model is not null && EmbeddingProjection.IsIn(model.Checkpoint) ? EmbeddingProjection.FromCheckpoint(model.Checkpoint) : null;
-        await gallery.UseProjectionAsync(projection, cancellationToken).ConfigureAwait(false);
-        var classes = model is null ? [] : JsonSerializer.Deserialize<List<ModelClass>>(model.ClassesJson, Json) ?? [];
-        var galleryId = await GalleryOfAsync(classes, cancellationToken).ConfigureAwait(false);
-        _current = model is null ? null : new ActiveModel(
+        // A learnt metric is not a classifier: its gallery searches in its space instead.
+        await gallery.UseProjectionsAsync(
+            next.Values.Where(m => m.Projection is not null).ToDictionary(m => m.GalleryId, m => m.Projection!), cancellationToken).ConfigureAwait(false);
+        _inUse = next.ToFrozenDictionary();
+    }
+
+    private static ActiveModel Load(TrainedModel model)
+    {
+        var projection = EmbeddingProjection.IsIn(model.Checkpoint) ? EmbeddingProjection.FromCheckpoint(model.Checkpoint) : null;
+        return new ActiveModel(
             model.Id,
             model.JobId,
             model.Kind,
             model.CreatedAt,
             model.ValidationAccuracy,
             (float)model.ProbabilityThreshold,
-            classes,
+            JsonSerializer.Deserialize<List<ModelClass>>(model.ClassesJson, Json) ?? [],
             projection is null ? ClassifierHead.FromCheckpoint(model.Checkpoint) : null,
             projection)
-        { GalleryId = galleryId };
+        { GalleryId = model.GalleryId };
     }
 
-    /// <summary>
-    /// The gallery a classifier names people of: its people's (a training job trains on one gallery's people).
-    /// Main when none of them is left (the model then names nobody anyway).
-    /// </summary>
-    private async Task<Guid> GalleryOfAsync(List<ModelClass> classes, CancellationToken cancellationToken)
-    {
-        if (classes.Count == 0)
-        {
-            return Gallery.DefaultId;
-        }
-
-        var ids = classes.Select(c => c.Id).ToList();
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var found = await db.People.Where(p => ids.Contains(p.Id)).Select(p => (Guid?)p.GalleryId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return found ?? Gallery.DefaultId;
-    }
-
-    /// <summary>Deleting a person deletes the models trained on them, so one in use gives way to the gallery.</summary>
+    /// <summary>Deleting a person deletes the models trained on them, so the one in use in their gallery gives way to its enrolled faces.</summary>
     public void PersonRemoved(Guid galleryId, Guid personId)
     {
-        if (_current?.Classes.Any(c => c.Id == personId) == true)
+        var inUse = _inUse;
+        if (inUse.GetValueOrDefault(galleryId) is { } model && model.Classes.Any(c => c.Id == personId))
         {
-            if (_current.Projection is not null)
+            if (model.Projection is not null)
             {
-                gallery.UseRawSpace();
+                gallery.UseRawSpace(galleryId);
             }
 
-            _current = null;
+            _inUse = inUse.Where(m => m.Key != galleryId).ToFrozenDictionary();
         }
     }
 
@@ -89,27 +83,38 @@ public sealed class ActiveModelService(
     }
 
     /// <summary>
-    /// A moved person's model stays in use: it is kept in the database, and a face it picks is named only when
+    /// A moved person's model stays in use in the gallery it was trained in: a face it picks is named only when
     /// the person is in the gallery searched (<see cref="FaceRecognizer.Match"/>).
     /// </summary>
     public void PersonMoved(Guid fromGalleryId, Guid toGalleryId, Guid personId, IReadOnlyCollection<GalleryFace> faces, IReadOnlyCollection<NegativeFace> negatives)
     {
     }
 
-    /// <summary>Puts a model in use, or the gallery when <paramref name="modelId"/> is null. False when the model does not exist.</summary>
-    public async Task<bool> ActivateAsync(Guid? modelId, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Puts a model in use in the gallery whose people it learnt. False when the model does not exist.</summary>
+    public async Task<bool> ActivateAsync(Guid modelId, string actor, CancellationToken cancellationToken = default)
     {
-        if (!await trained.ActivateAsync(modelId, actor, cancellationToken).ConfigureAwait(false))
+        if (await trained.ActivateAsync(modelId, actor, cancellationToken).ConfigureAwait(false) is not { } galleryId)
         {
             return false;
         }
 
+        await ChangedAsync(galleryId, modelId, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Puts <paramref name="galleryId"/>'s enrolled faces alone (no trained model) in use there.</summary>
+    public async Task UseGalleryAsync(Guid galleryId, string actor, CancellationToken cancellationToken = default)
+    {
+        await trained.UseGalleryAsync(galleryId, actor, cancellationToken).ConfigureAwait(false);
+        await ChangedAsync(galleryId, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ChangedAsync(Guid galleryId, Guid? modelId, CancellationToken cancellationToken)
+    {
         await LoadAsync(cancellationToken).ConfigureAwait(false);
         foreach (var listener in listeners)
         {
-            listener.ActiveModelChanged(modelId);
+            listener.ActiveModelChanged(galleryId, modelId);
         }
-
-        return true;
     }
 }

@@ -34,14 +34,13 @@ public sealed class FaceRecognizer(
         operatingPoints.For(await gallery.GetIndexAsync(galleryId, cancellationToken).ConfigureAwait(false));
 
     /// <summary>
-    /// The trained model to use on <paramref name="index"/>: a classifier only in the gallery whose people it
-    /// learnt (elsewhere it would name nobody, or the wrong gallery's people); a learnt metric in every gallery.
+    /// The trained model in use in <paramref name="index"/>'s gallery (a model is trained on one gallery's people and used
+    /// there alone), or null when the gallery searches its enrolled faces.
     /// </summary>
     public ActiveModel? ModelFor(GalleryIndex index)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var model = models.Current;
-        return model is null || model.Head is null || model.GalleryId == index.GalleryId ? model : null;
+        return models.For(index.GalleryId);
     }
 
     /// <summary>The point two photos (or a photo and a person) are compared at.</summary>

@@ -25,6 +25,9 @@ internal sealed class GalleryShard(Guid galleryId, IDbContextFactory<FacePortalD
 
     public bool IsLoaded => _loaded;
 
+    /// <summary>The learnt metric this gallery searches in, or null for the raw embeddings.</summary>
+    public EmbeddingProjection? Projection => _space.Projection;
+
     public async ValueTask<GalleryIndex> GetIndexAsync(CancellationToken cancellationToken = default)
     {
         if (_loaded)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace FacePortal.Core.Recognition;
 
 /// <summary>
-/// Loads the gallery index, the model in use and the recognition settings from the migrated
+/// Loads Main's index, the models in use and the recognition settings from the migrated
 /// database. A web node recognises with them; a worker's scheduled retrain compares against the model in use.
 /// </summary>
 public sealed class GalleryStep(IServiceProvider services, ILogger<GalleryStep> logger) : IStartupStep
@@ -23,6 +23,6 @@ public sealed class GalleryStep(IServiceProvider services, ILogger<GalleryStep> 
         await services.GetRequiredService<RecognitionSettingsService>().LoadAsync(cancellationToken).ConfigureAwait(false);
         logger.LogInformation(
             "Recognition gallery Main: {Faces} face(s) of {People} people; recognizer: {Recognizer}",
-            index.FaceCount, index.PersonCount, models.Current?.Description ?? "gallery");
+            index.FaceCount, index.PersonCount, models.For(Galleries.Gallery.DefaultId)?.Description ?? "gallery");
     }
 }

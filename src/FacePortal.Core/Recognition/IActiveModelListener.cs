@@ -1,7 +1,7 @@
 namespace FacePortal.Core.Recognition;
 
-/// <summary>Told after a model was put in use, or recognition went back to the gallery (<paramref name="modelId"/> null), once the database has it.</summary>
+/// <summary>Told after a model was put in use in a gallery, or the gallery went back to its enrolled faces (<paramref name="modelId"/> null), once the database has it.</summary>
 public interface IActiveModelListener
 {
-    void ActiveModelChanged(Guid? modelId);
+    void ActiveModelChanged(Guid galleryId, Guid? modelId);
 }

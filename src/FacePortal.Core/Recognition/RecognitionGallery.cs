@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using FacePortal.Core.Data;
 using FacePortal.Core.People;
 using FacePortal.Shared.Search;
@@ -9,13 +10,13 @@ namespace FacePortal.Core.Recognition;
 /// <summary>
 /// The recognition indexes, one per gallery: each is loaded from the database the first time its gallery is
 /// searched, then kept current by the identity services' change notifications, which name the gallery they
-/// belong to, so a change in one gallery never touches another's index. A learnt metric in use applies to every
-/// gallery (it is a model of faces, not of people).
+/// belong to, so a change in one gallery never touches another's index. A learnt metric in use in a gallery
+/// applies to that gallery's index alone.
 /// </summary>
 public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> databases) : IGalleryListener
 {
     private readonly ConcurrentDictionary<Guid, GalleryShard> _shards = new();
-    private volatile EmbeddingProjection? _projection;
+    private volatile FrozenDictionary<Guid, EmbeddingProjection> _projections = FrozenDictionary<Guid, EmbeddingProjection>.Empty;
 
     /// <summary>Whether <paramref name="galleryId"/>'s index has been loaded on this node.</summary>
     public bool IsLoaded(Guid galleryId) => _shards.TryGetValue(galleryId, out var shard) && shard.IsLoaded;
@@ -31,25 +32,34 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
     public GalleryIndex? LoadedIndex(Guid galleryId) =>
         _shards.TryGetValue(galleryId, out var shard) && shard.IsLoaded && shard.GetIndexAsync() is { IsCompletedSuccessfully: true } loaded ? loaded.Result : null;
 
-    /// <summary>The learnt metric every gallery searches in, or null for the raw embeddings.</summary>
-    public EmbeddingProjection? Projection => _projection;
+    /// <summary>The learnt metric <paramref name="galleryId"/>'s gallery searches in, or null for the raw embeddings.</summary>
+    public EmbeddingProjection? ProjectionOf(Guid galleryId) => _projections.GetValueOrDefault(galleryId);
 
-    /// <summary>Searches in <paramref name="projection"/>'s space from now on in every gallery, or in the raw embeddings when null.</summary>
-    public async Task UseProjectionAsync(EmbeddingProjection? projection, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Searches each gallery of <paramref name="projections"/> in its metric's space from now on, and every other gallery in
+    /// the raw embeddings. A gallery whose metric did not change is left as it is (its faces are projected once, not again).
+    /// </summary>
+    public async Task UseProjectionsAsync(IReadOnlyDictionary<Guid, EmbeddingProjection> projections, CancellationToken cancellationToken = default)
     {
-        // Set first: a gallery loaded from now on starts in this space; those already known switch below.
-        _projection = projection;
+        ArgumentNullException.ThrowIfNull(projections);
+
+        // Set first: a gallery loaded from now on starts in its space; those already known switch below.
+        _projections = projections.ToFrozenDictionary();
         foreach (var shard in _shards.Values)
         {
-            await shard.UseProjectionAsync(projection, cancellationToken).ConfigureAwait(false);
+            var wanted = projections.GetValueOrDefault(shard.GalleryId);
+            if (!ReferenceEquals(shard.Projection, wanted))
+            {
+                await shard.UseProjectionAsync(wanted, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
-    /// <summary>Back to the raw embeddings at once, in every gallery (the metric in use was deleted).</summary>
-    public void UseRawSpace()
+    /// <summary>Back to the raw embeddings at once in <paramref name="galleryId"/>'s gallery (its metric in use was deleted).</summary>
+    public void UseRawSpace(Guid galleryId)
     {
-        _projection = null;
-        foreach (var shard in _shards.Values)
+        _projections = _projections.Where(p => p.Key != galleryId).ToFrozenDictionary();
+        if (_shards.TryGetValue(galleryId, out var shard))
         {
             shard.UseRawSpace();
         }
@@ -100,5 +110,5 @@ public sealed class RecognitionGallery(IDbContextFactory<FacePortalDbContext> da
         }
     }
 
-    private GalleryShard Shard(Guid galleryId) => _shards.GetOrAdd(galleryId, id => new GalleryShard(id, databases, () => _projection));
+    private GalleryShard Shard(Guid galleryId) => _shards.GetOrAdd(galleryId, id => new GalleryShard(id, databases, () => _projections.GetValueOrDefault(id)));
 }

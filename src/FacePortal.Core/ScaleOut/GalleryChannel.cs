@@ -29,7 +29,7 @@ public sealed class GalleryChannel(IConnectionMultiplexer redis, PortalNode node
 
     public void NegativesRemoved(Guid galleryId, IReadOnlyCollection<Guid> negativeIds) => Publish(new GalleryChange(node.Id, GalleryChangeKind.NegativesRemoved) { GalleryId = galleryId, NegativeIds = negativeIds });
 
-    public void ActiveModelChanged(Guid? modelId) => Publish(new GalleryChange(node.Id, GalleryChangeKind.ActiveModelChanged) { ModelId = modelId });
+    public void ActiveModelChanged(Guid galleryId, Guid? modelId) => Publish(new GalleryChange(node.Id, GalleryChangeKind.ActiveModelChanged) { GalleryId = galleryId, ModelId = modelId });
 
     private void Publish(GalleryChange change)
     {

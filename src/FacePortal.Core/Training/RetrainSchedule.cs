@@ -1,11 +1,9 @@
 namespace FacePortal.Core.Training;
 
-/// <summary>The recurring retrain: off by default; when on, it runs on its cron schedule (UTC).</summary>
+/// <summary>A gallery's recurring retrain: off by default; when on, it runs on its cron schedule (UTC) and trains that gallery's people.</summary>
 public sealed class RetrainSchedule
 {
-    public const int SingletonId = 1;
-
-    public int Id { get; set; } = SingletonId;
+    public Guid GalleryId { get; set; } = Galleries.Gallery.DefaultId;
 
     public bool Enabled { get; set; }
 
@@ -21,6 +19,9 @@ public sealed class RetrainSchedule
 public sealed class RetrainDecision
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The gallery whose schedule decided.</summary>
+    public Guid GalleryId { get; set; } = Galleries.Gallery.DefaultId;
 
     public DateTime At { get; set; }
 

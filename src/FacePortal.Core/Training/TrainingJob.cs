@@ -77,6 +77,12 @@ public sealed class TrainedModel
 
     public Guid JobId { get; set; }
 
+    /// <summary>
+    /// The gallery whose people the model learnt (a job trains on one gallery's people): it is put in use there,
+    /// and recognition in another gallery never sees it.
+    /// </summary>
+    public Guid GalleryId { get; set; }
+
     /// <summary><c>best</c> (lowest validation loss) or <c>last</c>.</summary>
     public required string Kind { get; set; }
 
@@ -95,6 +101,7 @@ public sealed class TrainedModel
     /// <summary>The checkpoint file (a zip of its description and weights), small enough to keep in the database.</summary>
     public required byte[] Checkpoint { get; set; }
 
+    /// <summary>Whether it is the model in use in its gallery (at most one per gallery).</summary>
     public bool IsActive { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -147,9 +147,11 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
         job.Progress = 1;
         Finish(job, TrainingJobStatus.Succeeded, "Finished");
         var now = Now;
+        var galleryId = await GalleryOfAsync(db, job.Request.PersonIds, cancellationToken).ConfigureAwait(false);
         foreach (var model in models)
         {
             model.JobId = jobId;
+            model.GalleryId = galleryId;
             model.CreatedAt = now;
             db.TrainedModels.Add(model);
         }
@@ -160,6 +162,14 @@ public sealed class TrainingJobs(IDbContextFactory<FacePortalDbContext> database
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>
+    /// The gallery a job's people are in (<see cref="PeopleProblemAsync"/> let it queue only with one), so its models are used there.
+    /// Main when none is left: such a model names nobody wherever it is.
+    /// </summary>
+    private static async Task<Guid> GalleryOfAsync(FacePortalDbContext db, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken) =>
+        await db.People.Where(p => personIds.Contains(p.Id)).Select(p => (Guid?)p.GalleryId).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+        ?? Galleries.Gallery.DefaultId;
 
     /// <summary>Ends the job as failed (its latest attempt, if one runs, with it).</summary>
     public Task FailAsync(Guid jobId, string error, CancellationToken cancellationToken = default) =>

@@ -1,47 +1,73 @@
 using FacePortal.Core;
 using FacePortal.Core.Training;
 using Hangfire;
+using Hangfire.Storage;
 
 namespace FacePortal.Web.Training;
 
-/// <summary>Keeps Hangfire's recurring job in step with the schedule saved in our database (also at start-up, since an in-memory queue forgets it).</summary>
-public sealed class RetrainScheduler(RetrainSchedules schedules, IRecurringJobManager recurring) : IHostedService
+/// <summary>
+/// Keeps Hangfire's recurring jobs, one per gallery, in step with the schedules saved in our database (also at start-up,
+/// since an in-memory queue forgets them).
+/// </summary>
+public sealed class RetrainScheduler(RetrainSchedules schedules, IRecurringJobManager recurring, JobStorage storage) : IHostedService
 {
-    public const string RecurringJobId = "faceportal-retrain";
+    /// <summary>
+    /// The recurring jobs' common prefix: alone, it names the one job of the versions before galleries (whose method no
+    /// longer exists), which start-up removes with those of deleted galleries.
+    /// </summary>
+    private const string RecurringJobPrefix = "faceportal-retrain";
 
-    /// <summary>Saves and applies a schedule; fails when the cron expression is not valid.</summary>
-    public async Task<Outcome> SaveAsync(bool enabled, string cron, string actor, CancellationToken cancellationToken = default)
+    /// <summary>The recurring job of <paramref name="galleryId"/>'s schedule.</summary>
+    public static string RecurringJobId(Guid galleryId) => $"{RecurringJobPrefix}-{galleryId:N}";
+
+    /// <summary>Saves and applies <paramref name="galleryId"/>'s schedule; fails when the cron expression is not valid.</summary>
+    public async Task<Outcome> SaveAsync(Guid galleryId, bool enabled, string cron, string actor, CancellationToken cancellationToken = default)
     {
         cron = cron.Trim();
-        if (Apply(enabled, cron) is { } problem)
+        if (Apply(galleryId, enabled, cron) is { } problem)
         {
             return Outcome.Failed(problem);
         }
 
-        await schedules.SaveAsync(enabled, cron, actor, cancellationToken);
+        await schedules.SaveAsync(galleryId, enabled, cron, actor, cancellationToken);
         return Outcome.Ok();
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var schedule = await schedules.GetAsync(cancellationToken);
-        Apply(schedule.Enabled, schedule.Cron);
+        var saved = await schedules.ListAsync(cancellationToken);
+        foreach (var schedule in saved)
+        {
+            Apply(schedule.GalleryId, schedule.Enabled, schedule.Cron);
+        }
+
+        // A shared queue (PostgreSQL, SQL Server) keeps the jobs of galleries deleted since and of older versions; a run of one would only be skipped.
+        var wanted = saved.Where(s => s.Enabled).Select(s => RecurringJobId(s.GalleryId)).ToHashSet();
+        using var connection = storage.GetConnection();
+        foreach (var job in connection.GetRecurringJobs())
+        {
+            if (job.Id.StartsWith(RecurringJobPrefix, StringComparison.Ordinal) && !wanted.Contains(job.Id))
+            {
+                recurring.RemoveIfExists(job.Id);
+            }
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private string? Apply(bool enabled, string cron)
+    private string? Apply(Guid galleryId, bool enabled, string cron)
     {
         if (!enabled)
         {
-            recurring.RemoveIfExists(RecurringJobId);
+            recurring.RemoveIfExists(RecurringJobId(galleryId));
             return null;
         }
 
         try
         {
             recurring.AddOrUpdate<ScheduledRetrain>(
-                RecurringJobId, TrainingQueue.QueueName, retrain => retrain.RunAsync(CancellationToken.None), cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+                RecurringJobId(galleryId), TrainingQueue.QueueName, retrain => retrain.RunAsync(galleryId, CancellationToken.None), cron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
             return null;
         }
         catch (ArgumentException)

@@ -1,9 +1,12 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using FacePortal.Core.Recognition;
 using FacePortal.Core.Training;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Api;
 using FacePortal.Web.Applications;
+using FacePortal.Web.Galleries;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Training;
@@ -14,6 +17,8 @@ public static class TrainingEndpoints
     public sealed record ScheduleChange(bool Enabled, string? Cron);
 
     public sealed record QueuedJob(Guid Id);
+
+    private const string GalleryParameter = "The gallery (its id or name); Main when absent.";
 
     public sealed record ScheduleView(RetrainSchedule Schedule, IReadOnlyList<RetrainDecision> Decisions);
 
@@ -26,11 +31,11 @@ public static class TrainingEndpoints
         api.MapGet("/training", (TrainingJobs jobs, CancellationToken ct) => jobs.ListAsync(50, ct)).WithSummary("The latest 50 training jobs");
         api.MapGet("/training/{id:guid}", GetAsync).WithSummary("A training job with its epochs and attempts");
         api.MapPost("/training/{id:guid}/cancel", CancelAsync).WithSummary("Cancel a queued or running job");
-        api.MapGet("/training/schedule", ScheduleAsync).WithSummary("The retraining schedule and its latest decisions");
-        api.MapPut("/training/schedule", SaveScheduleAsync).WithSummary("Turn scheduled retraining on or off, with its cron");
+        api.MapGet("/training/schedule", ScheduleAsync).WithSummary("A gallery's retraining schedule and its latest decisions");
+        api.MapPut("/training/schedule", SaveScheduleAsync).WithSummary("Turn a gallery's scheduled retraining on or off, with its cron");
         api.MapGet("/models", (Guid? job, TrainedModels trained, CancellationToken ct) => trained.ListAsync(job, ct)).WithSummary("Trained models, or one job's");
-        api.MapPost("/models/{id:guid}/activate", ActivateAsync).WithSummary("Put a trained model in use");
-        api.MapPost("/models/gallery/activate", UseGalleryAsync).WithSummary("Put the gallery (no trained model) in use");
+        api.MapPost("/models/{id:guid}/activate", ActivateAsync).WithSummary("Put a trained model in use in the gallery whose people it learnt");
+        api.MapPost("/models/gallery/activate", UseGalleryAsync).WithSummary("Put a gallery's enrolled faces alone (no trained model) in use there");
         api.MapDelete("/models/{id:guid}", DeleteModelAsync).WithSummary("Delete a trained model that is not in use");
         api.MapGet("/models/{id:guid}/file", DownloadAsync).WithSummary("Download a model's checkpoint");
         return v1;
@@ -50,26 +55,49 @@ public static class TrainingEndpoints
     private static async Task<Results<Accepted, ProblemHttpResult>> CancelAsync(Guid id, TrainingQueue queue, ClaimsPrincipal user, CancellationToken ct) =>
         await queue.CancelAsync(id, ActorName.Of(user), ct) is { Succeeded: false } refused ? ApiProblems.Conflict(refused.Error) : TypedResults.Accepted((string?)null);
 
-    private static async Task<Ok<ScheduleView>> ScheduleAsync(RetrainSchedules schedules, CancellationToken ct) =>
-        TypedResults.Ok(new ScheduleView(await schedules.GetAsync(ct), await schedules.DecisionsAsync(20, ct)));
+    private static async Task<Results<Ok<ScheduleView>, ProblemHttpResult>> ScheduleAsync(
+        RetrainSchedules schedules, GalleryAccess access, ClaimsPrincipal user, [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryParameter)] string? gallery, CancellationToken ct)
+    {
+        var resolved = await access.ResolveAsync(user, gallery, ct);
+        return resolved.GalleryId is { } galleryId
+            ? TypedResults.Ok(new ScheduleView(await schedules.GetAsync(galleryId, ct), await schedules.DecisionsAsync(galleryId, 20, ct)))
+            : resolved.Problem();
+    }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> SaveScheduleAsync(ScheduleChange change, RetrainScheduler scheduler, ClaimsPrincipal user, CancellationToken ct) =>
-        await scheduler.SaveAsync(change.Enabled, change.Cron ?? string.Empty, ActorName.Of(user), ct) is { Succeeded: false } refused
+    private static async Task<Results<NoContent, ProblemHttpResult>> SaveScheduleAsync(
+        ScheduleChange change, RetrainScheduler scheduler, GalleryAccess access, ClaimsPrincipal user,
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryParameter)] string? gallery, CancellationToken ct)
+    {
+        var resolved = await access.ResolveAsync(user, gallery, ct);
+        if (resolved.GalleryId is not { } galleryId)
+        {
+            return resolved.Problem();
+        }
+
+        return await scheduler.SaveAsync(galleryId, change.Enabled, change.Cron ?? string.Empty, ActorName.Of(user), ct) is { Succeeded: false } refused
             ? ApiProblems.BadRequest(refused.Error)
             : TypedResults.NoContent();
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ActivateAsync(Guid id, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct) =>
         await models.ActivateAsync(id, ActorName.Of(user), ct) ? TypedResults.NoContent() : ApiProblems.NotFound("model");
 
-    private static async Task<NoContent> UseGalleryAsync(ActiveModelService models, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> UseGalleryAsync(
+        ActiveModelService models, GalleryAccess access, ClaimsPrincipal user, [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryParameter)] string? gallery, CancellationToken ct)
     {
-        await models.ActivateAsync(null, ActorName.Of(user), ct);
+        var resolved = await access.ResolveAsync(user, gallery, ct);
+        if (resolved.GalleryId is not { } galleryId)
+        {
+            return resolved.Problem();
+        }
+
+        await models.UseGalleryAsync(galleryId, ActorName.Of(user), ct);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteModelAsync(Guid id, TrainedModels trained, ActiveModelService models, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (models.Current?.Id == id)
+        if (models.IsInUse(id))
         {
             return ApiProblems.Conflict("This model is in use. Put another model or the gallery in use first.");
         }

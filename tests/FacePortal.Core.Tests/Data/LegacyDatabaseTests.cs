@@ -137,10 +137,11 @@ public sealed class LegacyDatabaseTests(LegacyMainDatabase legacy) : IClassFixtu
         Assert.Equal(
             [(BestModel, "best", true), (LastModel, "last", false)],
             listed.OrderBy(m => m.Kind).Select(m => (m.Id, m.Kind, m.IsActive)));
+        Assert.All(listed, m => Assert.Equal(Gallery.DefaultId, m.GalleryId)); // Models from before galleries are Main's, the one in use stays in use there.
         Assert.Equal(983_727, (await models.CheckpointAsync(BestModel, TestContext.Current.CancellationToken))?.Length);
         Assert.Equal(983_726, (await models.CheckpointAsync(LastModel, TestContext.Current.CancellationToken))?.Length);
-        Assert.Equal(BestModel, active.Current?.Id);
-        Assert.Equal(People, active.Current!.Classes.Select(c => (c.Id, c.Name)));
+        Assert.Equal(BestModel, active.For(Gallery.DefaultId)?.Id);
+        Assert.Equal(People, active.For(Gallery.DefaultId)!.Classes.Select(c => (c.Id, c.Name)));
     }
 
     private IDbContextFactory<FacePortalDbContext> Databases => legacy.Services.GetRequiredService<IDbContextFactory<FacePortalDbContext>>();

@@ -106,7 +106,7 @@ public sealed class MetricSpaceTests : IAsyncLifetime
         Assert.Equal(128, projected.VectorDimensions);
         Assert.Equal(enrolled, projected.FaceCount);
         Assert.Equal((float)best.ProbabilityThreshold, recognizer.OperatingPointOf(projected).Threshold);
-        Assert.Null(active.Current!.Head);
+        Assert.Null(active.For(FacePortal.Core.Galleries.Gallery.DefaultId)!.Head);
         await AssertNamesEnrolledPeopleAsync(recognizer, projected, ct);
 
         // A face enrolled while the metric is in use is projected on the way in.
@@ -121,11 +121,11 @@ public sealed class MetricSpaceTests : IAsyncLifetime
         Assert.True(accepted);
         Assert.Equal(enrolled + 1, (await gallery.GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, ct)).FaceCount);
 
-        Assert.True(await active.ActivateAsync(null, Actor, ct));
+        await active.UseGalleryAsync(FacePortal.Core.Galleries.Gallery.DefaultId, Actor, ct);
 
         var raw = await gallery.GetIndexAsync(FacePortal.Core.Galleries.Gallery.DefaultId, ct);
         Assert.Null(raw.Projection);
-        Assert.Null(gallery.Projection);
+        Assert.Null(gallery.ProjectionOf(FacePortal.Core.Galleries.Gallery.DefaultId));
         Assert.Equal(512, raw.VectorDimensions);
         Assert.Equal(enrolled + 1, raw.FaceCount);
         Assert.Equal(OperatingPointBasis.FixedThreshold, recognizer.OperatingPointOf(raw).Basis);

@@ -34,7 +34,7 @@ public sealed class GalleryVersionTests
         await Read();
         Assert.True((await people.DeleteAsync(angelina, "test", ct)).Found);
         await Read();
-        Assert.True(await app.Services.GetRequiredService<ActiveModelService>().ActivateAsync(null, "test", ct));
+        await app.Services.GetRequiredService<ActiveModelService>().UseGalleryAsync(FacePortal.Core.Galleries.Gallery.DefaultId, "test", ct);
         await Read();
 
         Assert.Equal(versions.Count, versions.Distinct().Count());

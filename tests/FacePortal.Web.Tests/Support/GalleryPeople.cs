@@ -6,11 +6,14 @@ namespace FacePortal.Web.Tests.Support;
 /// <summary>Enrolls people from deepface photos through the real services, as an admin's uploads would.</summary>
 public static class GalleryPeople
 {
-    public static async Task<Guid> EnrollAsync(FacePortalFactory factory, string name, params string[] photos)
+    public static Task<Guid> EnrollAsync(FacePortalFactory factory, string name, params string[] photos) =>
+        EnrollAsync(factory, Core.Galleries.Gallery.DefaultId, name, photos);
+
+    public static async Task<Guid> EnrollAsync(FacePortalFactory factory, Guid galleryId, string name, params string[] photos)
     {
         var people = factory.Services.GetRequiredService<PeopleService>();
         var enrollment = factory.Services.GetRequiredService<EnrollmentService>();
-        var created = await people.CreateAsync(name, "test");
+        var created = await people.CreateAsync(galleryId, name, "test");
         Assert.True(created.Succeeded, created.Error);
         foreach (var photo in photos)
         {

@@ -35,12 +35,12 @@ public sealed class ModelDeletionTests
         var best = await factory.QueryAsync(db => db.TrainedModels.Where(m => m.JobId == jobId && m.Kind == "best").Select(m => m.Id).SingleAsync());
         using var activate = await admin.PostAsync(new Uri($"/api/v1/models/{best}/activate", UriKind.Relative), null, TestContext.Current.CancellationToken);
         var models = factory.Services.GetRequiredService<ActiveModelService>();
-        Assert.Equal(best, models.Current?.Id);
+        Assert.Equal(best, models.For(FacePortal.Core.Galleries.Gallery.DefaultId)?.Id);
 
         var report = await factory.Services.GetRequiredService<PeopleService>().DeleteAsync(people[2], "test", TestContext.Current.CancellationToken);
 
         Assert.True(report.Found);
-        Assert.Null(models.Current);
+        Assert.Null(models.For(FacePortal.Core.Galleries.Gallery.DefaultId));
         Assert.Empty(await factory.QueryAsync(db => db.TrainedModels.ToListAsync()));
         var audit = await factory.QueryAsync(db => db.AuditEntries.Where(a => a.SubjectId == people[2].ToString() && a.Action == "person.deleted").SingleAsync());
         Assert.Contains("and 2 trained model(s) that knew them", audit.Details, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using FacePortal.Core.Galleries;
 using FacePortal.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,6 +11,7 @@ internal sealed class RetrainDecisionConfiguration : IEntityTypeConfiguration<Re
     {
         decision.Property(d => d.Outcome).HasMaxLength(16).IsUnicode(false);
         decision.Property(d => d.Reason).HasMaxLength(1000);
-        decision.HasIndex(d => d.At);
+        decision.HasIndex(d => new { d.GalleryId, d.At });
+        decision.HasOne<Gallery>().WithMany().HasForeignKey(d => d.GalleryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,3 +1,4 @@
+using FacePortal.Core.Galleries;
 using FacePortal.Core.Training;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -8,7 +9,9 @@ internal sealed class RetrainScheduleConfiguration : IEntityTypeConfiguration<Re
 {
     public void Configure(EntityTypeBuilder<RetrainSchedule> schedule)
     {
-        schedule.Property(s => s.Id).ValueGeneratedNever();
+        // One schedule per gallery, gone with it.
+        schedule.HasKey(s => s.GalleryId);
+        schedule.HasOne<Gallery>().WithMany().HasForeignKey(s => s.GalleryId).OnDelete(DeleteBehavior.Cascade);
         schedule.Property(s => s.Cron).HasMaxLength(100).IsUnicode(false);
         schedule.Property(s => s.UpdatedBy).HasMaxLength(256);
     }

@@ -417,6 +417,9 @@ namespace FacePortal.Core.Data.Postgres.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid>("GalleryId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("JobId")
                         .HasColumnType("uuid");
 
@@ -433,15 +436,15 @@ namespace FacePortal.Core.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("GalleryId", "At");
 
                     b.ToTable("RetrainDecisions");
                 });
 
             modelBuilder.Entity("FacePortal.Core.Training.RetrainSchedule", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
+                    b.Property<Guid>("GalleryId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Cron")
                         .IsRequired()
@@ -459,7 +462,7 @@ namespace FacePortal.Core.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.HasKey("Id");
+                    b.HasKey("GalleryId");
 
                     b.ToTable("RetrainSchedules");
                 });
@@ -483,6 +486,9 @@ namespace FacePortal.Core.Data.Postgres.Migrations
 
                     b.Property<int>("Epoch")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("GalleryId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -508,6 +514,8 @@ namespace FacePortal.Core.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("JobId");
+
+                    b.HasIndex("GalleryId", "IsActive");
 
                     b.ToTable("TrainedModels");
                 });
@@ -705,8 +713,32 @@ namespace FacePortal.Core.Data.Postgres.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Training.RetrainDecision", b =>
+                {
+                    b.HasOne("FacePortal.Core.Galleries.Gallery", null)
+                        .WithMany()
+                        .HasForeignKey("GalleryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FacePortal.Core.Training.RetrainSchedule", b =>
+                {
+                    b.HasOne("FacePortal.Core.Galleries.Gallery", null)
+                        .WithMany()
+                        .HasForeignKey("GalleryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FacePortal.Core.Training.TrainedModel", b =>
                 {
+                    b.HasOne("FacePortal.Core.Galleries.Gallery", null)
+                        .WithMany()
+                        .HasForeignKey("GalleryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("FacePortal.Core.Training.TrainingJob", null)
                         .WithMany()
                         .HasForeignKey("JobId")

@@ -410,6 +410,9 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("GalleryId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("JobId")
                         .HasColumnType("TEXT");
 
@@ -426,15 +429,15 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
+                    b.HasIndex("GalleryId", "At");
 
                     b.ToTable("RetrainDecisions");
                 });
 
             modelBuilder.Entity("FacePortal.Core.Training.RetrainSchedule", b =>
                 {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
+                    b.Property<Guid>("GalleryId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Cron")
                         .IsRequired()
@@ -452,7 +455,7 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("GalleryId");
 
                     b.ToTable("RetrainSchedules");
                 });
@@ -476,6 +479,9 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
 
                     b.Property<int>("Epoch")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GalleryId")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
@@ -501,6 +507,8 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("JobId");
+
+                    b.HasIndex("GalleryId", "IsActive");
 
                     b.ToTable("TrainedModels");
                 });
@@ -698,8 +706,32 @@ namespace FacePortal.Core.Data.Sqlite.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("FacePortal.Core.Training.RetrainDecision", b =>
+                {
+                    b.HasOne("FacePortal.Core.Galleries.Gallery", null)
+                        .WithMany()
+                        .HasForeignKey("GalleryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FacePortal.Core.Training.RetrainSchedule", b =>
+                {
+                    b.HasOne("FacePortal.Core.Galleries.Gallery", null)
+                        .WithMany()
+                        .HasForeignKey("GalleryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FacePortal.Core.Training.TrainedModel", b =>
                 {
+                    b.HasOne("FacePortal.Core.Galleries.Gallery", null)
+                        .WithMany()
+                        .HasForeignKey("GalleryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("FacePortal.Core.Training.TrainingJob", null)
                         .WithMany()
                         .HasForeignKey("JobId")

@@ -56,20 +56,25 @@ public sealed class ModelsPageTests : AppComponentTest
         var ct = Xunit.TestContext.Current.CancellationToken;
         var site = (await App.Services.GetRequiredService<GalleryService>().CreateAsync("Models site", "test", ct)).Value;
         var person = (await App.Services.GetRequiredService<PeopleService>().CreateAsync(site, "Site Modelled", "test", ct)).Value;
-        await FinishedJobAsync(bestEpoch: 5, lastEpoch: 9, classesJson: $$"""[{"id":"{{person}}","name":"Site Modelled"}]""");
+        await FinishedJobAsync(bestEpoch: 5, lastEpoch: 9, person);
 
         Authorization.SetRoles(Roles.Admin); // An admin sees every gallery, so the picker offers both.
         var page = Render<ModelsPage>();
 
         page.WaitForAssertion(() => Assert.Equal(["Models site", "Models site"], page.FindAll(".model-gallery").Select(c => c.TextContent.Trim())));
-        Assert.Contains("the other galleries are searched face by face", page.Markup, StringComparison.Ordinal);
+        Assert.Contains("a model names the people of the gallery it was trained on, and is put in use there", page.Markup, StringComparison.Ordinal);
+
+        // The panel says what each gallery uses, by name.
+        Assert.Contains(page.FindAll("#recognizer-in-use .recognizer"), r => r.GetAttribute("data-gallery") == "Models site" && r.TextContent.Contains("Gallery (no trained model)", StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("#recognizer-name")); // The one-gallery id would be ambiguous with several.
     }
 
-    private async Task<(Guid Best, Guid Last)> FinishedJobAsync(int bestEpoch, int lastEpoch, string classesJson = "[]")
+    private async Task<(Guid Best, Guid Last)> FinishedJobAsync(int bestEpoch, int lastEpoch, Guid? person = null)
     {
         var ct = Xunit.TestContext.Current.CancellationToken;
         var jobs = App.Services.GetRequiredService<TrainingJobs>();
-        var job = await jobs.QueueAsync(new TrainingRequest { PersonIds = [Guid.NewGuid(), Guid.NewGuid()] }, "test", ct);
+        var classesJson = person is null ? "[]" : $$"""[{"id":"{{person}}","name":"Site Modelled"}]""";
+        var job = await jobs.QueueAsync(new TrainingRequest { PersonIds = [person ?? Guid.NewGuid(), Guid.NewGuid()] }, "test", ct);
         var start = await jobs.StartAsync(job.Id, "test-worker", ct);
         Assert.NotNull(start);
         TrainedModel Model(string kind, int epoch) => new()

@@ -1,4 +1,5 @@
 using Bunit;
+using FacePortal.Core.Galleries;
 using FacePortal.Core.Training;
 using FacePortal.Web.Training;
 using FacePortal.Web.Tests.Support;
@@ -27,13 +28,13 @@ public sealed class RetrainSchedulePanelTests() : AppComponentTest("Ada")
         panel.Find("#schedule-cron").Change("every night");
         panel.Find("#schedule-save").Click();
         panel.WaitForAssertion(() => Assert.Contains("'every night' is not a cron expression", panel.Find("#schedule-message").TextContent, StringComparison.Ordinal));
-        Assert.False((await jobs.GetAsync(Xunit.TestContext.Current.CancellationToken)).Enabled);
+        Assert.False((await jobs.GetAsync(Gallery.DefaultId, Xunit.TestContext.Current.CancellationToken)).Enabled);
 
         panel.Find("#schedule-cron").Change(" 30 2 * * * ");
         panel.Find("#schedule-save").Click();
         panel.WaitForAssertion(() => Assert.Equal("Retraining runs on '30 2 * * *' (UTC).", panel.Find("#schedule-message").TextContent.Trim()));
         snackbars.WaitForAssertion(() => Assert.Contains("Scheduled retraining saved and on.", snackbars.Markup, StringComparison.Ordinal));
-        var saved = await jobs.GetAsync(Xunit.TestContext.Current.CancellationToken);
+        var saved = await jobs.GetAsync(Gallery.DefaultId, Xunit.TestContext.Current.CancellationToken);
         Assert.Equal((true, "30 2 * * *", "Ada"), (saved.Enabled, saved.Cron, saved.UpdatedBy));
     }
 
@@ -43,13 +44,13 @@ public sealed class RetrainSchedulePanelTests() : AppComponentTest("Ada")
         var jobs = App.Services.GetRequiredService<RetrainSchedules>();
         for (var i = 1; i <= 6; i++)
         {
-            await jobs.AddDecisionAsync("skipped", $"Nothing changed ({i}).", null, Xunit.TestContext.Current.CancellationToken);
+            await jobs.AddDecisionAsync(Gallery.DefaultId, "skipped", $"Nothing changed ({i}).", null, Xunit.TestContext.Current.CancellationToken);
         }
 
         var panel = Render<RetrainSchedulePanel>();
         panel.WaitForAssertion(() => Assert.Equal(5, panel.FindAll(".retrain-decision").Count));
 
-        await jobs.AddDecisionAsync("kept", "The new model waits for an admin.", null, Xunit.TestContext.Current.CancellationToken);
+        await jobs.AddDecisionAsync(Gallery.DefaultId, "kept", "The new model waits for an admin.", null, Xunit.TestContext.Current.CancellationToken);
 
         panel.WaitForAssertion(
             () => Assert.Contains(panel.FindAll(".retrain-decision"), d => d.TextContent.Contains("The new model waits for an admin.", StringComparison.Ordinal)),
