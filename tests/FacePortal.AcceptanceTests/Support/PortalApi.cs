@@ -65,6 +65,22 @@ public static class PortalApi
         return result.GetProperty("status").GetString()!.StartsWith("Accepted", StringComparison.Ordinal) ? null : result.GetProperty("reason").GetString();
     }
 
+    public static async Task<Guid> CreateGalleryAsync(IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var created = await page.APIRequest.PostAsync("api/v1/galleries", new() { DataObject = new { name }, Headers = await RequestTokenAsync(page) });
+        Assert.True(created.Ok, await created.TextAsync());
+        return (await created.JsonAsync())!.Value.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Deletes a gallery and everyone in it, so the other browser tests see one gallery again.</summary>
+    public static async Task DeleteGalleryAsync(IPage page, Guid galleryId)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var deleted = await page.APIRequest.DeleteAsync($"api/v1/galleries/{galleryId}", new() { Headers = await RequestTokenAsync(page) });
+        Assert.True(deleted.Ok, await deleted.TextAsync());
+    }
+
     public static async Task DeleteAsync(IPage page, Guid personId)
     {
         ArgumentNullException.ThrowIfNull(page);
