@@ -75,6 +75,45 @@ public sealed class NodeClient : IDisposable
             verdict.GetProperty("name").ValueKind == JsonValueKind.Null ? null : verdict.GetProperty("name").GetString());
     }
 
+    /// <summary>What the recognize API says it recognised with in <paramref name="gallery"/>: "gallery", or "model …" for a trained model in use there.</summary>
+    public async Task<string> RecognizerAsync(byte[] photo, CancellationToken cancellationToken, string? gallery = null)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(photo), "image", "probe.jpg" } };
+        using var response = await _http.PostAsync(new Uri("api/v1/recognize" + GalleryQuery(gallery), UriKind.Relative), form, cancellationToken);
+        await EnsureAsync(response, HttpStatusCode.OK);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("recognizer").GetString()!;
+    }
+
+    /// <summary>Trains a quick transfer head on <paramref name="people"/> on this node (its in-process queue) and returns the best checkpoint's id.</summary>
+    public async Task<Guid> TrainAsync(IReadOnlyList<Guid> people, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var queued = await _http.PostAsJsonAsync(new Uri("api/v1/training", UriKind.Relative), new { personIds = people, augment = false, head = new { epochs = 10 } }, cancellationToken);
+        await EnsureAsync(queued, HttpStatusCode.Accepted);
+        var job = (await queued.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        while (true)
+        {
+            var status = (await _http.GetFromJsonAsync<JsonElement>(new Uri($"api/v1/training/{job}", UriKind.Relative), deadline.Token)).GetProperty("status").ToString();
+            if (status is "Succeeded" or "2")
+            {
+                break;
+            }
+
+            Assert.True(status is "Queued" or "Running" or "0" or "1", $"The training job ended {status}.");
+            await Task.Delay(250, deadline.Token);
+        }
+
+        var models = await _http.GetFromJsonAsync<JsonElement>(new Uri($"api/v1/models?job={job}", UriKind.Relative), cancellationToken);
+        return models.EnumerateArray().Single(m => m.GetProperty("kind").GetString() == "best").GetProperty("id").GetGuid();
+    }
+
+    public async Task ActivateModelAsync(Guid modelId, CancellationToken cancellationToken)
+    {
+        using var activated = await _http.PostAsync(new Uri($"api/v1/models/{modelId}/activate", UriKind.Relative), null, cancellationToken);
+        await EnsureAsync(activated, HttpStatusCode.NoContent);
+    }
+
     /// <summary>A GET with someone else's cookie (a cookie issued by another node), outside this client's own sign-in.</summary>
     public static async Task<HttpStatusCode> GetWithCookieAsync(Uri node, string path, string cookie, CancellationToken cancellationToken)
     {

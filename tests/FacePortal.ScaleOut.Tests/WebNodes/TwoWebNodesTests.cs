@@ -81,6 +81,32 @@ public sealed class TwoWebNodesTests
     }
 
     [Fact]
+    public async Task A_model_put_in_use_in_a_second_gallery_on_A_is_used_there_on_B_and_Main_keeps_its_enrolled_faces()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var cluster = await WebNodeCluster.StartAsync(ct, ChannelOnly);
+        using var adminA = await NodeClient.SignInAsync(cluster.A);
+        using var adminB = await NodeClient.SignInAsync(cluster.B);
+        var probe = await File.ReadAllBytesAsync(Path.Combine(RepoLocations.DeepFace, "img16.jpg"), ct);
+        const string Site = "Model site";
+        await adminA.CreateGalleryAsync(Site, ct);
+        var one = await adminA.CreatePersonAsync("Site One", ct, Site);
+        await adminA.EnrollAsync(one, ["img16.jpg", "img17.jpg"], ct);
+        var two = await adminA.CreatePersonAsync("Site Two", ct, Site);
+        await adminA.EnrollAsync(two, ["img22.jpg", "img23.jpg"], ct);
+        var model = await adminA.TrainAsync([one, two], TimeSpan.FromMinutes(3), ct);
+        Assert.Equal("gallery", await adminB.RecognizerAsync(probe, ct, Site));
+
+        await adminA.ActivateModelAsync(model, ct);
+        var activated = Stopwatch.StartNew();
+        var after = await UntilAsync(async () => (await adminB.RecognizerAsync(probe, ct, Site)).StartsWith("model", StringComparison.Ordinal), activated, ct);
+
+        Assert.True(after < OneSecond, $"B recognised with the model in '{Site}' {after.TotalMilliseconds:0} ms after it was put in use on A.\nB:\n{cluster.B.Log}");
+        Assert.Equal("gallery", await adminB.RecognizerAsync(probe, ct));
+        Assert.Equal("gallery", await adminA.RecognizerAsync(probe, ct));
+    }
+
+    [Fact]
     public async Task A_cookie_issued_by_A_signs_the_same_user_in_on_B()
     {
         var ct = TestContext.Current.CancellationToken;
