@@ -25,12 +25,22 @@ public sealed class ActiveModelService(TrainedModels trained, RecognitionGallery
     /// <summary>Whether <paramref name="modelId"/> is in use in some gallery.</summary>
     public bool IsInUse(Guid modelId) => _inUse.Values.Any(m => m.Id == modelId);
 
-    /// <summary>Reads the models in use from the database; a model already loaded is kept as it is (no second read of its checkpoint).</summary>
+    /// <summary>Reads the models in use from the database; a model already loaded is kept as it is (its checkpoint is not read again).</summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
-        var rows = await trained.InUseAsync(cancellationToken).ConfigureAwait(false);
         var loaded = _inUse;
-        var next = rows.ToDictionary(r => r.GalleryId, r => loaded.GetValueOrDefault(r.GalleryId) is { } same && same.Id == r.Id ? same : Load(r));
+        var next = new Dictionary<Guid, ActiveModel>();
+        foreach (var (modelId, galleryId) in await trained.InUseAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (loaded.GetValueOrDefault(galleryId) is { } same && same.Id == modelId)
+            {
+                next[galleryId] = same;
+            }
+            else if (await trained.GetAsync(modelId, cancellationToken).ConfigureAwait(false) is { } model)
+            {
+                next[galleryId] = Load(model);
+            }
+        }
 
         // A learnt metric is not a classifier: its gallery searches in its space instead.
         await gallery.UseProjectionsAsync(

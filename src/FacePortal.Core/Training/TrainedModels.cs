@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Training;
 
+/// <summary>Which model is in use in which gallery.</summary>
+public sealed record ModelInUse(Guid ModelId, Guid GalleryId);
+
 /// <summary>
 /// The trained models in our database: listing, the checkpoint file, deletion, and which one is
 /// in use in each gallery (<see cref="Recognition.ActiveModelService"/> keeps those loaded in memory).
@@ -26,15 +29,25 @@ public sealed class TrainedModels(IDbContextFactory<FacePortalDbContext> databas
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The models in use, checkpoints included: one per gallery at most (a gallery without one searches face by face).</summary>
-    public async Task<IReadOnlyList<TrainedModel>> InUseAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The models in use, without their checkpoints (a node compares them with those it holds, and reads only a new one's):
+    /// one per gallery at most; a gallery without one searches its enrolled faces.
+    /// </summary>
+    public async Task<IReadOnlyList<ModelInUse>> InUseAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var active = await db.TrainedModels.AsNoTracking().Where(m => m.IsActive).OrderByDescending(m => m.CreatedAt)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Select(m => new ModelInUse(m.Id, m.GalleryId)).ToListAsync(cancellationToken).ConfigureAwait(false);
 
         // Activation keeps one per gallery; should two ever be marked (two admins at once), the newest wins, as it did before galleries.
         return [.. active.DistinctBy(m => m.GalleryId)];
+    }
+
+    /// <summary>A model with its checkpoint, or null when it no longer exists.</summary>
+    public async Task<TrainedModel?> GetAsync(Guid modelId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.TrainedModels.AsNoTracking().SingleOrDefaultAsync(m => m.Id == modelId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The ids of the models in use, for a cheap check of whether anything changed (another node's version check).</summary>

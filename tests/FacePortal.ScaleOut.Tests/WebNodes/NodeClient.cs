@@ -100,7 +100,11 @@ public sealed class NodeClient : IDisposable
                 break;
             }
 
-            Assert.True(status is "Queued" or "Running" or "0" or "1", $"The training job ended {status}.");
+            if (status is not ("Queued" or "Running" or "0" or "1"))
+            {
+                throw new InvalidOperationException($"The training job ended {status}.");
+            }
+
             await Task.Delay(250, deadline.Token);
         }
 
