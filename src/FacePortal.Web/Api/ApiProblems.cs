@@ -26,7 +26,7 @@ public static class ApiProblems
     }
 
     /// <summary>500 for a request that failed in a way we did not foresee; the details are in the log, under the request id.</summary>
-    public static IResult ServerError(string requestId) => Results.Problem(
+    public static ProblemHttpResult ServerError(string requestId) => TypedResults.Problem(
         $"Something went wrong on the server. It was logged with request id {requestId}; an administrator can look it up.",
         statusCode: StatusCodes.Status500InternalServerError);
 

@@ -3,6 +3,7 @@ using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
 using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.CompreFace;
 
@@ -17,12 +18,11 @@ public static class CompreFaceDetection
             ScopeNames.Detect,
             "CompreFace: detect faces",
             "Every face of 'file', biggest first (limit, 0 for all; det_prob_threshold), with face_plugins: age, gender, pose, landmarks, calculator. "
-                + "No face is 400 with code 28.")
-            .Produces<CompreFaceResult>();
+                + "No face is 400 with code 28.");
         return api;
     }
 
-    private static async Task<IResult> DetectAsync(
+    private static async Task<Results<Ok<CompreFaceResult>, ProblemHttpResult>> DetectAsync(
         HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
         CompreFaceAnalysis analysis, FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)

@@ -28,8 +28,7 @@ public static class CompreFaceRecognition
             "CompreFace: recognize faces",
             "Every face of 'file' (biggest first; limit, 0 for all; det_prob_threshold) with its prediction_count closest subjects. "
                 + "similarity is 0.5 at FacePortal's operating point, and only the person FacePortal names reaches it (docs/compreface.md). "
-                + "face_plugins: age, gender, pose, landmarks, calculator (the embedding); status=true adds execution_time and plugins_versions.")
-            .Produces<CompreFaceResult>();
+                + "face_plugins: age, gender, pose, landmarks, calculator (the embedding); status=true adds execution_time and plugins_versions.");
 
         api.MapCompreFacePhotoPost(
             "/recognition/faces/{image_id:guid}/verify",
@@ -37,7 +36,6 @@ public static class CompreFaceRecognition
             ScopeNames.Verify,
             "CompreFace: verify faces against a saved example",
             "Every face of 'file' with its similarity to the saved example image_id, 0.5 at FacePortal's verification threshold.")
-            .Produces<CompreFaceResult>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/recognition/embeddings/recognize", RecognizeEmbeddingsAsync)
@@ -59,7 +57,7 @@ public static class CompreFaceRecognition
         return api;
     }
 
-    private static async Task<IResult> RecognizeAsync(
+    private static async Task<Results<Ok<CompreFaceResult>, ProblemHttpResult>> RecognizeAsync(
         HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         [FromQuery(Name = "prediction_count")] int? predictionCount, [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
         CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, RecognitionMetrics metrics,
@@ -119,7 +117,7 @@ public static class CompreFaceRecognition
             .OrderByDescending(s => s.Similarity)
             .Take(count)];
 
-    private static async Task<IResult> VerifyAsync(
+    private static async Task<Results<Ok<CompreFaceResult>, ProblemHttpResult>> VerifyAsync(
         [FromRoute(Name = "image_id")] Guid imageId, HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
         CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, Shared.Faces.FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)

@@ -29,8 +29,7 @@ public static class CompreFaceVerification
             ScopeNames.Verify,
             "CompreFace: verify a source face against a target image",
             "The biggest face of source_image against every face of target_image. No face in either is 400 with code 28.",
-            """{"source_image":"/9j/4AAQSkZJRg...","target_image":"/9j/4AAQSkZJRg..."}""")
-            .Produces<VerificationResultBody>();
+            """{"source_image":"/9j/4AAQSkZJRg...","target_image":"/9j/4AAQSkZJRg..."}""");
 
         api.MapPost("/verification/embeddings/verify", VerifyEmbeddingsAsync)
             .RequireScope(ScopeNames.Verify)
@@ -41,7 +40,7 @@ public static class CompreFaceVerification
         return api;
     }
 
-    private static async Task<IResult> VerifyAsync(
+    private static async Task<Results<Ok<VerificationResultBody>, ProblemHttpResult>> VerifyAsync(
         HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
         CompreFaceAnalysis analysis, FaceRecognizer recognizer, FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)

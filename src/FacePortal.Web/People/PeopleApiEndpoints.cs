@@ -61,7 +61,6 @@ public static class PeopleApiEndpoints
             .WithSummary("Add photos to a person")
             .WithDescription("multipart/form-data with one file part per photo. Each file is answered on its own, as the People page does: "
                 + "accepted, accepted with a warning, or rejected with the reason. " + PhotoUploads.ChoiceDescription)
-            .Produces<List<EnrollmentResult>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces<FaceChoiceProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -186,7 +185,7 @@ public static class PeopleApiEndpoints
 
     /// <param name="face">Read by <see cref="PhotoUploads"/> (also as a form field); a parameter here so the document lists it.</param>
     /// <param name="box">As <paramref name="face"/>.</param>
-    private static async Task<IResult> AddPhotosAsync(
+    private static async Task<Results<Ok<List<EnrollmentResult>>, ProblemHttpResult>> AddPhotosAsync(
         Guid id, HttpRequest request, [FromQuery(Name = PhotoUploads.FaceParameter), Description(FaceDescription)] int? face,
         [FromQuery(Name = PhotoUploads.BoxParameter), Description(BoxDescription)] string? box, [Description(SourceDescription)] string? source,
         EnrollmentService enrollment, GalleryAccess access, HttpContext context, RequestBuffers buffers, ClaimsPrincipal user,

@@ -40,7 +40,6 @@ public static class FeedbackApiEndpoints
                 + "With several faces, say which: face (its index, in the order /recognize lists them) or box (left,top,right,bottom in the photo's pixels). "
                 + "The face's embedding and aligned crop are kept as a negative example: recognition then refuses to name a face as that person "
                 + "when it is closer to their negatives than to their own faces. 422 lists the photo's faces when none (or not the one asked for) is found.")
-            .Produces<NegativeExampleSummary>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -85,7 +84,7 @@ public static class FeedbackApiEndpoints
         return await feedback.DeleteAsync(id, negativeId, ActorName.Of(user), ct) ? TypedResults.NoContent() : ApiProblems.NotFound("negative example");
     }
 
-    private static async Task<IResult> MarkAsync(
+    private static async Task<Results<Created<NegativeExampleSummary>, ProblemHttpResult>> MarkAsync(
         HttpRequest request, [FromQuery] Guid? personId, [FromQuery] int? face, [FromQuery] string? box,
         FeedbackService feedback, FacePipeline pipeline, Galleries.GalleryAccess access, RequestBuffers buffers, IdleMemoryTrim trim, ClaimsPrincipal user, CancellationToken ct)
     {
