@@ -1,6 +1,5 @@
 using FacePortal.Web.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Accounts;
 

@@ -1,6 +1,5 @@
 using FacePortal.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Api;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using FacePortal.Shared.Imaging;
 using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace FacePortal.Web.Api;

@@ -3,7 +3,6 @@ using FacePortal.Core.Applications;
 using FacePortal.Core.Galleries;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Applications;
 

@@ -4,7 +4,6 @@ using FacePortal.Web.Api;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Recognition;
 using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.CompreFace;
@@ -28,6 +27,7 @@ public static class CompreFaceApi
         services.AddSingleton<CompreFaceGallery>();
         services.AddSingleton<CompreFaceCollection>();
         services.AddSingleton<CompreFaceAnalysis>();
+        services.AddSingleton<CompreFaceFileFaces>();
         return services;
     }
 

@@ -5,7 +5,6 @@ using FacePortal.Web.Accounts;
 using FacePortal.Web.Api;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.CompreFace;

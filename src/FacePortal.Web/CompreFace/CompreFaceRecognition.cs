@@ -2,12 +2,9 @@ using System.Diagnostics;
 using FacePortal.Core.Applications;
 using FacePortal.Core.Recognition;
 using FacePortal.Shared.Faces.Embeddings;
-using FacePortal.Shared.Imaging;
 using FacePortal.Shared.OpenSet;
 using FacePortal.Web.Api;
 using FacePortal.Web.Applications;
-using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.CompreFace;
@@ -60,8 +57,7 @@ public static class CompreFaceRecognition
     private static async Task<Results<Ok<CompreFaceResult>, ProblemHttpResult>> RecognizeAsync(
         HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         [FromQuery(Name = "prediction_count")] int? predictionCount, [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
-        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, RecognitionMetrics metrics,
-        Shared.Faces.FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+        CompreFaceGallery galleries, CompreFaceCollection collection, RecognitionMetrics metrics, CompreFaceFileFaces file, CancellationToken ct)
     {
         var gallery = await galleries.ResolveAsync(context, ct);
         if (gallery.Problem is { } refused)
@@ -75,23 +71,10 @@ public static class CompreFaceRecognition
             return CompreFaceErrors.BadArgument(optionsProblem!);
         }
 
-        using var large = trim.Begin();
-        var (photos, problem) = await CompreFaceApi.ReadPhotosAsync(context.Request, pipeline, buffers, ["file"], ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         var index = await collection.IndexAsync(gallery.GalleryId, ct);
         var recognizer = collection.Recognizer;
-        try
+        return await file.AnswerAsync(context.Request, options, faces =>
         {
-            var faces = await Task.Run(() => analysis.Analyze(photos!["file"], options), ct);
-            if (faces.Faces.Count == 0)
-            {
-                return CompreFaceErrors.NoFace();
-            }
-
             var point = recognizer.OperatingPointOf(index);
             // The model in use names people only in its own gallery's index (as the native recognize has it), else the gallery decides.
             var model = recognizer.ModelFor(index);
@@ -102,12 +85,8 @@ public static class CompreFaceRecognition
             metrics.Record(new RecognitionResult(
                 faces.Width, faces.Height, recognized, faces.Timings, Stopwatch.GetElapsedTime(matching), point, model is null ? "gallery" : $"model {model.Description}"));
             var result = faces.Faces.Zip(recognized, (f, r) => f.Json with { Subjects = Subjects(r.Verdict, r.Candidates, point, options.PredictionCount) }).ToList();
-            return TypedResults.Ok(new CompreFaceResult(result, CompreFaceAnalysis.PluginsVersions(options)));
-        }
-        catch (ImageDecodeException e)
-        {
-            return CompreFaceApi.Unusable(e);
-        }
+            return new CompreFaceResult(result, CompreFaceAnalysis.PluginsVersions(options));
+        }, ct);
     }
 
     /// <summary>The closest subjects on CompreFace's scale, best first; only the one FacePortal named may reach 0.5.</summary>
@@ -120,7 +99,7 @@ public static class CompreFaceRecognition
     private static async Task<Results<Ok<CompreFaceResult>, ProblemHttpResult>> VerifyAsync(
         [FromRoute(Name = "image_id")] Guid imageId, HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
-        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, Shared.Faces.FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceFileFaces file, CancellationToken ct)
     {
         var gallery = await galleries.ResolveAsync(context, ct);
         if (gallery.Problem is { } refused)
@@ -139,31 +118,10 @@ public static class CompreFaceRecognition
             return CompreFaceErrors.ImageMissing(imageId);
         }
 
-        using var large = trim.Begin();
-        var (photos, problem) = await CompreFaceApi.ReadPhotosAsync(context.Request, pipeline, buffers, ["file"], ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        try
-        {
-            var faces = await Task.Run(() => analysis.Analyze(photos!["file"], options), ct);
-            if (faces.Faces.Count == 0)
-            {
-                return CompreFaceErrors.NoFace();
-            }
-
-            var threshold = collection.Recognizer.VerificationPoint.Threshold;
-            var result = faces.Faces
-                .Select(f => f.Json with { Similarity = CompreFaceSimilarity.Of(EmbeddingMath.CosineSimilarity(f.Face.Embedding, example.Embedding), threshold) })
-                .ToList();
-            return TypedResults.Ok(new CompreFaceResult(result, CompreFaceAnalysis.PluginsVersions(options)));
-        }
-        catch (ImageDecodeException e)
-        {
-            return CompreFaceApi.Unusable(e);
-        }
+        var threshold = collection.Recognizer.VerificationPoint.Threshold;
+        return await file.AnswerAsync(context.Request, options, faces => new CompreFaceResult(
+            [.. faces.Faces.Select(f => f.Json with { Similarity = CompreFaceSimilarity.Of(EmbeddingMath.CosineSimilarity(f.Face.Embedding, example.Embedding), threshold) })],
+            CompreFaceAnalysis.PluginsVersions(options)), ct);
     }
 
     private static async Task<Results<Ok<EmbeddingResults<EmbeddingSimilarities>>, ProblemHttpResult>> RecognizeEmbeddingsAsync(

@@ -6,7 +6,6 @@ using FacePortal.Shared.Imaging;
 using FacePortal.Web.Api;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.CompreFace;

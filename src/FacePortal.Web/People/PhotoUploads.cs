@@ -1,7 +1,6 @@
 using System.Text;
 using FacePortal.Core.People;
 using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.People;
 

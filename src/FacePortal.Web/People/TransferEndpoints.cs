@@ -9,7 +9,6 @@ using FacePortal.Web.Api;
 using FacePortal.Web.Galleries;
 using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.People;
 

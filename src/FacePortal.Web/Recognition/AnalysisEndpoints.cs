@@ -9,7 +9,6 @@ using FacePortal.Web.Galleries;
 using System.ComponentModel;
 using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Recognition;
 

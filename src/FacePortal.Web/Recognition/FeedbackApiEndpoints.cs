@@ -9,8 +9,8 @@ using FacePortal.Shared.Imaging;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
+using FacePortal.Web.Galleries;
 using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.Recognition;
@@ -60,17 +60,9 @@ public static class FeedbackApiEndpoints
     }
 
     // Each operation is on one person: one of a gallery the caller may not use is answered as one that does not exist (GalleryAccess).
-    private static async Task<Results<Ok<IReadOnlyList<NegativeExampleSummary>>, ProblemHttpResult>> ListAsync(
-        Guid id, FeedbackService feedback, Galleries.GalleryAccess access, HttpContext context, CancellationToken ct)
-    {
-        var scope = await access.ResolveForPersonAsync(context, id, ct);
-        if (!scope.Succeeded)
-        {
-            return scope.Problem();
-        }
-
-        return await feedback.ListAsync(id, ct) is { } negatives ? TypedResults.Ok(negatives) : ApiProblems.NotFound("person");
-    }
+    private static Task<Results<Ok<IReadOnlyList<NegativeExampleSummary>>, ProblemHttpResult>> ListAsync(
+        Guid id, FeedbackService feedback, Galleries.GalleryAccess access, HttpContext context, CancellationToken ct) =>
+        access.ResolveForPersonAsync(context, id, ct).AnswerFoundAsync("person", () => feedback.ListAsync(id, ct), negatives => TypedResults.Ok(negatives));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, Guid negativeId, FeedbackService feedback, Galleries.GalleryAccess access, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
