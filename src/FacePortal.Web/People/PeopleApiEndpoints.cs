@@ -60,12 +60,8 @@ public static class PeopleApiEndpoints
             .WithSummary("Add photos to a person")
             .WithDescription("multipart/form-data with one file part per photo. Each file is answered on its own, as the People page does: "
                 + "accepted, accepted with a warning, or rejected with the reason. " + PhotoUploads.ChoiceDescription)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .Produces<FaceChoiceProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
+            .ProducesPersonPhotoProblems()
+            .Produces<FaceChoiceProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
 
         api.MapDelete("/photos/{id:guid}", DeletePhotoAsync)
             .RequireScope(ScopeNames.PeopleWrite)

@@ -40,12 +40,8 @@ public static class FeedbackApiEndpoints
                 + "With several faces, say which: face (its index, in the order /recognize lists them) or box (left,top,right,bottom in the photo's pixels). "
                 + "The face's embedding and aligned crop are kept as a negative example: recognition then refuses to name a face as that person "
                 + "when it is closer to their negatives than to their own faces. 422 lists the photo's faces when none (or not the one asked for) is found.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
+            .ProducesPersonPhotoProblems()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/people/{id:guid}/negatives", ListAsync)
             .RequireScope(ScopeNames.PeopleRead)
