@@ -16,6 +16,9 @@ namespace FacePortal.Web.CompreFace;
 /// </summary>
 public static class CompreFaceRecognition
 {
+    /// <summary>An embeddings body for the document, cut short: a real one holds 512 values, as the calculator plugin returns them.</summary>
+    private const string EmbeddingsExample = """{"embeddings":[[0.0627, -0.0236]]}""";
+
     public static RouteGroupBuilder MapCompreFaceRecognition(this RouteGroupBuilder api)
     {
         api.MapCompreFacePhotoPost(
@@ -37,18 +40,16 @@ public static class CompreFaceRecognition
 
         api.MapPost("/recognition/embeddings/recognize", RecognizeEmbeddingsAsync)
             .RequireScope(ScopeNames.Recognize)
-            .WithRequestExample("application/json", """{"embeddings":[[0.0627, -0.0236]]}""")
+            .WithRequestExample("application/json", EmbeddingsExample)
             .WithSummary("CompreFace: recognize embeddings")
             .WithDescription("For each embedding (as the calculator plugin returns it: 512 values) its prediction_count closest subjects, decided as a photo's face is (without its quality checks).")
-            .Produces<EmbeddingResults<EmbeddingSimilarities>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPost("/recognition/embeddings/faces/{image_id:guid}/verify", VerifyEmbeddingsAsync)
             .RequireScope(ScopeNames.Verify)
-            .WithRequestExample("application/json", """{"embeddings":[[0.0627, -0.0236]]}""")
+            .WithRequestExample("application/json", EmbeddingsExample)
             .WithSummary("CompreFace: verify embeddings against a saved example")
             .WithDescription("Each embedding's similarity to the saved example image_id.")
-            .Produces<EmbeddingResults<EmbeddingSimilarity>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;

@@ -34,7 +34,6 @@ public static class CompreFaceVerification
             .RequireScope(ScopeNames.Verify)
             .WithRequestExample("application/json", """{"source":[0.0627, -0.0236],"targets":[[0.0627, -0.0236]]}""")
             .WithSummary("CompreFace: verify a source embedding against target embeddings")
-            .Produces<EmbeddingResults<EmbeddingSimilarity>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }

@@ -21,7 +21,6 @@ public static class GalleryEndpoints
         api.MapPost("/", CreateAsync)
             .WithRequestExample("application/json", """{"name":"Second site"}""")
             .WithSummary("Create a gallery")
-            .Produces<GalleryResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPut("/{id:guid}", RenameAsync)
