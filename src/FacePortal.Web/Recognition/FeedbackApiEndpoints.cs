@@ -57,11 +57,11 @@ public static class FeedbackApiEndpoints
 
     // Each operation is on one person: one of a gallery the caller may not use is answered as one that does not exist (GalleryAccess).
     private static Task<Results<Ok<IReadOnlyList<NegativeExampleSummary>>, ProblemHttpResult>> ListAsync(
-        Guid id, FeedbackService feedback, Galleries.GalleryAccess access, HttpContext context, CancellationToken ct) =>
+        Guid id, FeedbackService feedback, GalleryAccess access, HttpContext context, CancellationToken ct) =>
         access.ResolveForPersonAsync(context, id, ct).AnswerFoundAsync("person", () => feedback.ListAsync(id, ct), negatives => TypedResults.Ok(negatives));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, Guid negativeId, FeedbackService feedback, Galleries.GalleryAccess access, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, Guid negativeId, FeedbackService feedback, GalleryAccess access, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
         var scope = await access.ResolveForPersonAsync(context, id, ct);
         if (!scope.Succeeded)
@@ -74,7 +74,7 @@ public static class FeedbackApiEndpoints
 
     private static async Task<Results<Created<NegativeExampleSummary>, ProblemHttpResult>> MarkAsync(
         HttpRequest request, [FromQuery] Guid? personId, [FromQuery] int? face, [FromQuery] string? box,
-        FeedbackService feedback, FacePipeline pipeline, Galleries.GalleryAccess access, RequestBuffers buffers, IdleMemoryTrim trim, ClaimsPrincipal user, CancellationToken ct)
+        FeedbackService feedback, FacePipeline pipeline, GalleryAccess access, RequestBuffers buffers, IdleMemoryTrim trim, ClaimsPrincipal user, CancellationToken ct)
     {
         if (personId is not { } person)
         {

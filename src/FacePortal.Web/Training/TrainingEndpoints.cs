@@ -4,6 +4,7 @@ using FacePortal.Core.Training;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Api;
 using FacePortal.Web.Applications;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Training;
 
