@@ -8,7 +8,7 @@ public static class AccountEndpoints
     /// <summary>Sign-out is a form POST with an antiforgery token, so another site (or another port of this host) cannot sign a user out.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (HttpContext http, SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AccountSessions sessions) =>
+        app.MapPost("/account/logout", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext http, SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AccountSessions sessions) =>
         {
             if (await ApiAntiforgery.RefuseUnlessValidAsync(http) is { } refused)
             {
@@ -28,7 +28,7 @@ public static class AccountEndpoints
             }
 
             await signIn.SignOutAsync();
-            return Results.LocalRedirect("~/account/login");
+            return TypedResults.LocalRedirect("~/account/login");
         }).RequireAuthorization();
         return app;
     }

@@ -121,6 +121,18 @@ public static class ApiDocument
     public static RouteHandlerBuilder WithDocumentedBody<TBody>(this RouteHandlerBuilder builder, params string[] contentTypes) =>
         builder.WithMetadata(new DocumentedBody(typeof(TBody), contentTypes));
 
+    /// <summary>
+    /// The problems of an operation that stores one person's photos from the request body, as the photo readers
+    /// (<see cref="PhotoInput"/>, <see cref="Uploads.MultipartSpool"/>) answer them: 400 malformed, 404 no such person, 413 too large,
+    /// 415 a body it does not read, 507 a disk that would not hold them. Each operation declares its own 422 (which face).
+    /// </summary>
+    public static RouteHandlerBuilder ProducesPersonPhotoProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status507InsufficientStorage);
+
     /// <summary>An example request body for the document.</summary>
     public static TBuilder WithRequestExample<TBuilder>(this TBuilder builder, string contentType, string json)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new RequestExample(contentType, json));

@@ -1,6 +1,5 @@
 using FacePortal.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Api;
 
@@ -26,7 +25,7 @@ public static class ApiProblems
     }
 
     /// <summary>500 for a request that failed in a way we did not foresee; the details are in the log, under the request id.</summary>
-    public static IResult ServerError(string requestId) => Results.Problem(
+    public static ProblemHttpResult ServerError(string requestId) => TypedResults.Problem(
         $"Something went wrong on the server. It was logged with request id {requestId}; an administrator can look it up.",
         statusCode: StatusCodes.Status500InternalServerError);
 

@@ -20,7 +20,7 @@ public static class PhotoInput
     private const int MaxParts = 8;
 
     /// <summary>The photos named <paramref name="fields"/> (others are ignored), or a problem to answer.</summary>
-    public static async Task<(IReadOnlyDictionary<string, byte[]>? Photos, IResult? Problem)> ReadAsync(
+    public static async Task<(IReadOnlyDictionary<string, byte[]>? Photos, ProblemHttpResult? Problem)> ReadAsync(
         HttpRequest request, long maxBytesPerPhoto, RequestBuffers buffers, string[] fields, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -32,7 +32,7 @@ public static class PhotoInput
     }
 
     /// <summary>The one photo named <c>image</c>, or a problem to answer (including its absence).</summary>
-    public static async Task<(byte[]? Photo, IResult? Problem)> ReadImageAsync(HttpRequest request, long maxBytesPerPhoto, RequestBuffers buffers, CancellationToken ct)
+    public static async Task<(byte[]? Photo, ProblemHttpResult? Problem)> ReadImageAsync(HttpRequest request, long maxBytesPerPhoto, RequestBuffers buffers, CancellationToken ct)
     {
         var (photos, problem) = await ReadAsync(request, maxBytesPerPhoto, buffers, [PhotoField.Image], ct);
         return problem is not null ? (null, problem)
@@ -41,17 +41,17 @@ public static class PhotoInput
     }
 
     /// <summary>400 for a photo field the request lacks.</summary>
-    public static IResult Missing(params string[] fields) => Results.Problem(
+    public static ProblemHttpResult Missing(params string[] fields) => TypedResults.Problem(
         $"Send the photo{(fields.Length > 1 ? "s" : string.Empty)} as {string.Join(" and ", fields.Select(f => $"'{f}'"))}: multipart/form-data parts, or members of a JSON object holding base64.",
         statusCode: StatusCodes.Status400BadRequest,
         title: "Photo missing");
 
     /// <summary>An image the decoder refused: 413 for one over the size limits, 400 otherwise; the decoder's sentence as the detail.</summary>
-    public static IResult Unusable(ImageDecodeException e, string? which = null)
+    public static ProblemHttpResult Unusable(ImageDecodeException e, string? which = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         var status = e.Error is ImageDecodeError.TooManyBytes or ImageDecodeError.TooManyPixels ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-        return Results.Problem(which is null ? e.Message : $"The {which} photo cannot be used: {e.Message}", statusCode: status, title: "Unusable image");
+        return TypedResults.Problem(which is null ? e.Message : $"The {which} photo cannot be used: {e.Message}", statusCode: status, title: "Unusable image");
     }
 
     private static bool IsJson(HttpRequest request) =>
@@ -60,7 +60,7 @@ public static class PhotoInput
     private static bool IsImage(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && type.Type.Equals("image", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<(Dictionary<string, byte[]>? Photos, IResult? Problem)> ReadMultipartAsync(
+    private static async Task<(Dictionary<string, byte[]>? Photos, ProblemHttpResult? Problem)> ReadMultipartAsync(
         HttpRequest request, long maxBytesPerPhoto, RequestBuffers buffers, CancellationToken ct)
     {
         var (spool, problem) = await MultipartSpool.ReadAsync(request, buffers, new MultipartLimits(MaxParts, maxBytesPerPhoto, "photo", RefuseOversizedParts: true), ct);
@@ -86,7 +86,7 @@ public static class PhotoInput
         }
     }
 
-    private static async Task<(Dictionary<string, byte[]>? Photos, IResult? Problem)> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    private static async Task<(Dictionary<string, byte[]>? Photos, ProblemHttpResult? Problem)> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -116,10 +116,10 @@ public static class PhotoInput
         return (new Dictionary<string, byte[]> { [PhotoField.Image] = body.ToArray() }, null);
     }
 
-    private static IResult TooLarge(string name, long maxBytes) =>
-        Results.Problem($"The photo '{name}' is larger than {maxBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Photo too large");
+    private static ProblemHttpResult TooLarge(string name, long maxBytes) =>
+        TypedResults.Problem($"The photo '{name}' is larger than {maxBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Photo too large");
 
-    private static async Task<(Dictionary<string, byte[]>? Photos, IResult? Problem)> ReadJsonAsync(HttpRequest request, long maxBytes, CancellationToken ct)
+    private static async Task<(Dictionary<string, byte[]>? Photos, ProblemHttpResult? Problem)> ReadJsonAsync(HttpRequest request, long maxBytes, CancellationToken ct)
     {
         JsonDocument document;
         try
@@ -128,18 +128,18 @@ public static class PhotoInput
         }
         catch (JsonException)
         {
-            return (null, Results.Problem("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON"));
+            return (null, TypedResults.Problem("The body is not valid JSON.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON"));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, Results.Problem("The request is too large. Send smaller photos.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large"));
+            return (null, TypedResults.Problem("The request is too large. Send smaller photos.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request too large"));
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, Results.Problem("Send a JSON object whose members hold the photos in base64.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON"));
+                return (null, TypedResults.Problem("Send a JSON object whose members hold the photos in base64.", statusCode: StatusCodes.Status400BadRequest, title: "Malformed JSON"));
             }
 
             var photos = new Dictionary<string, byte[]>(StringComparer.Ordinal);
@@ -158,7 +158,7 @@ public static class PhotoInput
         }
     }
 
-    private static (byte[]? Bytes, IResult? Problem) Decode(string name, string text, long maxBytes)
+    private static (byte[]? Bytes, ProblemHttpResult? Problem) Decode(string name, string text, long maxBytes)
     {
         var comma = text.StartsWith("data:", StringComparison.OrdinalIgnoreCase) ? text.IndexOf(',', StringComparison.Ordinal) : -1;
         var base64 = comma >= 0 ? text.AsSpan(comma + 1) : text.AsSpan();
@@ -170,7 +170,7 @@ public static class PhotoInput
         var buffer = new byte[(base64.Length / 4 * 3) + 3];
         return Convert.TryFromBase64Chars(base64, buffer, out var written)
             ? (buffer[..written], null)
-            : (null, Results.Problem($"The member '{name}' is not valid base64.", statusCode: StatusCodes.Status400BadRequest, title: "Bad base64"));
+            : (null, TypedResults.Problem($"The member '{name}' is not valid base64.", statusCode: StatusCodes.Status400BadRequest, title: "Bad base64"));
     }
 }
 

@@ -3,7 +3,6 @@ using FacePortal.Core.Applications;
 using FacePortal.Core.Galleries;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Api;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Applications;
 
@@ -20,7 +19,6 @@ public static class ApplicationsEndpoints
             .WithSummary("Create an application key")
             .WithDescription("Answers the key's secret once; only its salted hash is stored. The key is bound to the galleries named (ids or names; "
                 + "default: Main): one for an application, several for admin tools, which then name the gallery per request. Signed-in admins only (with the antiforgery header).")
-            .Produces<IssuedKeyResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/", async (ApplicationKeys keys, CancellationToken ct) => TypedResults.Ok((await keys.ListAsync(ct)).Select(ApplicationResponse.From).ToList()))
@@ -31,13 +29,11 @@ public static class ApplicationsEndpoints
                 await keys.RevokeAsync(id, ActorName.Of(user), ct) ? TypedResults.NoContent() : (Results<NoContent, ProblemHttpResult>)ApiProblems.NotFound("application key"))
             .WithSummary("Revoke an application key")
             .WithDescription("The key is refused (401) from the next request on.")
-            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/{id:guid}/rotate", RotateAsync)
             .WithSummary("Rotate an application key")
             .WithDescription("A new secret for the same key (name, scopes, counts); the old secret is refused from the next request on.")
-            .Produces<IssuedKeyResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;

@@ -27,6 +27,7 @@ public static class CompreFaceApi
         services.AddSingleton<CompreFaceGallery>();
         services.AddSingleton<CompreFaceCollection>();
         services.AddSingleton<CompreFaceAnalysis>();
+        services.AddSingleton<CompreFaceFileFaces>();
         return services;
     }
 
@@ -71,7 +72,7 @@ public static class CompreFaceApi
             .WithDescription(description);
 
     /// <summary>The photos named <paramref name="fields"/> from multipart parts or base64 JSON members (<see cref="PhotoInput"/>), all present, or the problem.</summary>
-    internal static async Task<(IReadOnlyDictionary<string, byte[]>? Photos, IResult? Problem)> ReadPhotosAsync(
+    internal static async Task<(IReadOnlyDictionary<string, byte[]>? Photos, ProblemHttpResult? Problem)> ReadPhotosAsync(
         HttpRequest request, FacePipeline pipeline, RequestBuffers buffers, string[] fields, CancellationToken ct)
     {
         var (photos, problem) = await PhotoInput.ReadAsync(request, pipeline.Decoder.Limits.MaxBytes, buffers, fields, ct);
@@ -88,7 +89,7 @@ public static class CompreFaceApi
     }
 
     /// <summary>An image the decoder refused, in CompreFace's shape (its code for a file it cannot read).</summary>
-    internal static IResult Unusable(FacePortal.Shared.Imaging.ImageDecodeException e) => CompreFaceErrors.Problem(
+    internal static ProblemHttpResult Unusable(FacePortal.Shared.Imaging.ImageDecodeException e) => CompreFaceErrors.Problem(
         e.Error is FacePortal.Shared.Imaging.ImageDecodeError.TooManyBytes or FacePortal.Shared.Imaging.ImageDecodeError.TooManyPixels
             ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
         CompreFaceErrors.UnavailableFileExtension,

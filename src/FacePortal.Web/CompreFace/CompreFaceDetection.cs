@@ -1,7 +1,4 @@
 using FacePortal.Core.Applications;
-using FacePortal.Shared.Faces;
-using FacePortal.Shared.Imaging;
-using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.CompreFace;
@@ -17,15 +14,13 @@ public static class CompreFaceDetection
             ScopeNames.Detect,
             "CompreFace: detect faces",
             "Every face of 'file', biggest first (limit, 0 for all; det_prob_threshold), with face_plugins: age, gender, pose, landmarks, calculator. "
-                + "No face is 400 with code 28.")
-            .Produces<CompreFaceResult>();
+                + "No face is 400 with code 28.");
         return api;
     }
 
-    private static async Task<IResult> DetectAsync(
+    private static async Task<Results<Ok<CompreFaceResult>, ProblemHttpResult>> DetectAsync(
         HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
-        [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
-        CompreFaceAnalysis analysis, FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+        [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status, CompreFaceFileFaces file, CancellationToken ct)
     {
         var (options, optionsProblem) = CompreFaceOptions.Parse(limit, detProbThreshold, facePlugins, status);
         if (options is null)
@@ -33,23 +28,7 @@ public static class CompreFaceDetection
             return CompreFaceErrors.BadArgument(optionsProblem!);
         }
 
-        using var large = trim.Begin();
-        var (photos, problem) = await CompreFaceApi.ReadPhotosAsync(context.Request, pipeline, buffers, ["file"], ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        try
-        {
-            var faces = await Task.Run(() => analysis.Analyze(photos!["file"], options), ct);
-            return faces.Faces.Count == 0
-                ? CompreFaceErrors.NoFace()
-                : TypedResults.Ok(new CompreFaceResult([.. faces.Faces.Select(f => f.Json)], CompreFaceAnalysis.PluginsVersions(options)));
-        }
-        catch (ImageDecodeException e)
-        {
-            return CompreFaceApi.Unusable(e);
-        }
+        return await file.AnswerAsync(
+            context.Request, options, faces => new CompreFaceResult([.. faces.Faces.Select(f => f.Json)], CompreFaceAnalysis.PluginsVersions(options)), ct);
     }
 }

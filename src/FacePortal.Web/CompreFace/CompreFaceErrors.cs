@@ -1,5 +1,4 @@
 using FacePortal.Web.Applications;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.CompreFace;
 

@@ -5,7 +5,6 @@ using FacePortal.Web.Accounts;
 using FacePortal.Web.Api;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.CompreFace;
@@ -29,7 +28,6 @@ public static class CompreFaceExamples
             "Enrolls the face of 'file' (multipart part or base64 JSON member) for subject, creating the person when there is none. "
                 + "FacePortal's enrollment checks apply (one face, sharp, frontal enough, not a duplicate): a photo they refuse is answered 400 with the reason; "
                 + "no face is code 28, several faces code 31. det_prob_threshold is checked but enrollment detects at FacePortal's own threshold.")
-            .Produces<FaceExample>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status507InsufficientStorage);
 
         api.MapGet(Path, ListAsync)
@@ -62,7 +60,7 @@ public static class CompreFaceExamples
         return api;
     }
 
-    private static async Task<IResult> AddAsync(
+    private static async Task<Results<Created<FaceExample>, ProblemHttpResult>> AddAsync(
         HttpContext context, [FromQuery] string? subject, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         CompreFaceGallery galleries, CompreFaceCollection collection, FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
     {

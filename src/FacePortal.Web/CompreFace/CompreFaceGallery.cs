@@ -1,5 +1,4 @@
 using FacePortal.Web.Galleries;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.CompreFace;
 

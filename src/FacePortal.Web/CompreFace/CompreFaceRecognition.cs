@@ -2,12 +2,9 @@ using System.Diagnostics;
 using FacePortal.Core.Applications;
 using FacePortal.Core.Recognition;
 using FacePortal.Shared.Faces.Embeddings;
-using FacePortal.Shared.Imaging;
 using FacePortal.Shared.OpenSet;
 using FacePortal.Web.Api;
 using FacePortal.Web.Applications;
-using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.CompreFace;
@@ -19,6 +16,9 @@ namespace FacePortal.Web.CompreFace;
 /// </summary>
 public static class CompreFaceRecognition
 {
+    /// <summary>An embeddings body for the document, cut short: a real one holds 512 values, as the calculator plugin returns them.</summary>
+    private const string EmbeddingsExample = """{"embeddings":[[0.0627, -0.0236]]}""";
+
     public static RouteGroupBuilder MapCompreFaceRecognition(this RouteGroupBuilder api)
     {
         api.MapCompreFacePhotoPost(
@@ -28,8 +28,7 @@ public static class CompreFaceRecognition
             "CompreFace: recognize faces",
             "Every face of 'file' (biggest first; limit, 0 for all; det_prob_threshold) with its prediction_count closest subjects. "
                 + "similarity is 0.5 at FacePortal's operating point, and only the person FacePortal names reaches it (docs/compreface.md). "
-                + "face_plugins: age, gender, pose, landmarks, calculator (the embedding); status=true adds execution_time and plugins_versions.")
-            .Produces<CompreFaceResult>();
+                + "face_plugins: age, gender, pose, landmarks, calculator (the embedding); status=true adds execution_time and plugins_versions.");
 
         api.MapCompreFacePhotoPost(
             "/recognition/faces/{image_id:guid}/verify",
@@ -37,33 +36,29 @@ public static class CompreFaceRecognition
             ScopeNames.Verify,
             "CompreFace: verify faces against a saved example",
             "Every face of 'file' with its similarity to the saved example image_id, 0.5 at FacePortal's verification threshold.")
-            .Produces<CompreFaceResult>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/recognition/embeddings/recognize", RecognizeEmbeddingsAsync)
             .RequireScope(ScopeNames.Recognize)
-            .WithRequestExample("application/json", """{"embeddings":[[0.0627, -0.0236]]}""")
+            .WithRequestExample("application/json", EmbeddingsExample)
             .WithSummary("CompreFace: recognize embeddings")
             .WithDescription("For each embedding (as the calculator plugin returns it: 512 values) its prediction_count closest subjects, decided as a photo's face is (without its quality checks).")
-            .Produces<EmbeddingResults<EmbeddingSimilarities>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPost("/recognition/embeddings/faces/{image_id:guid}/verify", VerifyEmbeddingsAsync)
             .RequireScope(ScopeNames.Verify)
-            .WithRequestExample("application/json", """{"embeddings":[[0.0627, -0.0236]]}""")
+            .WithRequestExample("application/json", EmbeddingsExample)
             .WithSummary("CompreFace: verify embeddings against a saved example")
             .WithDescription("Each embedding's similarity to the saved example image_id.")
-            .Produces<EmbeddingResults<EmbeddingSimilarity>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
-    private static async Task<IResult> RecognizeAsync(
+    private static async Task<Results<Ok<CompreFaceResult>, ProblemHttpResult>> RecognizeAsync(
         HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         [FromQuery(Name = "prediction_count")] int? predictionCount, [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
-        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, RecognitionMetrics metrics,
-        Shared.Faces.FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+        CompreFaceGallery galleries, CompreFaceCollection collection, RecognitionMetrics metrics, CompreFaceFileFaces file, CancellationToken ct)
     {
         var gallery = await galleries.ResolveAsync(context, ct);
         if (gallery.Problem is { } refused)
@@ -77,23 +72,10 @@ public static class CompreFaceRecognition
             return CompreFaceErrors.BadArgument(optionsProblem!);
         }
 
-        using var large = trim.Begin();
-        var (photos, problem) = await CompreFaceApi.ReadPhotosAsync(context.Request, pipeline, buffers, ["file"], ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
         var index = await collection.IndexAsync(gallery.GalleryId, ct);
         var recognizer = collection.Recognizer;
-        try
+        return await file.AnswerAsync(context.Request, options, faces =>
         {
-            var faces = await Task.Run(() => analysis.Analyze(photos!["file"], options), ct);
-            if (faces.Faces.Count == 0)
-            {
-                return CompreFaceErrors.NoFace();
-            }
-
             var point = recognizer.OperatingPointOf(index);
             // The model in use names people only in its own gallery's index (as the native recognize has it), else the gallery decides.
             var model = recognizer.ModelFor(index);
@@ -104,12 +86,8 @@ public static class CompreFaceRecognition
             metrics.Record(new RecognitionResult(
                 faces.Width, faces.Height, recognized, faces.Timings, Stopwatch.GetElapsedTime(matching), point, model is null ? "gallery" : $"model {model.Description}"));
             var result = faces.Faces.Zip(recognized, (f, r) => f.Json with { Subjects = Subjects(r.Verdict, r.Candidates, point, options.PredictionCount) }).ToList();
-            return TypedResults.Ok(new CompreFaceResult(result, CompreFaceAnalysis.PluginsVersions(options)));
-        }
-        catch (ImageDecodeException e)
-        {
-            return CompreFaceApi.Unusable(e);
-        }
+            return new CompreFaceResult(result, CompreFaceAnalysis.PluginsVersions(options));
+        }, ct);
     }
 
     /// <summary>The closest subjects on CompreFace's scale, best first; only the one FacePortal named may reach 0.5.</summary>
@@ -119,10 +97,10 @@ public static class CompreFaceRecognition
             .OrderByDescending(s => s.Similarity)
             .Take(count)];
 
-    private static async Task<IResult> VerifyAsync(
+    private static async Task<Results<Ok<CompreFaceResult>, ProblemHttpResult>> VerifyAsync(
         [FromRoute(Name = "image_id")] Guid imageId, HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
-        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceAnalysis analysis, Shared.Faces.FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
+        CompreFaceGallery galleries, CompreFaceCollection collection, CompreFaceFileFaces file, CancellationToken ct)
     {
         var gallery = await galleries.ResolveAsync(context, ct);
         if (gallery.Problem is { } refused)
@@ -141,31 +119,10 @@ public static class CompreFaceRecognition
             return CompreFaceErrors.ImageMissing(imageId);
         }
 
-        using var large = trim.Begin();
-        var (photos, problem) = await CompreFaceApi.ReadPhotosAsync(context.Request, pipeline, buffers, ["file"], ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        try
-        {
-            var faces = await Task.Run(() => analysis.Analyze(photos!["file"], options), ct);
-            if (faces.Faces.Count == 0)
-            {
-                return CompreFaceErrors.NoFace();
-            }
-
-            var threshold = collection.Recognizer.VerificationPoint.Threshold;
-            var result = faces.Faces
-                .Select(f => f.Json with { Similarity = CompreFaceSimilarity.Of(EmbeddingMath.CosineSimilarity(f.Face.Embedding, example.Embedding), threshold) })
-                .ToList();
-            return TypedResults.Ok(new CompreFaceResult(result, CompreFaceAnalysis.PluginsVersions(options)));
-        }
-        catch (ImageDecodeException e)
-        {
-            return CompreFaceApi.Unusable(e);
-        }
+        var threshold = collection.Recognizer.VerificationPoint.Threshold;
+        return await file.AnswerAsync(context.Request, options, faces => new CompreFaceResult(
+            [.. faces.Faces.Select(f => f.Json with { Similarity = CompreFaceSimilarity.Of(EmbeddingMath.CosineSimilarity(f.Face.Embedding, example.Embedding), threshold) })],
+            CompreFaceAnalysis.PluginsVersions(options)), ct);
     }
 
     private static async Task<Results<Ok<EmbeddingResults<EmbeddingSimilarities>>, ProblemHttpResult>> RecognizeEmbeddingsAsync(

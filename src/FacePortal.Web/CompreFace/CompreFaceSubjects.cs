@@ -3,7 +3,6 @@ using FacePortal.Core.Applications;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Api;
 using FacePortal.Web.Applications;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.CompreFace;
 

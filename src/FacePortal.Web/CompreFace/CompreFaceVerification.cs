@@ -6,7 +6,6 @@ using FacePortal.Shared.Imaging;
 using FacePortal.Web.Api;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.CompreFace;
@@ -29,19 +28,17 @@ public static class CompreFaceVerification
             ScopeNames.Verify,
             "CompreFace: verify a source face against a target image",
             "The biggest face of source_image against every face of target_image. No face in either is 400 with code 28.",
-            """{"source_image":"/9j/4AAQSkZJRg...","target_image":"/9j/4AAQSkZJRg..."}""")
-            .Produces<VerificationResultBody>();
+            """{"source_image":"/9j/4AAQSkZJRg...","target_image":"/9j/4AAQSkZJRg..."}""");
 
         api.MapPost("/verification/embeddings/verify", VerifyEmbeddingsAsync)
             .RequireScope(ScopeNames.Verify)
             .WithRequestExample("application/json", """{"source":[0.0627, -0.0236],"targets":[[0.0627, -0.0236]]}""")
             .WithSummary("CompreFace: verify a source embedding against target embeddings")
-            .Produces<EmbeddingResults<EmbeddingSimilarity>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 
-    private static async Task<IResult> VerifyAsync(
+    private static async Task<Results<Ok<VerificationResultBody>, ProblemHttpResult>> VerifyAsync(
         HttpContext context, [FromQuery] int? limit, [FromQuery(Name = "det_prob_threshold")] string? detProbThreshold,
         [FromQuery(Name = "face_plugins")] string? facePlugins, [FromQuery] bool? status,
         CompreFaceAnalysis analysis, FaceRecognizer recognizer, FacePipeline pipeline, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)

@@ -74,8 +74,12 @@ public sealed class GalleryAccess(GalleryService galleries, PeopleService people
     }
 
     /// <summary>The gallery of <paramref name="personId"/> when the caller may use it (<see cref="ResolveForItemAsync"/>).</summary>
-    public async Task<GalleryAccessResult> ResolveForPersonAsync(HttpContext context, Guid personId, CancellationToken cancellationToken) =>
-        await ResolveForItemAsync(context, await GalleryOfAsync(GalleryItem.Person, personId, cancellationToken).ConfigureAwait(false), "person", cancellationToken).ConfigureAwait(false);
+    public Task<GalleryAccessResult> ResolveForPersonAsync(HttpContext context, Guid personId, CancellationToken cancellationToken) =>
+        ResolveForAsync(context, GalleryItem.Person, personId, cancellationToken);
+
+    /// <summary>The gallery of the person, photo or face <paramref name="id"/> when the caller may use it (<see cref="ResolveForItemAsync"/>).</summary>
+    public async Task<GalleryAccessResult> ResolveForAsync(HttpContext context, GalleryItem item, Guid id, CancellationToken cancellationToken) =>
+        await ResolveForItemAsync(context, await GalleryOfAsync(item, id, cancellationToken).ConfigureAwait(false), Noun(item), cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// Whether <paramref name="galleryId"/>, the gallery a request already resolved (<see cref="ResolveAsync(HttpContext, CancellationToken)"/>),
@@ -136,6 +140,9 @@ public sealed class GalleryAccess(GalleryService galleries, PeopleService people
         GalleryItem.Face => people.FindGalleryOfFaceAsync(id, cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(item), item, null),
     };
+
+    /// <summary>The word the 404 sentence uses ("No such photo.").</summary>
+    private static string Noun(GalleryItem item) => item.ToString().ToLowerInvariant();
 
     private static string Who(ClaimsPrincipal user) => ApiKeyPrincipal.IsApplication(user) ? "This application key" : "This account";
 }

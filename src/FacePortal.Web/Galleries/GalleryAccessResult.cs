@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace FacePortal.Web.Galleries;
 
 /// <summary>The gallery a request may use, or the problem (403/404 with a sentence) that says why it may not.</summary>

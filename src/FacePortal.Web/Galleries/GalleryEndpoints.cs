@@ -3,7 +3,6 @@ using FacePortal.Core.Galleries;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Api;
 using FacePortal.Web.Applications;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Galleries;
 
@@ -22,7 +21,6 @@ public static class GalleryEndpoints
         api.MapPost("/", CreateAsync)
             .WithRequestExample("application/json", """{"name":"Second site"}""")
             .WithSummary("Create a gallery")
-            .Produces<GalleryResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapPut("/{id:guid}", RenameAsync)

@@ -6,7 +6,6 @@ using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
 using FacePortal.Web.Galleries;
 using FacePortal.Web.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.People;
 
@@ -14,7 +13,7 @@ namespace FacePortal.Web.People;
 /// Photos and crops, streamed by id after an authorization check (<c>people:read</c>, or a signed-in
 /// admin, whose pages show them): the blob store's paths are never exposed, and, like every API
 /// answer (SecurityHeaders), not cached, so a deleted person's face does not linger. A photo or face of a gallery the
-/// caller may not use is answered 404 (<see cref="GalleryAccess.ResolveForItemAsync"/>).
+/// caller may not use is answered 404 (<see cref="GalleryAccess.ResolveForAsync"/>).
 /// </summary>
 public static class MediaEndpoints
 {
@@ -39,50 +38,21 @@ public static class MediaEndpoints
         return v1;
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> PhotoFileAsync(
-        Guid id, MediaService media, PeopleService people, GalleryAccess access, HttpContext context, CancellationToken ct)
-    {
-        var scope = await access.ResolveForItemAsync(context, await people.FindGalleryOfPhotoAsync(id, ct), "photo", ct);
-        if (!scope.Succeeded)
+    private static Task<Results<FileStreamHttpResult, ProblemHttpResult>> PhotoFileAsync(
+        Guid id, MediaService media, GalleryAccess access, HttpContext context, CancellationToken ct) =>
+        access.ResolveForAsync(context, GalleryItem.Photo, id, ct).AnswerFoundAsync(
+            "photo", () => media.OpenPhotoAsync(id, ct), photo => TypedResults.Stream(photo.Content, photo.ContentType, fileDownloadName: null, enableRangeProcessing: true));
+
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> ThumbnailAsync(
+        Guid id, int? size, MediaService media, FacePipeline pipeline, GalleryAccess access, HttpContext context, CancellationToken ct) =>
+        access.ResolveForAsync(context, GalleryItem.Photo, id, ct).AnswerFoundAsync("photo", () => media.ReadPhotoAsync(id, ct), bytes =>
         {
-            return scope.Problem();
-        }
+            var side = Math.Clamp(size ?? 256, 32, MaxThumbnailSide);
+            using var image = pipeline.Decoder.Decode(bytes);
+            return TypedResults.Bytes(ImageTransforms.ThumbnailJpeg(image, side), "image/jpeg");
+        });
 
-        return await media.OpenPhotoAsync(id, ct) is { } photo
-            ? TypedResults.Stream(photo.Content, photo.ContentType, fileDownloadName: null, enableRangeProcessing: true)
-            : ApiProblems.NotFound("photo");
-    }
-
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ThumbnailAsync(
-        Guid id, int? size, MediaService media, FacePipeline pipeline, PeopleService people, GalleryAccess access, HttpContext context, CancellationToken ct)
-    {
-        var scope = await access.ResolveForItemAsync(context, await people.FindGalleryOfPhotoAsync(id, ct), "photo", ct);
-        if (!scope.Succeeded)
-        {
-            return scope.Problem();
-        }
-
-        if (await media.ReadPhotoAsync(id, ct) is not { } bytes)
-        {
-            return ApiProblems.NotFound("photo");
-        }
-
-        var side = Math.Clamp(size ?? 256, 32, MaxThumbnailSide);
-        using var image = pipeline.Decoder.Decode(bytes);
-        return TypedResults.Bytes(ImageTransforms.ThumbnailJpeg(image, side), "image/jpeg");
-    }
-
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> FaceCropAsync(
-        Guid id, MediaService media, PeopleService people, GalleryAccess access, HttpContext context, CancellationToken ct)
-    {
-        var scope = await access.ResolveForItemAsync(context, await people.FindGalleryOfFaceAsync(id, ct), "face", ct);
-        if (!scope.Succeeded)
-        {
-            return scope.Problem();
-        }
-
-        return await media.OpenFaceCropAsync(id, ct) is { } crop
-            ? TypedResults.Stream(crop.Content, crop.ContentType)
-            : ApiProblems.NotFound("face");
-    }
+    private static Task<Results<FileStreamHttpResult, ProblemHttpResult>> FaceCropAsync(
+        Guid id, MediaService media, GalleryAccess access, HttpContext context, CancellationToken ct) =>
+        access.ResolveForAsync(context, GalleryItem.Face, id, ct).AnswerFoundAsync("face", () => media.OpenFaceCropAsync(id, ct), crop => TypedResults.Stream(crop.Content, crop.ContentType));
 }

@@ -8,7 +8,6 @@ using FacePortal.Web.Api;
 using FacePortal.Web.Galleries;
 using FacePortal.Web.Uploads;
 using FacePortal.Web.Recognition;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.People;
@@ -61,13 +60,8 @@ public static class PeopleApiEndpoints
             .WithSummary("Add photos to a person")
             .WithDescription("multipart/form-data with one file part per photo. Each file is answered on its own, as the People page does: "
                 + "accepted, accepted with a warning, or rejected with the reason. " + PhotoUploads.ChoiceDescription)
-            .Produces<List<EnrollmentResult>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .Produces<FaceChoiceProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
+            .ProducesPersonPhotoProblems()
+            .Produces<FaceChoiceProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
 
         api.MapDelete("/photos/{id:guid}", DeletePhotoAsync)
             .RequireScope(ScopeNames.PeopleWrite)
@@ -96,17 +90,9 @@ public static class PeopleApiEndpoints
         return TypedResults.Ok(await people.ListAsync(new PeopleQuery(search, sort ?? PeopleSort.Name, desc ?? false, page ?? 0, Math.Clamp(pageSize ?? 25, 1, 500), scope.GalleryId), ct));
     }
 
-    private static async Task<Results<Ok<PersonDetails>, ProblemHttpResult>> GetAsync(
-        Guid id, PeopleService people, GalleryAccess access, HttpContext context, [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
-    {
-        var scope = await access.ResolveForPersonAsync(context, id, ct);
-        if (!scope.Succeeded)
-        {
-            return scope.Problem();
-        }
-
-        return await people.GetAsync(id, ct) is { } person ? TypedResults.Ok(person) : ApiProblems.NotFound("person");
-    }
+    private static Task<Results<Ok<PersonDetails>, ProblemHttpResult>> GetAsync(
+        Guid id, PeopleService people, GalleryAccess access, HttpContext context, [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct) =>
+        access.ResolveForPersonAsync(context, id, ct).AnswerFoundAsync("person", () => people.GetAsync(id, ct), person => TypedResults.Ok(person));
 
     private static async Task<Results<Created<CreatedPerson>, ProblemHttpResult>> CreateAsync(
         PersonNameRequest body, PeopleService people, GalleryAccess access, HttpContext context, ClaimsPrincipal user,
@@ -138,45 +124,24 @@ public static class PeopleApiEndpoints
         return change.Succeeded ? TypedResults.NoContent() : ApiProblems.BadRequest(change.Error);
     }
 
-    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeleteAsync(
+    private static Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeleteAsync(
         Guid id, PeopleService people, GalleryAccess access, HttpContext context, ClaimsPrincipal user,
-        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
-    {
-        var scope = await access.ResolveForPersonAsync(context, id, ct);
-        if (!scope.Succeeded)
-        {
-            return scope.Problem();
-        }
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct) =>
+        DeleteInGalleryAsync(access.ResolveForPersonAsync(context, id, ct), "person", () => people.DeleteAsync(id, ActorName.Of(user), ct));
 
-        return await people.DeleteAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("person");
-    }
-
-    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeletePhotoAsync(
+    private static Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeletePhotoAsync(
         Guid id, PeopleService people, GalleryAccess access, HttpContext context, ClaimsPrincipal user,
-        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
-    {
-        // A photo of another gallery is answered as one that does not exist.
-        var scope = await access.ResolveForItemAsync(context, await people.FindGalleryOfPhotoAsync(id, ct), "photo", ct);
-        if (!scope.Succeeded)
-        {
-            return scope.Problem();
-        }
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct) =>
+        DeleteInGalleryAsync(access.ResolveForAsync(context, GalleryItem.Photo, id, ct), "photo", () => people.DeletePhotoAsync(id, ActorName.Of(user), ct));
 
-        return await people.DeletePhotoAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("photo");
-    }
-
-    private static async Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeleteFaceAsync(
+    private static Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeleteFaceAsync(
         Guid id, PeopleService people, GalleryAccess access, HttpContext context, ClaimsPrincipal user,
-        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct)
-    {
-        var scope = await access.ResolveForItemAsync(context, await people.FindGalleryOfFaceAsync(id, ct), "face", ct);
-        if (!scope.Succeeded)
-        {
-            return scope.Problem();
-        }
+        [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? gallery, CancellationToken ct) =>
+        DeleteInGalleryAsync(access.ResolveForAsync(context, GalleryItem.Face, id, ct), "face", () => people.DeleteFaceAsync(id, ActorName.Of(user), ct));
 
-        return await people.DeleteFaceAsync(id, ActorName.Of(user), ct) is { Found: true } report ? TypedResults.Ok(report) : ApiProblems.NotFound("face");
-    }
+    /// <summary>A deletion's report; 404 when the thing was already gone (a report that found nothing) or is of a gallery the caller may not use.</summary>
+    private static Task<Results<Ok<DeletionReport>, ProblemHttpResult>> DeleteInGalleryAsync(Task<GalleryAccessResult> access, string what, Func<Task<DeletionReport>> delete) =>
+        access.AnswerFoundAsync(what, async () => await delete() is { Found: true } report ? report : null, report => TypedResults.Ok(report));
 
     private const string FaceDescription = "For a photo with several faces: the index (0-based) of the face that is the person, as a 422 answer lists them. Also accepted as a form field.";
 
@@ -186,7 +151,7 @@ public static class PeopleApiEndpoints
 
     /// <param name="face">Read by <see cref="PhotoUploads"/> (also as a form field); a parameter here so the document lists it.</param>
     /// <param name="box">As <paramref name="face"/>.</param>
-    private static async Task<IResult> AddPhotosAsync(
+    private static async Task<Results<Ok<List<EnrollmentResult>>, ProblemHttpResult>> AddPhotosAsync(
         Guid id, HttpRequest request, [FromQuery(Name = PhotoUploads.FaceParameter), Description(FaceDescription)] int? face,
         [FromQuery(Name = PhotoUploads.BoxParameter), Description(BoxDescription)] string? box, [Description(SourceDescription)] string? source,
         EnrollmentService enrollment, GalleryAccess access, HttpContext context, RequestBuffers buffers, ClaimsPrincipal user,

@@ -28,7 +28,7 @@ public static class PhotoUploads
     /// a photo that needs a face chosen: 422).
     /// </summary>
     /// <param name="highlighted">Webcam capture: enroll the face the preview highlighted, the primary one (<see cref="FaceChoice.Highlighted"/>).</param>
-    public static async Task<IResult> EnrollAsync(
+    public static async Task<Results<Ok<List<EnrollmentResult>>, ProblemHttpResult>> EnrollAsync(
         HttpRequest request, Guid personId, PhotoSource source, EnrollmentService enrollment, RequestBuffers buffers, string actor, bool highlighted, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -48,12 +48,12 @@ public static class PhotoUploads
             var files = spool.Parts.Where(p => p.FileName is not null).ToList();
             if (files.Count == 0)
             {
-                return Results.Problem("No files were sent.", statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Problem("No files were sent.", statusCode: StatusCodes.Status400BadRequest);
             }
 
             if (files.Count > enrollment.Options.MaxFilesPerBatch)
             {
-                return Results.Problem(
+                return TypedResults.Problem(
                     $"More than {enrollment.Options.MaxFilesPerBatch} photos were sent; at most {enrollment.Options.MaxFilesPerBatch} are accepted at once.",
                     statusCode: StatusCodes.Status400BadRequest);
             }
@@ -63,12 +63,12 @@ public static class PhotoUploads
             var (choice, choiceProblem) = FaceChoice.Parse(face, box);
             if (choiceProblem is not null)
             {
-                return Results.Problem(choiceProblem, statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Problem(choiceProblem, statusCode: StatusCodes.Status400BadRequest);
             }
 
             if (choice is not null && files.Count > 1)
             {
-                return Results.Problem(
+                return TypedResults.Problem(
                     "face and box choose a face of one photo: send that photo alone with them.", statusCode: StatusCodes.Status400BadRequest);
             }
 
@@ -83,7 +83,7 @@ public static class PhotoUploads
                 results.Add(await EnrollAsync(file, personId, source, enrollment, actor, choice, ct));
             }
 
-            return results.FirstOrDefault(NeedsChoice) is { } undecided ? ChooseAFace(undecided, results) : Results.Ok(results);
+            return results.FirstOrDefault(NeedsChoice) is { } undecided ? ChooseAFace(undecided, results) : TypedResults.Ok(results);
         }
     }
 
@@ -94,13 +94,13 @@ public static class PhotoUploads
     /// 422: the photo's faces, to send it again with one chosen. In a batch the other files were handled
     /// as usual, so every file's result goes along too.
     /// </summary>
-    private static IResult ChooseAFace(EnrollmentResult undecided, List<EnrollmentResult> results)
+    private static ProblemHttpResult ChooseAFace(EnrollmentResult undecided, List<EnrollmentResult> results)
     {
         var detail = undecided.Status == EnrollmentStatus.NeedsFaceChoice
             ? $"'{undecided.FileName}' holds {undecided.FacesFound} faces and nothing of it was enrolled. Send it again with "
                 + $"{FaceParameter}=<index> or {BoxParameter}=left,top,right,bottom to enroll the face that is this person."
             : $"'{undecided.FileName}': {undecided.Message} Nothing of it was enrolled.";
-        return Results.Problem(
+        return TypedResults.Problem(
             detail,
             statusCode: StatusCodes.Status422UnprocessableEntity,
             title: "Choose which face is the person",

@@ -20,33 +20,11 @@ public static class TransferEndpoints
         ArgumentNullException.ThrowIfNull(v1);
         var api = v1.MapGroup(string.Empty).RequireSignedInAdmin().WithTags("Transfer");
 
-        api.MapGet("/export", async (
-                FaceSetExporter exporter, GalleryAccess access, GalleryService galleries, RequestBuffers buffers, ClaimsPrincipal user,
-                [FromQuery(Name = GalleryAccess.Parameter), Description("The gallery to export (its id or name); every gallery when absent.")] string? gallery,
-                CancellationToken ct) =>
-            {
-                // Without a gallery parameter: everyone, as a whole-installation backup; with one: that gallery's people.
-                if (string.IsNullOrWhiteSpace(gallery))
-                {
-                    return await ExportAsync(exporter, buffers, null, null, "faceportal-faces", user, ct);
-                }
-
-                var resolved = await access.ResolveAsync(user, gallery, ct);
-                if (resolved.GalleryId is not { } galleryId)
-                {
-                    return resolved.Problem();
-                }
-
-                var name = (await galleries.NamesAsync(ct)).GetValueOrDefault(galleryId, "gallery");
-                return await ExportAsync(exporter, buffers, galleryId, null, $"faceportal-{FolderNames.From(name)}", user, ct);
-            })
+        api.MapGet("/export", ExportGalleryAsync)
             .WithSummary("Export enrolled faces")
             .WithDescription("A zip of aligned face crops in one folder per person, as Import reads it: everyone, or one gallery's people with `gallery` (its id or name). Signed-in admins only.");
 
-        api.MapGet("/people/{id:guid}/export", async (Guid id, FaceSetExporter exporter, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct) =>
-            await people.FindNameAsync(id, ct) is { } name
-                ? await ExportAsync(exporter, buffers, null, [id], $"faceportal-{FolderNames.From(name)}", user, ct)
-                : ApiProblems.NotFound("person"))
+        api.MapGet("/people/{id:guid}/export", ExportPersonAsync)
             .WithSummary("Export one person's faces")
             .WithDescription("A zip of the person's aligned face crops. Signed-in admins only.");
 
@@ -58,7 +36,34 @@ public static class TransferEndpoints
         return v1;
     }
 
-    private static async Task<IResult> ExportAsync(
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportGalleryAsync(
+        FaceSetExporter exporter, GalleryAccess access, GalleryService galleries, RequestBuffers buffers, ClaimsPrincipal user,
+        [FromQuery(Name = GalleryAccess.Parameter), Description("The gallery to export (its id or name); every gallery when absent.")] string? gallery,
+        CancellationToken ct)
+    {
+        // Without a gallery parameter: everyone, as a whole-installation backup; with one: that gallery's people.
+        if (string.IsNullOrWhiteSpace(gallery))
+        {
+            return await ExportAsync(exporter, buffers, null, null, "faceportal-faces", user, ct);
+        }
+
+        var resolved = await access.ResolveAsync(user, gallery, ct);
+        if (resolved.GalleryId is not { } galleryId)
+        {
+            return resolved.Problem();
+        }
+
+        var name = (await galleries.NamesAsync(ct)).GetValueOrDefault(galleryId, "gallery");
+        return await ExportAsync(exporter, buffers, galleryId, null, $"faceportal-{FolderNames.From(name)}", user, ct);
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> ExportPersonAsync(
+        Guid id, FaceSetExporter exporter, PeopleService people, RequestBuffers buffers, ClaimsPrincipal user, CancellationToken ct) =>
+        await people.FindNameAsync(id, ct) is { } name
+            ? await ExportAsync(exporter, buffers, null, [id], $"faceportal-{FolderNames.From(name)}", user, ct)
+            : ApiProblems.NotFound("person");
+
+    private static async Task<FileStreamHttpResult> ExportAsync(
         FaceSetExporter exporter, RequestBuffers buffers, Guid? galleryId, Guid[]? ids, string name, ClaimsPrincipal user, CancellationToken ct)
     {
         // Written to a scratch file first: the zip writer needs to seek, and a failed export must not send half a file.
@@ -67,7 +72,7 @@ public static class TransferEndpoints
         {
             await exporter.WriteAsync(temp, galleryId, ids, ActorName.Of(user), ct);
             temp.Position = 0;
-            return Results.File(temp, "application/zip", $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmm}.zip");
+            return TypedResults.File(temp, "application/zip", $"{name}-{DateTime.UtcNow:yyyyMMdd-HHmm}.zip");
         }
         catch
         {
@@ -76,7 +81,7 @@ public static class TransferEndpoints
         }
     }
 
-    private static async Task<IResult> ImportAsync(
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportAsync(
         HttpRequest request, FaceSetImporter importer, GalleryAccess access, RequestBuffers buffers, ClaimsPrincipal user,
         [FromQuery(Name = GalleryAccess.Parameter), Description("The gallery to import into (its id or name); Main when absent.")] string? gallery, CancellationToken ct)
     {
@@ -101,7 +106,7 @@ public static class TransferEndpoints
             {
                 if (spool.Parts.Where(p => p.FileName is not null).ToList() is not [var zip])
                 {
-                    return Results.Problem("Send one zip file.", statusCode: StatusCodes.Status400BadRequest);
+                    return TypedResults.Problem("Send one zip file.", statusCode: StatusCodes.Status400BadRequest);
                 }
 
                 return zip.Failure is { } failure ? ApiProblems.NotSaved(failure) : await ImportZipAsync(zip.Content!, galleryId, importer, user, ct);
@@ -115,18 +120,18 @@ public static class TransferEndpoints
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Results.Problem($"The zip is larger than {UploadLimits.MaxImportBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem($"The zip is larger than {UploadLimits.MaxImportBytes / (1024 * 1024)} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
         body.Position = 0;
         return await ImportZipAsync(body, galleryId, importer, user, ct);
     }
 
-    private static async Task<IResult> ImportZipAsync(Stream zip, Guid galleryId, FaceSetImporter importer, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> ImportZipAsync(Stream zip, Guid galleryId, FaceSetImporter importer, ClaimsPrincipal user, CancellationToken ct)
     {
         var report = await importer.ImportAsync(zip, galleryId, ActorName.Of(user), progress: null, ct);
         return report.People.Count == 0 && report.Problems.Count > 0
-            ? Results.Problem(string.Join(" ", report.Problems), statusCode: StatusCodes.Status400BadRequest)
-            : Results.Ok(report);
+            ? TypedResults.Problem(string.Join(" ", report.Problems), statusCode: StatusCodes.Status400BadRequest)
+            : TypedResults.Ok(report);
     }
 }

@@ -35,8 +35,7 @@ public static class AnalysisEndpoints
             .WithSummary("Detect faces")
             .WithDescription("Every face in the photo: box, score, 5 and 68 landmarks and quality signals. "
                 + "Send the photo as the multipart part or JSON member 'image', or as the whole body of an image/* request. facePlugins asks for attributes: a comma list of "
-                + string.Join(", ", FacePluginsParameter.Names) + ".")
-            .Produces<DetectResponse>();
+                + string.Join(", ", FacePluginsParameter.Names) + ".");
 
         Photos<ImageBody, ImageForm>(api.MapPost("/recognize", RecognizeAsync))
             .RequireScope(ScopeNames.Recognize)
@@ -44,8 +43,7 @@ public static class AnalysisEndpoints
             .WithDescription("Every face with its closest enrolled people (limit, at most 100) and its verdict: named, nobody-close, ambiguous (could be A or B), "
                 + "too-poor (too small, blurred or turned to judge) or marked-not-this-person, with a reason sentence, the similarity and the operating point "
                 + "it was decided at (the false-match rate, the people enrolled and the threshold they give). A stricter threshold the caller gives (threshold) "
-                + "can only turn a named face into nobody-close; a looser one, or one that is not a finite number, is refused with 400. Send the photo as 'image'.")
-            .Produces<RecognizeResponse>();
+                + "can only turn a named face into nobody-close; a looser one, or one that is not a finite number, is refused with 400. Send the photo as 'image'.");
 
         Photos<VerifyBody, VerifyForm>(api.MapPost("/verify", VerifyAsync))
             .RequireScope(ScopeNames.Verify)
@@ -53,7 +51,6 @@ public static class AnalysisEndpoints
             .WithDescription("The primary face of 'first' against that of 'second', or, with personId, the primary face of 'image' against that person's enrolled faces. "
                 + "requireLive=true also runs the (experimental) liveness model on each compared face and answers 422 when one does not look live. "
                 + "The verdict says same-person or different-people in words with the operating point of one comparison.")
-            .Produces<VerifyResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         return v1;
     }
@@ -69,13 +66,13 @@ public static class AnalysisEndpoints
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static async Task<IResult> DetectAsync(
+    private static async Task<Results<Ok<DetectResponse>, ProblemHttpResult>> DetectAsync(
         HttpRequest request, [FromQuery] string? facePlugins, FacePipeline pipeline, FaceAttributeAnalyzer attributes, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
     {
         var (plugins, pluginProblem) = FacePluginsParameter.Parse(facePlugins);
         if (pluginProblem is not null)
         {
-            return Results.Problem(pluginProblem, statusCode: StatusCodes.Status400BadRequest, title: "Unknown face plugin");
+            return TypedResults.Problem(pluginProblem, statusCode: StatusCodes.Status400BadRequest, title: "Unknown face plugin");
         }
 
         using var large = trim.Begin();
@@ -94,7 +91,7 @@ public static class AnalysisEndpoints
                 var found = faces.Select(f => DetectedFace.From(f, plugins == FacePlugins.None ? null : attributes.Analyze(image, f, plugins)));
                 return new DetectResponse(image.OriginalWidth, image.OriginalHeight, [.. found], FacePluginsParameter.NamesOf(plugins));
             }, ct);
-            return response.Faces.Count == 0 ? NoFace("the photo") : Results.Ok(response);
+            return response.Faces.Count == 0 ? NoFace("the photo") : TypedResults.Ok(response);
         }
         catch (ImageDecodeException e)
         {
@@ -102,7 +99,7 @@ public static class AnalysisEndpoints
         }
     }
 
-    private static async Task<IResult> RecognizeAsync(
+    private static async Task<Results<Ok<RecognizeResponse>, ProblemHttpResult>> RecognizeAsync(
         HttpRequest request, [FromQuery] int? limit, [FromQuery] float? threshold, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline,
         GalleryAccess access, [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? galleryName,
         RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
@@ -117,12 +114,12 @@ public static class AnalysisEndpoints
         var serverThreshold = (await recognizer.OperatingPointAsync(galleryId, ct)).Threshold;
         if (limit is < 1 or > 100)
         {
-            return Results.Problem($"limit must be between 1 and 100 (was {limit}).", statusCode: StatusCodes.Status400BadRequest, title: "Bad limit");
+            return TypedResults.Problem($"limit must be between 1 and 100 (was {limit}).", statusCode: StatusCodes.Status400BadRequest, title: "Bad limit");
         }
 
         if (threshold is { } notNumber && !float.IsFinite(notNumber))
         {
-            return Results.Problem(
+            return TypedResults.Problem(
                 $"threshold must be a number between the server's threshold ({serverThreshold:0.###}) and 1 (was {notNumber.ToString(System.Globalization.CultureInfo.InvariantCulture)}).",
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Bad threshold");
@@ -130,7 +127,7 @@ public static class AnalysisEndpoints
 
         if (threshold is { } asked && (asked < serverThreshold || asked > 1))
         {
-            return Results.Problem(
+            return TypedResults.Problem(
                 $"threshold {asked:0.###} is refused: only a threshold at least as strict as the server's ({serverThreshold:0.###}) and at most 1 is accepted.",
                 statusCode: StatusCodes.Status400BadRequest,
                 title: "Threshold looser than the server's");
@@ -151,7 +148,7 @@ public static class AnalysisEndpoints
                 using var image = pipeline.Decoder.Decode(bytes);
                 return recognizer.Recognize(image, index, topK: limit);
             }, ct);
-            return result.Faces.Count == 0 ? NoFace("the photo") : Results.Ok(RecognizeResponse.From(result, threshold));
+            return result.Faces.Count == 0 ? NoFace("the photo") : TypedResults.Ok(RecognizeResponse.From(result, threshold));
         }
         catch (ImageDecodeException e)
         {
@@ -159,7 +156,7 @@ public static class AnalysisEndpoints
         }
     }
 
-    private static async Task<IResult> VerifyAsync(
+    private static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> VerifyAsync(
         HttpRequest request, [FromQuery] Guid? personId, [FromQuery] bool? requireLive, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline,
         FaceAttributeAnalyzer attributes, Core.People.PeopleService people, GalleryAccess access,
         [FromQuery(Name = GalleryAccess.Parameter), Description(GalleryDescription)] string? galleryName, RequestBuffers buffers, IdleMemoryTrim trim, CancellationToken ct)
@@ -214,7 +211,7 @@ public static class AnalysisEndpoints
         var verified = personId is { } person
             ? await VerifyPersonAsync(photos![PhotoField.Image], galleryId, person, personName!, recognizer, gallery, pipeline, ct)
             : await VerifyPhotosAsync(photos![PhotoField.First], photos[PhotoField.Second], recognizer, ct);
-        return verified.Response is { } response ? Results.Ok(response with { Liveness = liveness }) : verified.Problem!;
+        return verified.Response is { } response ? TypedResults.Ok(response with { Liveness = liveness }) : verified.Problem!;
     }
 
     /// <summary>
@@ -222,7 +219,7 @@ public static class AnalysisEndpoints
     /// small for the model, or a face the model does not find live. The photo is analysed on its own
     /// here, before the comparison, so verification itself stays the recognizer's one way.
     /// </summary>
-    private static (LivenessEstimate? Liveness, IResult? Problem) LivenessOf(byte[] photo, string which, FacePipeline pipeline, FaceAttributeAnalyzer attributes)
+    private static (LivenessEstimate? Liveness, ProblemHttpResult? Problem) LivenessOf(byte[] photo, string which, FacePipeline pipeline, FaceAttributeAnalyzer attributes)
     {
         try
         {
@@ -235,13 +232,13 @@ public static class AnalysisEndpoints
             var measured = attributes.Analyze(image, face, FacePlugins.Liveness);
             if (measured.Refusal is { } refusal)
             {
-                return (null, Results.Problem($"Liveness could not be measured in the {which} photo: {refusal}", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Liveness not measured"));
+                return (null, TypedResults.Problem($"Liveness could not be measured in the {which} photo: {refusal}", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Liveness not measured"));
             }
 
             var live = measured.Liveness!;
             return live.IsLive
                 ? (live, null)
-                : (live, Results.Problem(
+                : (live, TypedResults.Problem(
                     $"The face in the {which} photo does not look live (liveness score {live.Score:0.00}, at least {FaceAttributeAnalyzer.LivenessThreshold:0.00} is needed)"
                         + (live.Experimental ? "; the liveness check is experimental." : "."),
                     statusCode: StatusCodes.Status422UnprocessableEntity,
@@ -253,14 +250,14 @@ public static class AnalysisEndpoints
         }
     }
 
-    private static async Task<(VerifyResponse? Response, IResult? Problem)> VerifyPhotosAsync(byte[] first, byte[] second, FaceRecognizer recognizer, CancellationToken ct)
+    private static async Task<(VerifyResponse? Response, ProblemHttpResult? Problem)> VerifyPhotosAsync(byte[] first, byte[] second, FaceRecognizer recognizer, CancellationToken ct)
     {
         var result = await Task.Run(() => recognizer.Verify(first, second), ct);
         if (result.Problem is not null)
         {
             // No dimensions: the photo could not be decoded at all, which is bad input rather than a photo without a face.
             var unusable = result.First.Width == 0 || result.Second.Width == 0;
-            return (null, Results.Problem(result.Problem, statusCode: unusable ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity, title: unusable ? "Unusable image" : "No face"));
+            return (null, TypedResults.Problem(result.Problem, statusCode: unusable ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity, title: unusable ? "Unusable image" : "No face"));
         }
 
         List<string> notes = [.. Notes(result.First, "first"), .. Notes(result.Second, "second")];
@@ -268,7 +265,7 @@ public static class AnalysisEndpoints
         return (new VerifyResponse(result.Similarity, result.Threshold, result.IsSamePerson, result.First, result.Second, null, VerificationVerdict.Of(result.Similarity, point), notes), null);
     }
 
-    private static async Task<(VerifyResponse? Response, IResult? Problem)> VerifyPersonAsync(
+    private static async Task<(VerifyResponse? Response, ProblemHttpResult? Problem)> VerifyPersonAsync(
         byte[] photo, Guid galleryId, Guid personId, string name, FaceRecognizer recognizer, RecognitionGallery gallery, FacePipeline pipeline, CancellationToken ct)
     {
         var index = await gallery.GetIndexAsync(galleryId, ct);
@@ -289,7 +286,7 @@ public static class AnalysisEndpoints
 
         if (index.Nearest(personId, face.Embedding) is not { } nearest)
         {
-            return (null, Results.Problem($"{name} has no enrolled faces to verify against.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing enrolled"));
+            return (null, TypedResults.Problem($"{name} has no enrolled faces to verify against.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Nothing enrolled"));
         }
 
         var point = recognizer.VerificationPoint;
@@ -312,8 +309,8 @@ public static class AnalysisEndpoints
         }
     }
 
-    private static IResult NoFace(string where) =>
-        Results.Problem($"No face was found in {where}.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "No face");
+    private static ProblemHttpResult NoFace(string where) =>
+        TypedResults.Problem($"No face was found in {where}.", statusCode: StatusCodes.Status422UnprocessableEntity, title: "No face");
 }
 
 /// <summary>One photo in base64 in a JSON body (a data: URL is accepted).</summary>

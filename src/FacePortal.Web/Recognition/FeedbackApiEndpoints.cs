@@ -9,8 +9,8 @@ using FacePortal.Shared.Imaging;
 using FacePortal.Web.Accounts;
 using FacePortal.Web.Applications;
 using FacePortal.Web.Api;
+using FacePortal.Web.Galleries;
 using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.Recognition;
@@ -40,13 +40,8 @@ public static class FeedbackApiEndpoints
                 + "With several faces, say which: face (its index, in the order /recognize lists them) or box (left,top,right,bottom in the photo's pixels). "
                 + "The face's embedding and aligned crop are kept as a negative example: recognition then refuses to name a face as that person "
                 + "when it is closer to their negatives than to their own faces. 422 lists the photo's faces when none (or not the one asked for) is found.")
-            .Produces<NegativeExampleSummary>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status507InsufficientStorage);
+            .ProducesPersonPhotoProblems()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         api.MapGet("/people/{id:guid}/negatives", ListAsync)
             .RequireScope(ScopeNames.PeopleRead)
@@ -61,20 +56,12 @@ public static class FeedbackApiEndpoints
     }
 
     // Each operation is on one person: one of a gallery the caller may not use is answered as one that does not exist (GalleryAccess).
-    private static async Task<Results<Ok<IReadOnlyList<NegativeExampleSummary>>, ProblemHttpResult>> ListAsync(
-        Guid id, FeedbackService feedback, Galleries.GalleryAccess access, HttpContext context, CancellationToken ct)
-    {
-        var scope = await access.ResolveForPersonAsync(context, id, ct);
-        if (!scope.Succeeded)
-        {
-            return scope.Problem();
-        }
-
-        return await feedback.ListAsync(id, ct) is { } negatives ? TypedResults.Ok(negatives) : ApiProblems.NotFound("person");
-    }
+    private static Task<Results<Ok<IReadOnlyList<NegativeExampleSummary>>, ProblemHttpResult>> ListAsync(
+        Guid id, FeedbackService feedback, GalleryAccess access, HttpContext context, CancellationToken ct) =>
+        access.ResolveForPersonAsync(context, id, ct).AnswerFoundAsync("person", () => feedback.ListAsync(id, ct), negatives => TypedResults.Ok(negatives));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        Guid id, Guid negativeId, FeedbackService feedback, Galleries.GalleryAccess access, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
+        Guid id, Guid negativeId, FeedbackService feedback, GalleryAccess access, HttpContext context, ClaimsPrincipal user, CancellationToken ct)
     {
         var scope = await access.ResolveForPersonAsync(context, id, ct);
         if (!scope.Succeeded)
@@ -85,9 +72,9 @@ public static class FeedbackApiEndpoints
         return await feedback.DeleteAsync(id, negativeId, ActorName.Of(user), ct) ? TypedResults.NoContent() : ApiProblems.NotFound("negative example");
     }
 
-    private static async Task<IResult> MarkAsync(
+    private static async Task<Results<Created<NegativeExampleSummary>, ProblemHttpResult>> MarkAsync(
         HttpRequest request, [FromQuery] Guid? personId, [FromQuery] int? face, [FromQuery] string? box,
-        FeedbackService feedback, FacePipeline pipeline, Galleries.GalleryAccess access, RequestBuffers buffers, IdleMemoryTrim trim, ClaimsPrincipal user, CancellationToken ct)
+        FeedbackService feedback, FacePipeline pipeline, GalleryAccess access, RequestBuffers buffers, IdleMemoryTrim trim, ClaimsPrincipal user, CancellationToken ct)
     {
         if (personId is not { } person)
         {

@@ -30,7 +30,7 @@ public sealed class ApiAntiforgery(RequestDelegate next, IAntiforgery antiforger
     }
 
     /// <summary>For form posts outside the API (sign-out): the token from the form field or the header.</summary>
-    public static async Task<IResult?> RefuseUnlessValidAsync(HttpContext context)
+    public static async Task<ProblemHttpResult?> RefuseUnlessValidAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
@@ -52,7 +52,7 @@ public sealed class ApiAntiforgery(RequestDelegate next, IAntiforgery antiforger
     private async Task<bool> CarriesTokenAsync(HttpContext context) =>
         context.Request.Headers.ContainsKey(HeaderName) && await antiforgery.IsRequestValidAsync(context);
 
-    private static IResult Refused() => Results.Problem(
+    private static ProblemHttpResult Refused() => TypedResults.Problem(
         $"The request did not carry a valid antiforgery token. FacePortal's pages send it in the {HeaderName} header; "
         + "a request from another site, or from another port of this host, cannot.",
         statusCode: StatusCodes.Status400BadRequest,

@@ -31,7 +31,7 @@ public sealed class MultipartSpool : IAsyncDisposable
     public IReadOnlyList<SpooledPart> Parts => _parts;
 
     /// <summary>The parts, or a problem (415, 400, 413) to answer instead.</summary>
-    public static async Task<(MultipartSpool? Spool, IResult? Problem)> ReadAsync(
+    public static async Task<(MultipartSpool? Spool, ProblemHttpResult? Problem)> ReadAsync(
         HttpRequest request, RequestBuffers buffers, MultipartLimits limits, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,12 +39,12 @@ public sealed class MultipartSpool : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(limits);
         if (Boundary(request) is not { } boundary)
         {
-            return (null, Results.Problem($"Send the {limits.PartNoun}s as multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType));
+            return (null, TypedResults.Problem($"Send the {limits.PartNoun}s as multipart/form-data.", statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
 
         var spool = new MultipartSpool();
         var reader = new MultipartReader(boundary, request.Body);
-        IResult? problem;
+        ProblemHttpResult? problem;
         try
         {
             problem = await spool.ReadPartsAsync(reader, buffers, limits, ct);
@@ -55,7 +55,7 @@ public sealed class MultipartSpool : IAsyncDisposable
         }
         catch (Exception e) when ((e is IOException or InvalidDataException or BadHttpRequestException) && StorageFailure.Of(e) is null)
         {
-            problem = Results.Problem("The multipart request is malformed or was cut short.", statusCode: StatusCodes.Status400BadRequest);
+            problem = TypedResults.Problem("The multipart request is malformed or was cut short.", statusCode: StatusCodes.Status400BadRequest);
         }
         catch
         {
@@ -72,14 +72,14 @@ public sealed class MultipartSpool : IAsyncDisposable
         return (null, problem);
     }
 
-    private async Task<IResult?> ReadPartsAsync(MultipartReader reader, RequestBuffers buffers, MultipartLimits limits, CancellationToken ct)
+    private async Task<ProblemHttpResult?> ReadPartsAsync(MultipartReader reader, RequestBuffers buffers, MultipartLimits limits, CancellationToken ct)
     {
         var chunk = new byte[81920];
         while (await reader.ReadNextSectionAsync(ct) is { } section)
         {
             if (_parts.Count >= limits.MaxParts)
             {
-                return Results.Problem(
+                return TypedResults.Problem(
                     $"More than {limits.MaxParts} {limits.PartNoun}s were sent; at most {limits.MaxParts} are accepted at once.",
                     statusCode: StatusCodes.Status400BadRequest);
             }
@@ -96,7 +96,7 @@ public sealed class MultipartSpool : IAsyncDisposable
             await part.FillAsync(section.Body, buffers, limits.MaxPartBytes, chunk, ct);
             if (part.TooLarge && limits.RefuseOversizedParts)
             {
-                return Results.Problem(
+                return TypedResults.Problem(
                     $"The {limits.PartNoun} '{part.FileName ?? part.Name}' is larger than {limits.MaxPartBytes / (1024 * 1024)} MB.",
                     statusCode: StatusCodes.Status413PayloadTooLarge);
             }
@@ -112,10 +112,10 @@ public sealed class MultipartSpool : IAsyncDisposable
             ? boundary
             : null;
 
-    private static IResult RequestTooLarge(HttpRequest request)
+    private static ProblemHttpResult RequestTooLarge(HttpRequest request)
     {
         var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-        return Results.Problem(
+        return TypedResults.Problem(
             limit is { } bytes ? $"The request is larger than {bytes / (1024 * 1024)} MB. Send less at once." : "The request is too large. Send less at once.",
             statusCode: StatusCodes.Status413PayloadTooLarge);
     }

@@ -29,8 +29,7 @@ public sealed class SpoofFrames(int seed = 20261130)
             DrawCover(canvas, photo, new SKRect(0, 0, Width, Height));
         }
 
-        AddNoise(frame, 4);
-        return new LivenessFrame(LivenessKind.WebcamFrame, source, Jpeg(frame, 75), new SKRect(0, 0, Width, Height));
+        return Captured(LivenessKind.WebcamFrame, source, frame, new SKRect(0, 0, Width, Height));
     }
 
     /// <summary>A print of the photo (white border, shadow, slightly turned) held in front of another photo.</summary>
@@ -64,8 +63,7 @@ public sealed class SpoofFrames(int seed = 20261130)
             canvas.Restore();
         }
 
-        AddNoise(frame, 4);
-        return new LivenessFrame(LivenessKind.PhotoOfPhoto, source, Jpeg(frame, 75), print);
+        return Captured(LivenessKind.PhotoOfPhoto, source, frame, print);
     }
 
     /// <summary>The photo shown on a monitor filmed by a webcam: dark bezel, cool tint, moire stripes and a glare spot.</summary>
@@ -82,10 +80,7 @@ public sealed class SpoofFrames(int seed = 20261130)
             }
 
             using var panel = new SKPaint { ColorFilter = Contrast(0.9f, 8, new SKColor(225, 238, 255)) };
-            canvas.Save();
-            canvas.ClipRect(screen);
             DrawCover(canvas, photo, screen, panel);
-            canvas.Restore();
         }
 
         Moire(frame, screen, amplitude: 14, period: Next(5.5f, 8f), angle: Next(5, 25));
@@ -99,8 +94,7 @@ public sealed class SpoofFrames(int seed = 20261130)
             canvas.DrawRect(screen, glare);
         }
 
-        AddNoise(frame, 4);
-        return new LivenessFrame(LivenessKind.Screen, source, Jpeg(frame, 75), screen);
+        return Captured(LivenessKind.Screen, source, frame, screen);
     }
 
     /// <summary>A flat, low-contrast print (lifted blacks, warm paper, soft detail, faint halftone) filling most of the frame.</summary>
@@ -122,15 +116,18 @@ public sealed class SpoofFrames(int seed = 20261130)
                 ColorFilter = Contrast(0.55f, 55, new SKColor(255, 244, 222)),
                 ImageFilter = SKImageFilter.CreateBlur(1.2f, 1.2f),
             };
-            canvas.Save();
-            canvas.ClipRect(image);
             DrawCover(canvas, photo, image, ink);
-            canvas.Restore();
         }
 
         Moire(frame, sheet, amplitude: 5, period: 3f, angle: 45);
-        AddNoise(frame, 5);
-        return new LivenessFrame(LivenessKind.Print, source, Jpeg(frame, 75), sheet);
+        return Captured(LivenessKind.Print, source, frame, sheet, noise: 5);
+    }
+
+    /// <summary>What the camera adds to every made frame, last: sensor noise (sigma <paramref name="noise"/>), then JPEG at quality 75.</summary>
+    private LivenessFrame Captured(LivenessKind kind, string source, SKBitmap frame, SKRect subject, float noise = 4)
+    {
+        AddNoise(frame, noise);
+        return new LivenessFrame(kind, source, Jpeg(frame, 75), subject);
     }
 
     private static SKBitmap NewFrame() => new(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
@@ -139,7 +136,7 @@ public sealed class SpoofFrames(int seed = 20261130)
 
     private static SKRect Inflate(SKRect r, float by, float shift) => new(r.Left - by + shift, r.Top - by + shift, r.Right + by + shift, r.Bottom + by + shift);
 
-    /// <summary>Scales <paramref name="photo"/> to cover <paramref name="target"/> (cropping the overflow, centred).</summary>
+    /// <summary>Scales <paramref name="photo"/> to cover <paramref name="target"/> (centred; it clips the overflow itself, so callers need not).</summary>
     private static void DrawCover(SKCanvas canvas, SKBitmap photo, SKRect target, SKPaint? paint = null)
     {
         var scale = Math.Max(target.Width / photo.Width, target.Height / photo.Height);
