@@ -1,6 +1,6 @@
 // Webcam preview with a live face box, and capture of N samples for enrollment.
 // Frames go to the server as JPEG over plain HTTP (same-origin, with the sign-in cookie and the
-// antiforgery token) to the one API: /api/v1/detect for the preview box, /api/v1/people/{id}/photos?source=webcam for samples.
+// antiforgery token) to the one API: /api/v1/detect/boxes for the preview box, /api/v1/people/{id}/photos?source=webcam for samples.
 
 import { withRequestToken } from './api-request.js';
 import { openCamera, closeCamera, grabJpeg } from './camera.js';

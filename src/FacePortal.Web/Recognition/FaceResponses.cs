@@ -30,6 +30,12 @@ public sealed record DetectedFace(Box Box, float Score, IReadOnlyList<Point> Lan
         new(Box.From(face.Box), face.Score, Point.From(face.FivePoints), Point.From(face.Landmarks.Points), face.Quality, attributes);
 }
 
+/// <summary>A face's box and the detector's score, nothing more (the fast path).</summary>
+public sealed record DetectedBox(Box Box, float Score);
+
+/// <summary>Where the faces in the photo are, best detector score first.</summary>
+public sealed record BoxesResponse(int Width, int Height, IReadOnlyList<DetectedBox> Faces);
+
 /// <summary>Every face in the photo, best detector score first.</summary>
 public sealed record DetectResponse(int Width, int Height, IReadOnlyList<DetectedFace> Faces, IReadOnlyList<string> FacePlugins);
 

@@ -32,6 +32,7 @@ public sealed class ApiAntiforgeryTests(FacePortalFactory factory) : IClassFixtu
         { "DELETE", $"/api/v1/photos/{Id}", "none" },
         { "DELETE", $"/api/v1/faces/{Id}", "none" },
         { "POST", "/api/v1/detect", "jpeg" },
+        { "POST", "/api/v1/detect/boxes", "jpeg" },
         { "POST", "/api/v1/import", "zip" },
         { "POST", "/api/v1/training", "json" },
         { "POST", $"/api/v1/training/{Id}/cancel", "none" },

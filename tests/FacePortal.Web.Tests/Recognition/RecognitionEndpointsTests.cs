@@ -145,6 +145,34 @@ public sealed class RecognitionEndpointsTests : IClassFixture<RecognitionEndpoin
     }
 
     [Fact]
+    public async Task Detect_boxes_finds_the_faces_detect_finds_and_answers_nothing_else()
+    {
+        var couple = TestPhotos.DeepFace("couple.jpg");
+        using var full = await PostAsync("/api/v1/detect", ("image", "couple.jpg", couple));
+        using var fast = await PostAsync("/api/v1/detect/boxes", ("image", "couple.jpg", couple));
+        var grey = new byte[200 * 150 * 4];
+        Array.Fill(grey, (byte)128);
+        using var blank = await PostAsync("/api/v1/detect/boxes", ("image", "grey.png", ImageEncoder.EncodeRgba(grey, 200, 150)));
+
+        var detected = (await full.Content.ReadFromJsonAsync<DetectResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+        var boxes = (await fast.Content.ReadFromJsonAsync<BoxesResponse>(ApiJson.Options, TestContext.Current.CancellationToken))!;
+        Assert.Equal((detected.Width, detected.Height), (boxes.Width, boxes.Height));
+        Assert.True(boxes.Faces.Count >= 2, $"{boxes.Faces.Count} face(s)");
+        Assert.Equal(detected.Faces.Count, boxes.Faces.Count);
+        Assert.All(boxes.Faces, b => Assert.Contains(detected.Faces, d => Overlap(d.Box, b.Box) > 0.5f));
+        Assert.DoesNotContain("landmarks", await fast.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, blank.StatusCode);
+
+        static float Overlap(Box a, Box b)
+        {
+            var width = Math.Max(0, Math.Min(a.X + a.Width, b.X + b.Width) - Math.Max(a.X, b.X));
+            var height = Math.Max(0, Math.Min(a.Y + a.Height, b.Y + b.Height) - Math.Max(a.Y, b.Y));
+            var shared = width * height;
+            return shared / ((a.Width * a.Height) + (b.Width * b.Height) - shared);
+        }
+    }
+
+    [Fact]
     public async Task Verify_needs_both_photos()
     {
         using var response = await PostAsync(Verify, ("first", "img1.jpg", TestPhotos.DeepFace("img1.jpg")));
