@@ -1,4 +1,3 @@
-using System.Globalization;
 using FacePortal.Cli.Commands;
 using FacePortal.Core.Backup;
 using FacePortal.Shared.Imaging;

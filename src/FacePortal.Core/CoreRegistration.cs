@@ -1,22 +1,12 @@
 using FacePortal.Core.Applications;
-using FacePortal.Core.Auditing;
 using FacePortal.Core.Configuration;
-using FacePortal.Core.Data;
 using FacePortal.Core.Jobs;
 using FacePortal.Core.Lab;
-using FacePortal.Core.People;
 using FacePortal.Core.People.Transfer;
-using FacePortal.Core.Recognition;
 using FacePortal.Shared.Analysis;
-using FacePortal.Shared.OpenSet;
-using FacePortal.Core.Storage;
-using FacePortal.Core.Training;
 using FacePortal.Core.Training.Kinds;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Models;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FacePortal.Core;

@@ -1,16 +1,10 @@
-using FacePortal.Core.Hosting;
 using FacePortal.Core.Jobs;
 using FacePortal.Shared.Installation;
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Applications;
 using FacePortal.Web.Components;
 using FacePortal.Web.CompreFace;
-using FacePortal.Web.Api;
 using FacePortal.Web.Errors;
-using FacePortal.Web.Galleries;
 using FacePortal.Web.Hosting;
 using FacePortal.Web.Security;
-using FacePortal.Web.Recognition;
 using FacePortal.Web.Recognition.Live;
 using FacePortal.Web.Observability;
 using FacePortal.Web.ScaleOut;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Imaging;
 using FacePortal.Shared.Models;
 

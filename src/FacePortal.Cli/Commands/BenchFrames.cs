@@ -1,5 +1,3 @@
-using System.Globalization;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
 
 namespace FacePortal.Cli.Commands;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using FacePortal.Shared.Evaluation;
 using FacePortal.Training.Augmentation;
 using FacePortal.Training.Data;
 using FacePortal.Training.Features;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using FacePortal.Shared.Evaluation;
 using FacePortal.Shared.Installation;
 using FacePortal.Shared.OpenSet;
 

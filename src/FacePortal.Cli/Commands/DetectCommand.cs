@@ -1,4 +1,3 @@
-using FacePortal.Shared.Evaluation;
 using FacePortal.Shared.Imaging;
 
 namespace FacePortal.Cli.Commands;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using FacePortal.Shared.Evaluation;
-
 namespace FacePortal.Cli.Commands;
 
 /// <summary>eval-open-set --images DIR --pairs CSV: leave-one-out open-set identification, to choose the recognition threshold.</summary>

@@ -1,5 +1,3 @@
-using FacePortal.Shared.Evaluation;
-
 namespace FacePortal.Cli.Commands;
 
 /// <summary>eval-pairs --images DIR --pairs CSV: verification accuracy of the pipeline on labelled pairs.</summary>

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using FacePortal.Core.Lab;
 using FacePortal.Shared.Analysis;
-using FacePortal.Shared.Evaluation;
 
 namespace FacePortal.Cli.Commands;
 

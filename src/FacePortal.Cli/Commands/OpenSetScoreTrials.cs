@@ -1,7 +1,5 @@
-using System.Globalization;
 using FacePortal.Core.Recognition;
 using FacePortal.Shared.Analysis;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.OpenSet;
 using FacePortal.Shared.Search;
 

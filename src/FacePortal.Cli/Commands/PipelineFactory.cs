@@ -1,4 +1,3 @@
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Detection;
 using FacePortal.Shared.Models;
 

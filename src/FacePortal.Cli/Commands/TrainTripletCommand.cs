@@ -1,5 +1,3 @@
-using System.Globalization;
-using FacePortal.Shared.Faces;
 using FacePortal.Training.Data;
 using FacePortal.Training.Features;
 using FacePortal.Training.Metric;

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using FacePortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Applications;
 

@@ -1,8 +1,4 @@
-using FacePortal.Core.Auditing;
-using FacePortal.Core.Data;
-using FacePortal.Core.Galleries;
 using FacePortal.Core.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Applications;
 

@@ -1,6 +1,3 @@
-using FacePortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Auditing;
 
 /// <summary>Writes and reads the audit trail.</summary>

@@ -1,10 +1,6 @@
 using System.IO.Compression;
-using System.Text.Json;
-using FacePortal.Core.Data;
 using FacePortal.Core.Data.Sqlite;
-using FacePortal.Core.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Backup;
 

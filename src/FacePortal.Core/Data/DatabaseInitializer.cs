@@ -1,6 +1,3 @@
-using FacePortal.Core.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Data;
 
 /// <summary>At start-up: applies migrations and removes files a crashed process left behind.</summary>

@@ -1,6 +1,3 @@
-using FacePortal.Core.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Data;
 
 /// <summary>

@@ -2,10 +2,7 @@ using FacePortal.Core.Configuration;
 using FacePortal.Core.Data.Postgres;
 using FacePortal.Core.Data.SqlServer;
 using FacePortal.Core.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace FacePortal.Core.Data;

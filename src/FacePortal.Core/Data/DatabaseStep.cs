@@ -1,8 +1,4 @@
 using FacePortal.Core.Hosting;
-using FacePortal.Core.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FacePortal.Core.Data;
 

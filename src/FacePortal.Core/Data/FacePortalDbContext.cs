@@ -1,10 +1,5 @@
 using FacePortal.Core.Applications;
-using FacePortal.Core.Auditing;
 using FacePortal.Core.Feedback;
-using FacePortal.Core.Galleries;
-using FacePortal.Core.People;
-using FacePortal.Core.Training;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Data;
 

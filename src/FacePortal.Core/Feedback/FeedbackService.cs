@@ -1,12 +1,4 @@
-using FacePortal.Core.Auditing;
-using FacePortal.Core.Data;
-using FacePortal.Core.People;
-using FacePortal.Core.Storage;
-using FacePortal.Shared.Faces;
-using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Imaging;
-using FacePortal.Shared.Search;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Feedback;
 

@@ -1,5 +1,3 @@
-using FacePortal.Shared.Faces.Geometry;
-
 namespace FacePortal.Core.Feedback;
 
 public enum MarkFailure

@@ -1,6 +1,3 @@
-using FacePortal.Core.People;
-using FacePortal.Shared.Faces.Geometry;
-
 namespace FacePortal.Core.Feedback;
 
 /// <summary>

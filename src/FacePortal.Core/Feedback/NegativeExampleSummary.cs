@@ -1,5 +1,3 @@
-using FacePortal.Shared.Faces.Geometry;
-
 namespace FacePortal.Core.Feedback;
 
 /// <summary>A face marked "not this person", as pages and the API show it (the embedding stays inside).</summary>

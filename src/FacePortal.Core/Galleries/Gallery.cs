@@ -1,5 +1,3 @@
-using FacePortal.Core.People;
-
 namespace FacePortal.Core.Galleries;
 
 /// <summary>

@@ -1,10 +1,4 @@
-using FacePortal.Core.Auditing;
-using FacePortal.Core.Data;
-using FacePortal.Core.People;
-using FacePortal.Core.Recognition;
 using FacePortal.Core.Text;
-using FacePortal.Shared.Search;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Galleries;
 

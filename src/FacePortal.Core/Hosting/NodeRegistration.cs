@@ -1,12 +1,6 @@
-using FacePortal.Core.Data;
 using FacePortal.Core.Jobs;
-using FacePortal.Core.Recognition;
 using FacePortal.Core.ScaleOut;
-using FacePortal.Core.Storage;
 using FacePortal.Core.Telemetry;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FacePortal.Core.Hosting;
 

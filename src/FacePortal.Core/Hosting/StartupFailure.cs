@@ -1,4 +1,3 @@
-using FacePortal.Core.Storage;
 using FacePortal.Shared.Models;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FacePortal.Core.Hosting;
 

@@ -1,6 +1,5 @@
 using Hangfire.AspNetCore;
 using Hangfire.Logging;
-using Microsoft.Extensions.Logging;
 
 namespace FacePortal.Core.Jobs;
 

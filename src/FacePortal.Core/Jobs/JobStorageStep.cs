@@ -1,5 +1,4 @@
 using FacePortal.Core.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FacePortal.Core.Jobs;
 

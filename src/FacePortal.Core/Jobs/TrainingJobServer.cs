@@ -1,8 +1,5 @@
-using FacePortal.Core.Training;
 using Hangfire;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FacePortal.Core.Jobs;
 

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using FacePortal.Core.Data;
-using FacePortal.Core.People;
 using FacePortal.Shared.Analysis;
-using FacePortal.Shared.Faces.Quality;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Lab;
 

@@ -1,5 +1,4 @@
 using FacePortal.Shared.Analysis;
-using FacePortal.Shared.Faces.Quality;
 
 namespace FacePortal.Core.Lab;
 

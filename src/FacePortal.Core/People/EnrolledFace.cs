@@ -1,6 +1,3 @@
-using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Faces.Quality;
-
 namespace FacePortal.Core.People;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using FacePortal.Shared.Faces.Geometry;
-
 namespace FacePortal.Core.People;
 
 /// <summary>What happened to one photo, in words an admin can act on.</summary>

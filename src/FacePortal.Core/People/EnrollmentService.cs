@@ -1,14 +1,6 @@
-using FacePortal.Core.Auditing;
-using FacePortal.Core.Data;
-using FacePortal.Core.Storage;
 using FacePortal.Shared.Analysis;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Alignment;
-using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Faces.Quality;
 using FacePortal.Shared.Imaging;
-using FacePortal.Shared.Search;
-using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
 
 namespace FacePortal.Core.People;

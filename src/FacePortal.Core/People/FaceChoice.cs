@@ -1,6 +1,3 @@
-using FacePortal.Shared.Faces;
-using FacePortal.Shared.Faces.Geometry;
-
 namespace FacePortal.Core.People;
 
 /// <summary>

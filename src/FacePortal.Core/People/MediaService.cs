@@ -1,7 +1,3 @@
-using FacePortal.Core.Data;
-using FacePortal.Core.Storage;
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.People;
 
 /// <summary>

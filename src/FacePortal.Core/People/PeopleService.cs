@@ -1,10 +1,4 @@
-using FacePortal.Core.Auditing;
-using FacePortal.Core.Data;
-using FacePortal.Core.Galleries;
-using FacePortal.Core.Storage;
 using FacePortal.Core.Text;
-using FacePortal.Shared.Search;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.People;
 

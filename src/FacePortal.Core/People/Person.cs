@@ -1,5 +1,3 @@
-using FacePortal.Core.Galleries;
-
 namespace FacePortal.Core.People;
 
 /// <summary>Someone the system can recognise: a name, the photos they were enrolled from and the faces taken from them.</summary>

@@ -1,5 +1,3 @@
-using FacePortal.Core.Galleries;
-
 namespace FacePortal.Core.People;
 
 /// <summary>A row of the people list.</summary>

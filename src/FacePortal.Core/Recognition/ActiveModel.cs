@@ -1,5 +1,3 @@
-using FacePortal.Shared.Search;
-
 namespace FacePortal.Core.Recognition;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.Json;
-using FacePortal.Core.People;
-using FacePortal.Core.Training;
-using FacePortal.Shared.Search;
 
 namespace FacePortal.Core.Recognition;
 

@@ -1,6 +1,3 @@
-using FacePortal.Shared.OpenSet;
-using FacePortal.Shared.Search;
-
 namespace FacePortal.Core.Recognition;
 
 /// <summary>Who an embedding is (<see cref="FaceRecognizer.MatchEmbedding"/>).</summary>

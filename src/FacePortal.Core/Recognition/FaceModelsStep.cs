@@ -1,8 +1,5 @@
 using FacePortal.Core.Hosting;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FacePortal.Core.Recognition;
 

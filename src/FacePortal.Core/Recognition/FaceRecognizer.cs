@@ -1,13 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
-using FacePortal.Core.People;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Embeddings;
-using FacePortal.Shared.Faces.Quality;
 using FacePortal.Shared.Imaging;
-using FacePortal.Shared.OpenSet;
-using FacePortal.Shared.Search;
 
 namespace FacePortal.Core.Recognition;
 

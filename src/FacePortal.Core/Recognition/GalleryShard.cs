@@ -1,8 +1,3 @@
-using FacePortal.Core.Data;
-using FacePortal.Core.People;
-using FacePortal.Shared.Search;
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Recognition;
 
 /// <summary>

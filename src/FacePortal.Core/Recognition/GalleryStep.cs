@@ -1,6 +1,4 @@
 using FacePortal.Core.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace FacePortal.Core.Recognition;
 

@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using FacePortal.Shared.OpenSet;
-using FacePortal.Shared.Search;
-using Microsoft.Extensions.Logging;
 
 namespace FacePortal.Core.Recognition;
 

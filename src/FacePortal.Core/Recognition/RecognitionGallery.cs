@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using FacePortal.Core.Data;
-using FacePortal.Core.People;
-using FacePortal.Shared.Search;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Recognition;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using FacePortal.Shared.OpenSet;
 
 namespace FacePortal.Core.Recognition;
 

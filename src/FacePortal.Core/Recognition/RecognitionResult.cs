@@ -1,6 +1,3 @@
-using FacePortal.Shared.Faces;
-using FacePortal.Shared.OpenSet;
-
 namespace FacePortal.Core.Recognition;
 
 /// <summary>Every face in one image, where the time went, and which recognizer named them ("gallery" or a model's description).</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using FacePortal.Core.Auditing;
-using FacePortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Recognition;
 

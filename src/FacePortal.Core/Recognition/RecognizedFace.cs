@@ -1,9 +1,3 @@
-using FacePortal.Core.People;
-using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Faces.Quality;
-using FacePortal.Shared.OpenSet;
-using FacePortal.Shared.Search;
-
 namespace FacePortal.Core.Recognition;
 
 /// <summary>A face found in an image and who it is, if anyone enrolled.</summary>

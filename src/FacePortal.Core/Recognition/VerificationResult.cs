@@ -1,6 +1,3 @@
-using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.OpenSet;
-
 namespace FacePortal.Core.Recognition;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using FacePortal.Core.Galleries;
-using FacePortal.Core.People;
-using FacePortal.Shared.Search;
-
 namespace FacePortal.Core.ScaleOut;
 
 public enum GalleryChangeKind

@@ -1,7 +1,3 @@
-using FacePortal.Core.People;
-using FacePortal.Core.Recognition;
-using FacePortal.Shared.Search;
-using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace FacePortal.Core.ScaleOut;

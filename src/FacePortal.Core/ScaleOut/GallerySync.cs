@@ -1,9 +1,4 @@
-using FacePortal.Core.Data;
-using FacePortal.Core.People;
-using FacePortal.Core.Recognition;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace FacePortal.Core.ScaleOut;

@@ -1,7 +1,3 @@
-using FacePortal.Core.Data;
-using FacePortal.Core.Training;
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.ScaleOut;
 
 /// <summary>

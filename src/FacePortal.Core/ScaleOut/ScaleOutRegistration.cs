@@ -1,9 +1,4 @@
 using FacePortal.Core.Configuration;
-using FacePortal.Core.People;
-using FacePortal.Core.Recognition;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace FacePortal.Core.ScaleOut;

@@ -1,7 +1,3 @@
-using FacePortal.Core.Auditing;
-using FacePortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Storage;
 
 /// <summary>Deletes blobs that no photo, face or negative example refers to any more. Call it holding <see cref="BlobStore.LockReferencesAsync"/>.</summary>

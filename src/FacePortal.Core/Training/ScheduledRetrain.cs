@@ -1,6 +1,3 @@
-using FacePortal.Core.Recognition;
-using Microsoft.Extensions.Logging;
-
 namespace FacePortal.Core.Training;
 
 /// <summary>

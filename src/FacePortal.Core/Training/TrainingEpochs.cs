@@ -1,6 +1,3 @@
-using FacePortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Training;
 
 /// <summary>A job's epoch history, written as each epoch ends: the dashboard's curves grow from it.</summary>

@@ -1,13 +1,7 @@
-using FacePortal.Core.Data;
 using FacePortal.Core.Jobs;
-using FacePortal.Shared.Faces;
-using FacePortal.Core.Storage;
 using FacePortal.Core.Training.Kinds;
 using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Training.Data;
-using FacePortal.Training.Transfer;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using TorchSharp;
 
 namespace FacePortal.Core.Training;

@@ -1,7 +1,3 @@
-using FacePortal.Core.Auditing;
-using FacePortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Training;
 
 /// <summary>

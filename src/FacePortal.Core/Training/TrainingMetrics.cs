@@ -1,8 +1,5 @@
 using System.Diagnostics.Metrics;
-using FacePortal.Core.Data;
-using FacePortal.Core.People;
 using FacePortal.Core.Telemetry;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.Training;
 

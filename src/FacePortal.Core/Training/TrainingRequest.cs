@@ -2,7 +2,6 @@ using FacePortal.Training.Augmentation;
 using FacePortal.Training.Heads;
 using FacePortal.Training.Metric;
 using FacePortal.Training.Scratch;
-using FacePortal.Training.Transfer;
 
 namespace FacePortal.Core.Training;
 

@@ -1,6 +1,5 @@
 using FacePortal.Training.Metric;
 using FacePortal.Training.Metrics;
-using FacePortal.Training.Transfer;
 
 namespace FacePortal.Core.Training;
 

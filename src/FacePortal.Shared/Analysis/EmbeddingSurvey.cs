@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Numerics.Tensors;
 
 namespace FacePortal.Shared.Analysis;
 

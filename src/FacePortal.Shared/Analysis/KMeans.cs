@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace FacePortal.Shared.Analysis;
 
 /// <summary>One K-means clustering: each row's cluster, the centroids and the inertia (sum of squared distances to them).</summary>

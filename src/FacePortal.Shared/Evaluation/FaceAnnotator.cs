@@ -1,6 +1,4 @@
 using FacePortal.Shared.Faces;
-using FacePortal.Shared.Imaging;
-using SkiaSharp;
 
 namespace FacePortal.Shared.Evaluation;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using FacePortal.Shared.Faces;
-using FacePortal.Shared.Imaging;
 
 namespace FacePortal.Shared.Evaluation;
 

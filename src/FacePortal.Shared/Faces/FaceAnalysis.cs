@@ -1,6 +1,4 @@
-using System.Numerics;
 using FacePortal.Shared.Faces.Alignment;
-using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Faces.Landmarks;
 using FacePortal.Shared.Faces.Quality;
 

@@ -1,12 +1,8 @@
-using System.Diagnostics;
 using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Shared.Faces.Detection;
 using FacePortal.Shared.Faces.Embeddings;
-using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Faces.Landmarks;
 using FacePortal.Shared.Faces.Quality;
-using FacePortal.Shared.Imaging;
-using FacePortal.Shared.Models;
 
 namespace FacePortal.Shared.Faces;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using FacePortal.Shared.Faces.Detection;
-using FacePortal.Shared.Imaging;
 
 namespace FacePortal.Shared.Faces;
 

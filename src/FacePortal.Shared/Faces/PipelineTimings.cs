@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace FacePortal.Shared.Faces;
 
 /// <summary>Where one pipeline run spent its time; pass one in to have it filled.</summary>

@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using FacePortal.Shared.Faces.Alignment;
-using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Imaging;
-using SkiaSharp;
 
 namespace FacePortal.Shared.Faces;
 

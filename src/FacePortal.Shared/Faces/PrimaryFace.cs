@@ -1,5 +1,3 @@
-using FacePortal.Shared.Faces.Geometry;
-
 namespace FacePortal.Shared.Faces;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace FacePortal.Shared.Imaging;
 
 /// <summary>Where a <see cref="DecodedImage"/>'s pixels come from: all decoded up front, or decoded where they are drawn.</summary>

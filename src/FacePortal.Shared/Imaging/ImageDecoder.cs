@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace FacePortal.Shared.Imaging;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace FacePortal.Shared.Imaging;
 
 /// <summary>A draw of an image onto a small canvas: the matrix from image to canvas coordinates, and the canvas size.</summary>

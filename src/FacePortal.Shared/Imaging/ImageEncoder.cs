@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace FacePortal.Shared.Imaging;
 
 /// <summary>Encodes pixels we produced (aligned crops, annotated copies) for storage or display.</summary>

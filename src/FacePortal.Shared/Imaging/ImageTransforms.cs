@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace FacePortal.Shared.Imaging;
 
 /// <summary>Whole-image resampling for frames we make ourselves (benchmarks, test webcams, thumbnails).</summary>

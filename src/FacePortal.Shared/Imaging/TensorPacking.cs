@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace FacePortal.Shared.Imaging;
 
 /// <summary>Pixel buffers to model input tensors, in tight loops over spans.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.ML.OnnxRuntime;
-
 namespace FacePortal.Shared.Models;
 
 /// <summary>

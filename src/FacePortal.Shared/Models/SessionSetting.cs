@@ -1,5 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
-
 namespace FacePortal.Shared.Models;
 
 /// <summary>One way to build a CPU inference session: a graph optimisation level and the switches the tuner may try.</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.ML.OnnxRuntime;
-
 namespace FacePortal.Shared.Models;
 
 /// <summary>How long the tuner may time one model. Start-up must stay quick, so the budget is small and bounded.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace FacePortal.Shared.Models;

@@ -1,5 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
-
 namespace FacePortal.Shared.Models;
 
 /// <summary>What a tuning decision holds for besides the model itself: the processor, the runtime and the threads per run.</summary>

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using FacePortal.Shared.Search;
 
 namespace FacePortal.Shared.OpenSet;

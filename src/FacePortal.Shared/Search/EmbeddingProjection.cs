@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Numerics.Tensors;
 using FacePortal.Shared.Faces.Embeddings;
 
 namespace FacePortal.Shared.Search;

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using FacePortal.Shared.Faces.Embeddings;
 
 namespace FacePortal.Shared.Search;

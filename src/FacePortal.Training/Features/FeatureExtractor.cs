@@ -1,6 +1,5 @@
 using FacePortal.Shared.Faces.Alignment;
 using FacePortal.Shared.Faces.Embeddings;
-using FacePortal.Training.Augmentation;
 using FacePortal.Training.Data;
 
 namespace FacePortal.Training.Features;

@@ -1,7 +1,4 @@
-using FacePortal.Shared.Search;
 using FacePortal.Training.Checkpoints;
-using FacePortal.Training.Features;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FacePortal.Training.Heads;

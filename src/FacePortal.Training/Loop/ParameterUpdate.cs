@@ -1,5 +1,3 @@
-using FacePortal.Training.Transfer;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,7 +1,4 @@
 using FacePortal.Training.Callbacks;
-using FacePortal.Training.Heads;
-using FacePortal.Training.Transfer;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FacePortal.Training.Loop;

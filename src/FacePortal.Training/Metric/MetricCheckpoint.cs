@@ -1,4 +1,3 @@
-using FacePortal.Shared.Search;
 using FacePortal.Training.Checkpoints;
 
 namespace FacePortal.Training.Metric;

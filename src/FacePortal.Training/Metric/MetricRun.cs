@@ -2,11 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FacePortal.Shared.Evaluation;
 using FacePortal.Shared.Faces.Embeddings;
-using FacePortal.Shared.Search;
-using FacePortal.Training.Augmentation;
 using FacePortal.Training.Data;
-using FacePortal.Training.Features;
-using FacePortal.Training.Transfer;
 
 namespace FacePortal.Training.Metric;
 

@@ -1,6 +1,3 @@
-using FacePortal.Training.Augmentation;
-using FacePortal.Training.Transfer;
-
 namespace FacePortal.Training.Metric;
 
 /// <summary>Everything a metric-learning run needs besides its data.</summary>

@@ -1,5 +1,3 @@
-using FacePortal.Training.Transfer;
-
 namespace FacePortal.Training.Metric;
 
 /// <summary>The outcome of a metric-learning run, with what each part saw and where its time went.</summary>

@@ -1,9 +1,4 @@
-using FacePortal.Shared.Search;
-using FacePortal.Training.Features;
-using FacePortal.Training.Heads;
 using FacePortal.Training.Loop;
-using FacePortal.Training.Transfer;
-using TorchSharp;
 
 namespace FacePortal.Training.Metric;
 

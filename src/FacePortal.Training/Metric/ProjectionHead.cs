@@ -1,4 +1,3 @@
-using FacePortal.Shared.Search;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;

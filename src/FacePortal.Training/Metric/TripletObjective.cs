@@ -1,5 +1,4 @@
 using FacePortal.Training.Loop;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FacePortal.Training.Metric;

@@ -1,6 +1,4 @@
 using System.Numerics.Tensors;
-using FacePortal.Shared.Search;
-using FacePortal.Training.Features;
 
 namespace FacePortal.Training.Metrics;
 

@@ -1,5 +1,3 @@
-using FacePortal.Training.Heads;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;

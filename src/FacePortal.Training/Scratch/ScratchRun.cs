@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using FacePortal.Shared.Faces.Alignment;
-using FacePortal.Training.Augmentation;
 using FacePortal.Training.Data;
-using FacePortal.Training.Heads;
 using FacePortal.Training.Loop;
 using FacePortal.Training.Metrics;
-using FacePortal.Training.Transfer;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FacePortal.Training.Scratch;

@@ -1,7 +1,4 @@
-using FacePortal.Training.Features;
-using FacePortal.Training.Heads;
 using FacePortal.Training.Loop;
-using TorchSharp;
 
 namespace FacePortal.Training.Transfer;
 

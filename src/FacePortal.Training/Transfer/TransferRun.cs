@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using FacePortal.Shared.Faces.Embeddings;
-using FacePortal.Training.Augmentation;
 using FacePortal.Training.Data;
-using FacePortal.Training.Features;
-using FacePortal.Training.Heads;
 using FacePortal.Training.Metrics;
 
 namespace FacePortal.Training.Transfer;

@@ -1,5 +1,3 @@
-using FacePortal.Training.Augmentation;
-
 namespace FacePortal.Training.Transfer;
 
 /// <summary>Everything a transfer-learning run needs besides its data.</summary>

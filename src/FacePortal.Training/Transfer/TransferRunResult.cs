@@ -1,4 +1,3 @@
-using FacePortal.Training.Heads;
 using FacePortal.Training.Metrics;
 
 namespace FacePortal.Training.Transfer;

@@ -1,5 +1,4 @@
 using FacePortal.Web.Security;
-using Microsoft.AspNetCore.Identity;
 
 namespace FacePortal.Web.Accounts;
 

@@ -1,6 +1,3 @@
-using FacePortal.Core.Configuration;
-using FacePortal.Core.Data;
-using FacePortal.Core.Hosting;
 using FacePortal.Web.Accounts.Postgres;
 using FacePortal.Web.Accounts.SqlServer;
 using FacePortal.Web.Accounts.Sqlite;
@@ -8,8 +5,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Web.Accounts;
 

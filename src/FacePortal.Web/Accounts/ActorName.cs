@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace FacePortal.Web.Accounts;
 
 public static class ActorName

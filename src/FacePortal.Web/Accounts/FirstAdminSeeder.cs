@@ -1,6 +1,4 @@
 using FacePortal.Core.Auditing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Web.Accounts;
 

@@ -1,5 +1,3 @@
-using FacePortal.Core.Hosting;
-
 namespace FacePortal.Web.Accounts;
 
 /// <summary>The accounts' migrations, the roles and, on a new installation, the first admin (<see cref="FirstAdminSeeder"/>), before anyone can sign in.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace FacePortal.Web.Accounts;
 
 public sealed class PortalUser : IdentityUser

@@ -1,8 +1,6 @@
 using FacePortal.Core;
 using FacePortal.Core.Auditing;
 using FacePortal.Core.Text;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Web.Accounts;
 

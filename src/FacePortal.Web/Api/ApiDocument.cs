@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Applications;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;

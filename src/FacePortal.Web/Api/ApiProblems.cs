@@ -1,4 +1,3 @@
-using FacePortal.Core.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FacePortal.Web.Api;

@@ -1,8 +1,5 @@
-using FacePortal.Web.Applications;
 using FacePortal.Web.CompreFace;
-using FacePortal.Web.Galleries;
 using FacePortal.Web.People;
-using FacePortal.Web.Recognition;
 using FacePortal.Web.Training;
 
 namespace FacePortal.Web.Api;

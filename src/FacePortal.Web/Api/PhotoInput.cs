@@ -1,6 +1,4 @@
 using System.Text.Json;
-using FacePortal.Shared.Imaging;
-using FacePortal.Web.Uploads;
 using Microsoft.Net.Http.Headers;
 
 namespace FacePortal.Web.Api;

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
-using FacePortal.Core.Applications;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
-using FacePortal.Core.Applications;
-using FacePortal.Web.Recognition;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace FacePortal.Web.Applications;

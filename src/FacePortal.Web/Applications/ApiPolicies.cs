@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using FacePortal.Core.Applications;
-using FacePortal.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 
 namespace FacePortal.Web.Applications;

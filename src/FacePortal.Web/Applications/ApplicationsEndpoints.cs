@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using FacePortal.Core.Applications;
-using FacePortal.Core.Galleries;
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Api;
-
 namespace FacePortal.Web.Applications;
 
 /// <summary>Application keys over HTTP, for a signed-in admin: create (the secret answered once), list, revoke, rotate.</summary>

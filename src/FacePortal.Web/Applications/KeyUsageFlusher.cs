@@ -1,5 +1,3 @@
-using FacePortal.Core.Applications;
-
 namespace FacePortal.Web.Applications;
 
 /// <summary>Writes the keys' pending request counts (<see cref="ApplicationKeyUsage"/>) periodically and once more when the app stops.</summary>

@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Attributes;
-using FacePortal.Shared.Imaging;
-using FacePortal.Web.Recognition;
 
 namespace FacePortal.Web.CompreFace;
 

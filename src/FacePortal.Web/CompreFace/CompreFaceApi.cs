@@ -1,11 +1,3 @@
-using FacePortal.Core.People;
-using FacePortal.Shared.Faces;
-using FacePortal.Web.Api;
-using FacePortal.Web.Applications;
-using FacePortal.Web.Recognition;
-using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
-
 namespace FacePortal.Web.CompreFace;
 
 /// <summary>

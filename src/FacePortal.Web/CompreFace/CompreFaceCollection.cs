@@ -1,8 +1,5 @@
 using FacePortal.Core;
-using FacePortal.Core.People;
-using FacePortal.Core.Recognition;
 using FacePortal.Shared.Search;
-using FacePortal.Web.Galleries;
 
 namespace FacePortal.Web.CompreFace;
 

@@ -1,6 +1,3 @@
-using FacePortal.Core.Applications;
-using Microsoft.AspNetCore.Mvc;
-
 namespace FacePortal.Web.CompreFace;
 
 /// <summary>CompreFace's detection service: every face of a photo with the plugins asked for; nothing is stored or searched.</summary>

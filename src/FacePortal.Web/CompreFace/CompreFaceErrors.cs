@@ -1,5 +1,3 @@
-using FacePortal.Web.Applications;
-
 namespace FacePortal.Web.CompreFace;
 
 /// <summary>

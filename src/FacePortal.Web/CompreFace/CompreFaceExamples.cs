@@ -1,12 +1,3 @@
-using FacePortal.Core.Applications;
-using FacePortal.Core.People;
-using FacePortal.Shared.Faces;
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Api;
-using FacePortal.Web.Applications;
-using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
-
 namespace FacePortal.Web.CompreFace;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using FacePortal.Shared.Faces;
-using FacePortal.Shared.Imaging;
-using FacePortal.Web.Uploads;
-
 namespace FacePortal.Web.CompreFace;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using FacePortal.Web.Galleries;
-
 namespace FacePortal.Web.CompreFace;
 
 /// <summary>

@@ -1,11 +1,5 @@
 using System.Diagnostics;
-using FacePortal.Core.Applications;
-using FacePortal.Core.Recognition;
 using FacePortal.Shared.Faces.Embeddings;
-using FacePortal.Shared.OpenSet;
-using FacePortal.Web.Api;
-using FacePortal.Web.Applications;
-using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.CompreFace;
 

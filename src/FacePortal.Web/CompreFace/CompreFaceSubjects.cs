@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using FacePortal.Core.Applications;
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Api;
-using FacePortal.Web.Applications;
-
 namespace FacePortal.Web.CompreFace;
 
 /// <summary>CompreFace's subjects: a subject is a person of the key's gallery, found by name.</summary>

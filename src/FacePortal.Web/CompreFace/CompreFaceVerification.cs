@@ -1,12 +1,4 @@
-using FacePortal.Core.Applications;
-using FacePortal.Core.Recognition;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Embeddings;
-using FacePortal.Shared.Imaging;
-using FacePortal.Web.Api;
-using FacePortal.Web.Applications;
-using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.CompreFace;
 

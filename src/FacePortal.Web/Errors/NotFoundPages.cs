@@ -1,4 +1,3 @@
-using FacePortal.Web.Api;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FacePortal.Web.Errors;

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using FacePortal.Core.Storage;
-using FacePortal.Shared.Imaging;
-using FacePortal.Web.Api;
-using FacePortal.Web.Uploads;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FacePortal.Web.Errors;

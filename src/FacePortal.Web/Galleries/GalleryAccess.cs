@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using FacePortal.Core.Galleries;
-using FacePortal.Core.People;
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Applications;
-
 namespace FacePortal.Web.Galleries;
 
 /// <summary>

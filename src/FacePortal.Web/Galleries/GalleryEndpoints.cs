@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using FacePortal.Core.Galleries;
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Api;
-using FacePortal.Web.Applications;
-
 namespace FacePortal.Web.Galleries;
 
 /// <summary>Galleries over HTTP, for a signed-in admin: list, create, rename, delete (erasing its people), and move a person to another gallery.</summary>

@@ -1,5 +1,3 @@
-using FacePortal.Core.Galleries;
-
 namespace FacePortal.Web.Galleries;
 
 /// <summary>

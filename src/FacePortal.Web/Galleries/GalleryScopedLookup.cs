@@ -1,5 +1,3 @@
-using FacePortal.Web.Api;
-
 namespace FacePortal.Web.Galleries;
 
 /// <summary>

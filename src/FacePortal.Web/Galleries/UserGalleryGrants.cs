@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using FacePortal.Core.Galleries;
-using FacePortal.Web.Accounts;
-using Microsoft.AspNetCore.Identity;
-
 namespace FacePortal.Web.Galleries;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using FacePortal.Core.Storage;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace FacePortal.Web.Health;
 
 /// <summary>Healthy when a small file can be written to the blob store's folder, flushed and deleted.</summary>

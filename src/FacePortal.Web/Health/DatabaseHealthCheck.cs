@@ -1,8 +1,3 @@
-using FacePortal.Core.Data;
-using FacePortal.Core.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace FacePortal.Web.Health;
 
 /// <summary>

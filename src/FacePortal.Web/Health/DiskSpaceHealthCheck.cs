@@ -1,7 +1,3 @@
-using FacePortal.Core.Storage;
-using FacePortal.Shared.Faces;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace FacePortal.Web.Health;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace FacePortal.Web.Health;
 
 /// <summary>Healthy once the models are loaded and warmed up (the app does not start otherwise).</summary>

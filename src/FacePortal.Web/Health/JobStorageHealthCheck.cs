@@ -1,5 +1,4 @@
 using Hangfire;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FacePortal.Web.Health;
 

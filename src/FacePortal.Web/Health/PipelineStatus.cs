@@ -1,4 +1,3 @@
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
 
 namespace FacePortal.Web.Health;

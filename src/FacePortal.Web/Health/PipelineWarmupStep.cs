@@ -1,5 +1,3 @@
-using FacePortal.Core.Hosting;
-
 namespace FacePortal.Web.Health;
 
 /// <summary>Runs the warm-up inference the health report shows (<see cref="PipelineStatus"/>), right after the models load, so the first request does not pay for it.</summary>

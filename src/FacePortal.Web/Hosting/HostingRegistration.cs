@@ -1,13 +1,8 @@
 using System.Text.Json.Serialization;
-using FacePortal.Core.Configuration;
-using FacePortal.Core.Hosting;
-using FacePortal.Core.Storage;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Models;
 using FacePortal.Web.Errors;
 using FacePortal.Web.Health;
 using FacePortal.Web.Security;
-using FacePortal.Web.Uploads;
 using Microsoft.Extensions.Options;
 
 namespace FacePortal.Web.Hosting;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FacePortal.Web.Lab;
 
 /// <summary>A person's colour in the lab, by their number: golden-angle hues keep neighbouring numbers far apart.</summary>

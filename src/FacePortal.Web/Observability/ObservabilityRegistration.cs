@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using FacePortal.Core.Configuration;
 using FacePortal.Core.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using OpenTelemetry;

@@ -1,6 +1,3 @@
-using FacePortal.Core.Recognition;
-using FacePortal.Core.Training;
-
 namespace FacePortal.Web.Observability;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using FacePortal.Core.People;
-
 namespace FacePortal.Web.People;
 
 /// <summary>A photo on its way through enrollment, as the upload list shows it.</summary>

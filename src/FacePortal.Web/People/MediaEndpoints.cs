@@ -1,10 +1,3 @@
-using FacePortal.Core.Applications;
-using FacePortal.Core.People;
-using FacePortal.Shared.Faces;
-using FacePortal.Shared.Imaging;
-using FacePortal.Web.Applications;
-using FacePortal.Web.Api;
-using FacePortal.Web.Galleries;
 using FacePortal.Web.Security;
 
 namespace FacePortal.Web.People;

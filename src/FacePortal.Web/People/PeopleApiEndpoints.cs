@@ -1,14 +1,4 @@
 using System.ComponentModel;
-using System.Security.Claims;
-using FacePortal.Core.Applications;
-using FacePortal.Core.People;
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Applications;
-using FacePortal.Web.Api;
-using FacePortal.Web.Galleries;
-using FacePortal.Web.Uploads;
-using FacePortal.Web.Recognition;
-using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.People;
 

@@ -1,4 +1,3 @@
-
 namespace FacePortal.Web.People;
 
 /// <summary>The people feature over HTTP: people and uploads, photo and crop files, zip export and import. Its services are Core's.</summary>

@@ -1,4 +1,3 @@
-using FacePortal.Core.People;
 using FacePortal.Web.Components.Shared;
 using MudBlazor;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using FacePortal.Core.People;
-using FacePortal.Web.Uploads;
 
 namespace FacePortal.Web.People;
 

@@ -1,14 +1,5 @@
 using System.ComponentModel;
-using System.Security.Claims;
-using FacePortal.Core.Galleries;
-using FacePortal.Core.People;
 using FacePortal.Core.People.Transfer;
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Applications;
-using FacePortal.Web.Api;
-using FacePortal.Web.Galleries;
-using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.People;
 

@@ -1,14 +1,5 @@
-using FacePortal.Core.Applications;
-using FacePortal.Core.Recognition;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Attributes;
-using FacePortal.Shared.Imaging;
-using FacePortal.Web.Applications;
-using FacePortal.Web.Api;
-using FacePortal.Web.Galleries;
 using System.ComponentModel;
-using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.Recognition;
 

@@ -1,6 +1,4 @@
 using System.Numerics;
-using FacePortal.Core.Recognition;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Attributes;
 using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Faces.Quality;

@@ -1,17 +1,5 @@
-using System.Security.Claims;
-using FacePortal.Core.Applications;
 using FacePortal.Core.Feedback;
-using FacePortal.Core.People;
-using FacePortal.Core.Storage;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Imaging;
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Applications;
-using FacePortal.Web.Api;
-using FacePortal.Web.Galleries;
-using FacePortal.Web.Uploads;
-using Microsoft.AspNetCore.Mvc;
 
 namespace FacePortal.Web.Recognition;
 

@@ -1,9 +1,4 @@
-using System.Globalization;
-using FacePortal.Core.Recognition;
 using FacePortal.Shared.Analysis;
-using FacePortal.Shared.Faces;
-using FacePortal.Shared.Imaging;
-using FacePortal.Shared.OpenSet;
 using Microsoft.AspNetCore.Components.Forms;
 
 namespace FacePortal.Web.Recognition;

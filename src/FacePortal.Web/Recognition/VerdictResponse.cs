@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using FacePortal.Shared.OpenSet;
 using FacePortal.Shared.Search;
 
 namespace FacePortal.Web.Recognition;

@@ -1,5 +1,4 @@
 using FacePortal.Core.ScaleOut;
-using FacePortal.Web.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;

@@ -1,5 +1,4 @@
 using FacePortal.Core.ScaleOut;
-using FacePortal.Web.Accounts;
 using StackExchange.Redis;
 
 namespace FacePortal.Web.ScaleOut;

@@ -1,4 +1,3 @@
-using FacePortal.Core.Configuration;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace FacePortal.Web.Security;

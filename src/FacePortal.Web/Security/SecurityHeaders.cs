@@ -1,4 +1,3 @@
-using FacePortal.Web.Api;
 using Microsoft.Net.Http.Headers;
 using Scalar.AspNetCore;
 

@@ -1,4 +1,3 @@
-using FacePortal.Web.Accounts;
 using Hangfire.Dashboard;
 
 namespace FacePortal.Web.Training;

@@ -1,6 +1,3 @@
-using FacePortal.Core.Recognition;
-using FacePortal.Web.Accounts;
-using FacePortal.Core.Training;
 using FacePortal.Web.Components.Shared;
 using MudBlazor;
 

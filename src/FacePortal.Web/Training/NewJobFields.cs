@@ -1,4 +1,3 @@
-using FacePortal.Core.Training;
 using FacePortal.Training.Heads;
 using FacePortal.Training.Metric;
 using FacePortal.Training.Transfer;

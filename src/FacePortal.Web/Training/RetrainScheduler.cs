@@ -1,5 +1,4 @@
 using FacePortal.Core;
-using FacePortal.Core.Training;
 using Hangfire;
 using Hangfire.Storage;
 

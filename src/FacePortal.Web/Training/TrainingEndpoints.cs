@@ -1,12 +1,4 @@
 using System.ComponentModel;
-using System.Security.Claims;
-using FacePortal.Core.Recognition;
-using FacePortal.Core.Training;
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Api;
-using FacePortal.Web.Applications;
-using FacePortal.Web.Galleries;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FacePortal.Web.Training;

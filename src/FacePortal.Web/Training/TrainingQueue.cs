@@ -1,6 +1,5 @@
 using FacePortal.Core;
 using FacePortal.Core.Jobs;
-using FacePortal.Core.Training;
 using Hangfire;
 using Hangfire.States;
 

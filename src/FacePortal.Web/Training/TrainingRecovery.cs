@@ -1,5 +1,4 @@
 using FacePortal.Core.Jobs;
-using FacePortal.Core.Training;
 
 namespace FacePortal.Web.Training;
 

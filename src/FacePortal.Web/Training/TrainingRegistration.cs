@@ -1,5 +1,4 @@
 using FacePortal.Core.Jobs;
-using FacePortal.Web.Accounts;
 using Hangfire;
 
 namespace FacePortal.Web.Training;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using FacePortal.Shared.Imaging;
-
 namespace FacePortal.Web.Uploads;
 
 /// <summary>

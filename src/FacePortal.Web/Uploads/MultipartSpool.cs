@@ -1,4 +1,3 @@
-using FacePortal.Core.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;

@@ -1,5 +1,3 @@
-using FacePortal.Core.Hosting;
-
 namespace FacePortal.Web.Uploads;
 
 /// <summary>

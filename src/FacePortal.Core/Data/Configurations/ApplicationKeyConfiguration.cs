@@ -1,6 +1,4 @@
 using FacePortal.Core.Applications;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FacePortal.Core.Data.Configurations;
 

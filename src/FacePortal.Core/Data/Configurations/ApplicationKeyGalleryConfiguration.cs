@@ -1,7 +1,4 @@
 using FacePortal.Core.Applications;
-using FacePortal.Core.Galleries;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FacePortal.Core.Data.Configurations;
 

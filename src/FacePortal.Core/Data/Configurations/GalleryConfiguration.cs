@@ -1,7 +1,3 @@
-using FacePortal.Core.Galleries;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace FacePortal.Core.Data.Configurations;
 
 internal sealed class GalleryConfiguration : IEntityTypeConfiguration<Gallery>

@@ -1,7 +1,3 @@
-using FacePortal.Core.People;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace FacePortal.Core.Data.Configurations;
 
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>

@@ -1,8 +1,3 @@
-using FacePortal.Core.Galleries;
-using FacePortal.Core.Training;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace FacePortal.Core.Data.Configurations;
 
 internal sealed class RetrainDecisionConfiguration : IEntityTypeConfiguration<RetrainDecision>

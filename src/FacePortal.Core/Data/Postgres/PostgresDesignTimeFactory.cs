@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Data.Postgres;
 
 public sealed class PostgresDesignTimeFactory() : DesignTimeFactory<PostgresFacePortalDbContext>(

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Data.Postgres;
 
 /// <summary>The shared database of a scaled-out installation (several web nodes and workers); its migrations live beside it.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Data.SqlServer;
 
 public sealed class SqlServerDesignTimeFactory() : DesignTimeFactory<SqlServerFacePortalDbContext>(

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Data.SqlServer;
 
 /// <summary>The production provider; its migrations live beside it.</summary>

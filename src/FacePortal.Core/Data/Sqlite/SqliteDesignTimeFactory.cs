@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Data.Sqlite;
 
 public sealed class SqliteDesignTimeFactory() : DesignTimeFactory<SqliteFacePortalDbContext>(

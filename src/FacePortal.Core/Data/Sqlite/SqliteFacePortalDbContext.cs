@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Core.Data.Sqlite;
 
 /// <summary>The embedded default; its migrations live beside it.</summary>

@@ -1,9 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
-using FacePortal.Core.Auditing;
-using FacePortal.Core.Data;
-using FacePortal.Core.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace FacePortal.Core.People.Transfer;
 

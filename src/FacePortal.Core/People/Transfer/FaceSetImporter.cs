@@ -1,7 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
-using FacePortal.Core.Auditing;
-using FacePortal.Core.Storage;
 
 namespace FacePortal.Core.People.Transfer;
 

@@ -1,5 +1,4 @@
 using FacePortal.Training.Data;
-using FacePortal.Training.Transfer;
 
 namespace FacePortal.Core.Training.Kinds;
 

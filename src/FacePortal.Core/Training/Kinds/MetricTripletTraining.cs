@@ -1,10 +1,6 @@
-using System.Text.Json;
-using FacePortal.Core.Recognition;
-using FacePortal.Shared.Faces;
 using FacePortal.Training.Data;
 using FacePortal.Training.Features;
 using FacePortal.Training.Metric;
-using FacePortal.Training.Transfer;
 
 namespace FacePortal.Core.Training.Kinds;
 

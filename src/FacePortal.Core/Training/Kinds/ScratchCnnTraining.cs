@@ -1,6 +1,5 @@
 using FacePortal.Training.Data;
 using FacePortal.Training.Scratch;
-using FacePortal.Training.Transfer;
 
 namespace FacePortal.Core.Training.Kinds;
 

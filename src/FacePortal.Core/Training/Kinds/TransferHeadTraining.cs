@@ -1,8 +1,5 @@
-using System.Text.Json;
-using FacePortal.Shared.Faces;
 using FacePortal.Training.Data;
 using FacePortal.Training.Features;
-using FacePortal.Training.Transfer;
 
 namespace FacePortal.Core.Training.Kinds;
 

@@ -1,7 +1,5 @@
 using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Attributes;
-using FacePortal.Shared.Imaging;
-using SkiaSharp;
 
 namespace FacePortal.Shared.Evaluation.Liveness;
 

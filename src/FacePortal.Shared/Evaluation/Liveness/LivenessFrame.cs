@@ -1,5 +1,3 @@
-using SkiaSharp;
-
 namespace FacePortal.Shared.Evaluation.Liveness;
 
 /// <summary>What a frame shows: a live face as a camera saw it, or one of the presentation attacks we can make in code.</summary>

@@ -1,5 +1,3 @@
-using FacePortal.Shared.Imaging;
-
 namespace FacePortal.Shared.Faces.Alignment;
 
 /// <summary>A stored aligned crop (PNG, 112x112) back into an <see cref="AlignedFace"/>.</summary>

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace FacePortal.Shared.Faces.Alignment;
 
 /// <summary>The standard five-point ArcFace template for a 112x112 crop.</summary>

@@ -1,8 +1,3 @@
-using System.Numerics;
-using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Imaging;
-using SkiaSharp;
-
 namespace FacePortal.Shared.Faces.Alignment;
 
 /// <summary>Warps a face onto the ArcFace template with the least-squares similarity of its five points.</summary>

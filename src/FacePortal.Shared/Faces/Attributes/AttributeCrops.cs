@@ -1,7 +1,4 @@
-using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Faces.Landmarks;
-using FacePortal.Shared.Imaging;
-using SkiaSharp;
 
 namespace FacePortal.Shared.Faces.Attributes;
 

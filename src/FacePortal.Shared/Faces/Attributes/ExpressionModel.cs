@@ -1,6 +1,3 @@
-using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Imaging;
-
 namespace FacePortal.Shared.Faces.Attributes;
 
 /// <summary>fr_expression: 224x224 crop 1.2x the box from its top-left corner, RGB / 255; softmax over the classes.</summary>

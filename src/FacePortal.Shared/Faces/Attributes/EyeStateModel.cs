@@ -1,5 +1,4 @@
 using FacePortal.Shared.Faces.Landmarks;
-using FacePortal.Shared.Imaging;
 
 namespace FacePortal.Shared.Faces.Attributes;
 

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using FacePortal.Shared.Faces.Geometry;
 using FacePortal.Shared.Faces.Landmarks;
-using FacePortal.Shared.Imaging;
-using FacePortal.Shared.Models;
 
 namespace FacePortal.Shared.Faces.Attributes;
 

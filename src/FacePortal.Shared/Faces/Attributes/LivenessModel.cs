@@ -1,7 +1,3 @@
-using System.Numerics;
-using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Imaging;
-
 namespace FacePortal.Shared.Faces.Attributes;
 
 /// <summary>

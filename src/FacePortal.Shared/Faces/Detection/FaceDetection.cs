@@ -1,5 +1,3 @@
-using FacePortal.Shared.Faces.Geometry;
-
 namespace FacePortal.Shared.Faces.Detection;
 
 /// <summary>One detected face: its box (in the coordinates of the image it was found in) and score.</summary>

@@ -1,6 +1,3 @@
-using FacePortal.Shared.Faces.Geometry;
-using SkiaSharp;
-
 namespace FacePortal.Shared.Faces.Detection;
 
 /// <summary>Where a source image sits inside a fixed-size model input when its aspect ratio is kept.</summary>

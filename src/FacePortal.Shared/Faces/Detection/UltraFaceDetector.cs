@@ -1,9 +1,4 @@
-using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Imaging;
-using FacePortal.Shared.Models;
-using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using SkiaSharp;
 
 namespace FacePortal.Shared.Faces.Detection;
 

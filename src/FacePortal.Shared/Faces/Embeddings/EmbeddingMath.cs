@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace FacePortal.Shared.Faces.Embeddings;
 
 /// <summary>Vector operations on embeddings, SIMD through TensorPrimitives.</summary>

@@ -1,7 +1,4 @@
 using FacePortal.Shared.Faces.Alignment;
-using FacePortal.Shared.Imaging;
-using FacePortal.Shared.Models;
-using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace FacePortal.Shared.Faces.Embeddings;

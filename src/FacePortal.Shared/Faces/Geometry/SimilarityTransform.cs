@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace FacePortal.Shared.Faces.Geometry;
 
 /// <summary>

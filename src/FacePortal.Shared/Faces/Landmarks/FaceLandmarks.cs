@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace FacePortal.Shared.Faces.Landmarks;
 
 /// <summary>68 facial points in iBUG order, and the five-point reduction that alignment uses.</summary>

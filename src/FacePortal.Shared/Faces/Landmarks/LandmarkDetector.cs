@@ -1,10 +1,4 @@
-using System.Numerics;
-using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Imaging;
-using FacePortal.Shared.Models;
-using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using SkiaSharp;
 
 namespace FacePortal.Shared.Faces.Landmarks;
 

@@ -1,8 +1,5 @@
 using System.Buffers;
-using System.Numerics;
 using FacePortal.Shared.Faces.Alignment;
-using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.Imaging;
 
 namespace FacePortal.Shared.Faces.Quality;
 

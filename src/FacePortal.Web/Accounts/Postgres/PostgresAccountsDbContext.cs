@@ -1,6 +1,3 @@
-using FacePortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Web.Accounts.Postgres;
 
 public sealed class PostgresAccountsDbContext(DbContextOptions<PostgresAccountsDbContext> options) : AccountsDbContext(options);

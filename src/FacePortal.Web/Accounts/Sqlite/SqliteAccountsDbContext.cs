@@ -1,6 +1,3 @@
-using FacePortal.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace FacePortal.Web.Accounts.Sqlite;
 
 public sealed class SqliteAccountsDbContext(DbContextOptions<SqliteAccountsDbContext> options) : AccountsDbContext(options);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FacePortal.Web.Components.Shared;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using FacePortal.Core.People;
-using FacePortal.Core.Recognition;
 using FacePortal.Core.Telemetry;
-using FacePortal.Shared.Faces;
 using FacePortal.Shared.Faces.Attributes;
-using FacePortal.Shared.Imaging;
 using Microsoft.AspNetCore.SignalR;
 
 namespace FacePortal.Web.Recognition.Live;

@@ -1,5 +1,3 @@
-using FacePortal.Web.Accounts;
-using FacePortal.Web.Galleries;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 

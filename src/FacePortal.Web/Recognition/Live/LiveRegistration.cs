@@ -1,4 +1,3 @@
-using FacePortal.Core.Configuration;
 using MessagePack;
 using MessagePack.Resolvers;
 using Microsoft.AspNetCore.Http.Connections;

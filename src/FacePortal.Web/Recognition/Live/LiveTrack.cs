@@ -1,6 +1,4 @@
-using System.Globalization;
 using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.OpenSet;
 using FacePortal.Shared.Search;
 
 namespace FacePortal.Web.Recognition.Live;

@@ -1,6 +1,5 @@
 using FacePortal.Shared.Faces.Embeddings;
 using FacePortal.Shared.Faces.Geometry;
-using FacePortal.Shared.OpenSet;
 
 namespace FacePortal.Web.Recognition.Live;
 

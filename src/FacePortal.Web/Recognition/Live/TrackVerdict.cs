@@ -1,4 +1,3 @@
-using FacePortal.Shared.OpenSet;
 using FacePortal.Shared.Search;
 
 namespace FacePortal.Web.Recognition.Live;

@@ -1,0 +1,20 @@
+// The namespaces many of this project's files use, named once here (as eShop's projects do); a file names only the others.
+global using FacePortal.Core.Auditing;
+global using FacePortal.Core.Data;
+global using FacePortal.Core.Galleries;
+global using FacePortal.Core.People;
+global using FacePortal.Core.Recognition;
+global using FacePortal.Core.Storage;
+global using FacePortal.Core.Training;
+global using FacePortal.Shared.Faces;
+global using FacePortal.Shared.Faces.Geometry;
+global using FacePortal.Shared.Faces.Quality;
+global using FacePortal.Shared.OpenSet;
+global using FacePortal.Shared.Search;
+global using FacePortal.Training.Transfer;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.EntityFrameworkCore.Metadata.Builders;
+global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Logging;
+global using System.Text.Json;

@@ -1,0 +1,26 @@
+// The namespaces many of this project's files use, named once here (as eShop's projects do); a file names only the others.
+global using FacePortal.Core.Applications;
+global using FacePortal.Core.Configuration;
+global using FacePortal.Core.Data;
+global using FacePortal.Core.Galleries;
+global using FacePortal.Core.Hosting;
+global using FacePortal.Core.People;
+global using FacePortal.Core.Recognition;
+global using FacePortal.Core.Storage;
+global using FacePortal.Core.Training;
+global using FacePortal.Shared.Faces;
+global using FacePortal.Shared.Imaging;
+global using FacePortal.Shared.OpenSet;
+global using FacePortal.Web.Accounts;
+global using FacePortal.Web.Api;
+global using FacePortal.Web.Applications;
+global using FacePortal.Web.Galleries;
+global using FacePortal.Web.Recognition;
+global using FacePortal.Web.Uploads;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.AspNetCore.Identity;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.Diagnostics.HealthChecks;
+global using System.Globalization;
+global using System.Security.Claims;
