@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FacePortal.Core.Training;
+using FacePortal.Training.Checkpoints;
 using FacePortal.Training.Data;
 using FacePortal.Training.Features;
 using FacePortal.Training.Metrics;

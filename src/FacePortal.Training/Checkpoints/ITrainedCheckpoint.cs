@@ -11,6 +11,6 @@ public interface ITrainedCheckpoint
 
     double ValidationAccuracy { get; }
 
-    /// <summary>The checkpoint file (<see cref="CheckpointFile"/>).</summary>
-    byte[] ToBytes();
+    /// <summary>Writes the checkpoint file (<see cref="CheckpointFile"/>).</summary>
+    void Save(Stream stream);
 }

@@ -69,13 +69,6 @@ public sealed class HeadCheckpoint : ITrainedCheckpoint, IDisposable
     public void Save(Stream stream) =>
         CheckpointFile.Write(stream, Kind, Info, Weights, ClassifierHead.CheckpointEntry, Classifier.ToBytes());
 
-    public byte[] ToBytes()
-    {
-        using var file = new MemoryStream();
-        Save(file);
-        return file.ToArray();
-    }
-
     /// <summary>The most probable class of each row, and its softmax probability.</summary>
     public (int[] Labels, float[] Probabilities) Predict(FeatureSet features)
     {

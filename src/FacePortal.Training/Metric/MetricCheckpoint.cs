@@ -39,11 +39,4 @@ public sealed record MetricCheckpoint(MetricCheckpointInfo Info, byte[] Weights,
 
     public void Save(Stream stream) =>
         CheckpointFile.Write(stream, Kind, Info, Weights, EmbeddingProjection.CheckpointEntry, Projection.ToBytes());
-
-    public byte[] ToBytes()
-    {
-        using var file = new MemoryStream();
-        Save(file);
-        return file.ToArray();
-    }
 }

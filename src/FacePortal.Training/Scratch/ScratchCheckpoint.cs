@@ -33,11 +33,4 @@ public sealed record ScratchCheckpoint(ScratchCheckpointInfo Info, byte[] Weight
     }
 
     public void Save(Stream stream) => CheckpointFile.Write(stream, Kind, Info, Weights);
-
-    public byte[] ToBytes()
-    {
-        using var file = new MemoryStream();
-        Save(file);
-        return file.ToArray();
-    }
 }

@@ -1,4 +1,5 @@
 using FacePortal.Training.Augmentation;
+using FacePortal.Training.Checkpoints;
 using FacePortal.Training.Features;
 using FacePortal.Training.Metric;
 using FacePortal.Training.Tests.Transfer;

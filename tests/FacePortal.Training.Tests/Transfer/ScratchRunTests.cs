@@ -1,4 +1,5 @@
 using FacePortal.Training.Augmentation;
+using FacePortal.Training.Checkpoints;
 using FacePortal.Training.Scratch;
 using FacePortal.Training.Transfer;
 
