@@ -15,9 +15,6 @@ public sealed class ActiveModelService(TrainedModels trained, RecognitionGallery
     /// <summary>The model in use in <paramref name="galleryId"/>'s gallery, or null when it searches its enrolled faces alone.</summary>
     public ActiveModel? For(Guid galleryId) => _inUse.GetValueOrDefault(galleryId);
 
-    /// <summary>Every model in use, one per gallery that has one.</summary>
-    public IReadOnlyCollection<ActiveModel> InUse => _inUse.Values;
-
     /// <summary>Whether <paramref name="modelId"/> is in use in some gallery.</summary>
     public bool IsInUse(Guid modelId) => _inUse.Values.Any(m => m.Id == modelId);
 

@@ -18,10 +18,9 @@ public sealed class ModelActivation(IDialogService dialogs, ISnackbar snackbar, 
     public async Task<bool> ActivateAsync(TrainedModel model, string? galleryName)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var where = galleryName is null ? "on every page and for every application" : $"in {galleryName}, on every page and for every application that searches it";
         if (!await dialogs.ConfirmAsync(
                 "Use this model?",
-                $"The {Checkpoint(model)} checkpoint trained {userTime.Format(model.CreatedAt)} ({model.ValidationAccuracy:P1} on validation) names faces {where}, from the next photo or frame.",
+                $"The {Checkpoint(model)} checkpoint trained {userTime.Format(model.CreatedAt)} ({model.ValidationAccuracy:P1} on validation) names faces {Where(galleryName)}, from the next photo or frame.",
                 yesText: "Use"))
         {
             return false;
@@ -37,8 +36,7 @@ public sealed class ModelActivation(IDialogService dialogs, ISnackbar snackbar, 
     /// <summary>Asks, then puts <paramref name="galleryId"/>'s enrolled faces alone (no trained model) in use there; true when it changed.</summary>
     public async Task<bool> UseGalleryAsync(Guid galleryId, string? galleryName)
     {
-        var where = galleryName is null ? "on every page and for every application" : $"in {galleryName}, on every page and for every application that searches it";
-        if (!await dialogs.ConfirmAsync("Use the gallery?", $"Faces are named by their nearest enrolled face again {where}, from the next photo or frame.", yesText: "Use"))
+        if (!await dialogs.ConfirmAsync("Use the gallery?", $"Faces are named by their nearest enrolled face again {Where(galleryName)}, from the next photo or frame.", yesText: "Use"))
         {
             return false;
         }
@@ -47,6 +45,9 @@ public sealed class ModelActivation(IDialogService dialogs, ISnackbar snackbar, 
         snackbar.Add($"Recognition{In(galleryName)} uses the gallery.", Severity.Success);
         return true;
     }
+
+    private static string Where(string? galleryName) =>
+        galleryName is null ? "on every page and for every application" : $"in {galleryName}, on every page and for every application that searches it";
 
     private static string In(string? galleryName) => galleryName is null ? string.Empty : $" in {galleryName}";
 
