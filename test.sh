@@ -36,14 +36,11 @@ for trx in "$results"/*.trx "$results"/postgres/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); failed=$((failed + ${f:-0}))
   n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters"); skipped=$((skipped + ${n:-0}))
 done
-# Name what failed last, so it is the tail of the log a reader (or CI) sees.
+# Name what failed last, with the first lines of each message, so it is the tail of the log a reader
+# (or CI) sees.
 if [ "$failed" -ne 0 ]; then
   echo "Failed tests:"
-  for trx in "$results"/*.trx "$results"/postgres/*.trx; do
-    [ -e "$trx" ] || continue
-    grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.*testName="\([^"]*\)".*/  \1/p' \
-      | sed "s|\$|  ($(basename "$(dirname "$trx")"))|"
-  done
+  python3 scripts/failed-tests.py "$results"/*.trx "$results"/postgres/*.trx || true
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -eq 0 ] && { [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ] || [ "$skipped" -ne 0 ]; }; then
