@@ -146,27 +146,9 @@ public static class AnalysisEndpoints
                 title: "Threshold looser than the server's");
         }
 
-        using var large = trim.Begin();
-        var (bytes, problem) = await PhotoInput.ReadImageAsync(request, pipeline.Decoder.Limits.MaxBytes, buffers, ct);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        try
-        {
-            var index = await gallery.GetIndexAsync(galleryId, ct);
-            var result = await Task.Run(() =>
-            {
-                using var image = pipeline.Decoder.Decode(bytes);
-                return recognizer.Recognize(image, index, topK: limit);
-            }, ct);
-            return result.Faces.Count == 0 ? NoFace("the photo") : TypedResults.Ok(RecognizeResponse.From(result, threshold));
-        }
-        catch (ImageDecodeException e)
-        {
-            return PhotoInput.Unusable(e);
-        }
+        var index = await gallery.GetIndexAsync(galleryId, ct);
+        return await FacesInPhotoAsync(request, pipeline, buffers, trim,
+            image => RecognizeResponse.From(recognizer.Recognize(image, index, topK: limit), threshold), response => response.Faces.Count, ct);
     }
 
     private static async Task<Results<Ok<VerifyResponse>, ProblemHttpResult>> VerifyAsync(
