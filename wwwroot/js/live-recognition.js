@@ -20,9 +20,26 @@ const KEPT_FRAMES = 6;
 let session = null;
 // The frame an admin is marking, held while the confirmation is open (the panel moves on meanwhile).
 let held = null;
+// Starts and stops run one after another: two overlapping starts (a gallery changed while the camera opened)
+// would otherwise both connect, and the one not kept would go on sending frames and drawing over the other.
+let queue = Promise.resolve();
 
-export async function start(video, overlay, options, dotnet) {
-  await stop();
+function inTurn(operation) {
+  const turn = queue.then(operation);
+  queue = turn.catch(() => {});
+  return turn;
+}
+
+export function start(video, overlay, options, dotnet) {
+  return inTurn(() => startNow(video, overlay, options, dotnet));
+}
+
+export function stop() {
+  return inTurn(stopNow);
+}
+
+async function startNow(video, overlay, options, dotnet) {
+  await stopNow();
   await loadSignalR();
   const camera = await openCamera(video, { deviceId: options.deviceId, width: options.cameraWidth, height: options.cameraHeight });
   const connection = new signalR.HubConnectionBuilder()
@@ -59,7 +76,7 @@ export async function start(video, overlay, options, dotnet) {
   return { width: camera.width, height: camera.height, cameras: camera.cameras };
 }
 
-export async function stop() {
+async function stopNow() {
   const s = session;
   if (!s) return;
   session = null;
@@ -105,6 +122,8 @@ async function sendLoop(s) {
 }
 
 function onResult(s, result) {
+  // A stopped session's last answers must not draw over the next one's.
+  if (!s.running) return;
   const now = performance.now();
   s.inFlight.delete(result.seq);
   const blob = s.blobs.get(result.seq);

@@ -1,6 +1,11 @@
 using Bunit;
+using FacePortal.Core.Galleries;
+using FacePortal.Web.Components.Shared;
+using FacePortal.Web.Galleries;
 using FacePortal.Web.Recognition.Live;
 using FacePortal.Web.Tests.Support;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FacePortal.Web.Tests.Components.Pages.Live;
 
@@ -54,6 +59,47 @@ public sealed class LivePageTests : AppComponentTest
         Assert.Equal("–", page.Find("#live-fps").TextContent);
         Assert.Equal("–", page.Find("#live-rtt").TextContent);
         Assert.Equal("–", page.Find("#live-server").TextContent);
+    }
+
+    [Fact]
+    public async Task A_gallery_chosen_while_the_camera_opens_is_the_one_recognition_runs_in()
+    {
+        // A picker's choice reaches the page after a browser round trip, so a Start pressed right after it can begin first.
+        var branch = (await App.Services.GetRequiredService<GalleryService>().CreateAsync("Branch", "test", Xunit.TestContext.Current.CancellationToken)).Value;
+        var start = JSInterop.SetupModule("./js/live-recognition.js").Setup<CameraStart>("start", _ => true);
+        var page = Render<LivePage>();
+        var picker = page.FindComponent<GalleryPicker>();
+
+        var pressed = page.Find("#live-start").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(branch));
+        start.SetResult(new CameraStart(640, 480, [new("cam", "Front")]));
+        await pressed;
+
+        page.WaitForAssertion(() => Assert.Equal(2, start.Invocations["start"].Count));
+        Assert.EndsWith($"{GalleryAccess.Parameter}={Gallery.DefaultId}", HubUrl(start.Invocations["start"][0]), StringComparison.Ordinal);
+        Assert.EndsWith($"{GalleryAccess.Parameter}={branch}", HubUrl(start.Invocations["start"][1]), StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#live-stop")));
+    }
+
+    [Fact]
+    public async Task A_gallery_chosen_while_the_camera_runs_reopens_the_connection_in_it()
+    {
+        var branch = (await App.Services.GetRequiredService<GalleryService>().CreateAsync("Branch", "test", Xunit.TestContext.Current.CancellationToken)).Value;
+        var start = JSInterop.SetupModule("./js/live-recognition.js").Setup<CameraStart>("start", _ => true);
+        start.SetResult(new CameraStart(640, 480, [new("cam", "Front")]));
+        var page = Render<LivePage>();
+        await page.Find("#live-start").ClickAsync(new MouseEventArgs());
+
+        await page.InvokeAsync(() => page.FindComponent<GalleryPicker>().Instance.ValueChanged.InvokeAsync(branch));
+
+        Assert.Equal(2, start.Invocations["start"].Count);
+        Assert.EndsWith($"{GalleryAccess.Parameter}={branch}", HubUrl(start.Invocations["start"][1]), StringComparison.Ordinal);
+    }
+
+    private static string HubUrl(Bunit.JSRuntimeInvocation invocation)
+    {
+        var options = invocation.Arguments[2]!;
+        return (string)options.GetType().GetProperty("hubUrl")!.GetValue(options)!;
     }
 
     [Theory]
