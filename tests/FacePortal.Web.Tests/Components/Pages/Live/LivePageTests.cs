@@ -96,11 +96,56 @@ public sealed class LivePageTests : AppComponentTest
         Assert.EndsWith($"{GalleryAccess.Parameter}={branch}", HubUrl(start.Invocations["start"][1]), StringComparison.Ordinal);
     }
 
-    private static string HubUrl(Bunit.JSRuntimeInvocation invocation)
+    [Fact]
+    public async Task An_HD_frame_size_and_the_liveness_badge_chosen_while_the_camera_opens_apply_once_it_has()
+    {
+        var module = JSInterop.SetupModule("./js/live-recognition.js");
+        var start = module.Setup<CameraStart>("start", _ => true);
+        module.SetupVoid("setLiveness", _ => true).SetVoidResult();
+        var page = Render<LivePage>();
+
+        var pressed = page.Find("#live-start").ClickAsync(new MouseEventArgs());
+        await page.InvokeAsync(() => page.FindComponents<MudBlazor.MudSelect<int>>().Single().Instance.ValueChanged.InvokeAsync(1280));
+        await page.Find("#live-liveness input[type=checkbox]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+        start.SetResult(new CameraStart(1280, 720, [new("cam", "Front")]));
+        await pressed;
+
+        // The camera opened at VGA is opened again in HD, and that start asks for the badge.
+        page.WaitForAssertion(() => Assert.Equal(2, start.Invocations["start"].Count));
+        Assert.Equal(640, Option<int>(start.Invocations["start"][0], "cameraWidth"));
+        Assert.Equal(1280, Option<int>(start.Invocations["start"][1], "cameraWidth"));
+        Assert.Equal(1280, Option<int>(start.Invocations["start"][1], "frameWidth"));
+        Assert.True(Option<bool>(start.Invocations["start"][1], "liveness"));
+    }
+
+    [Fact]
+    public async Task The_liveness_badge_chosen_while_the_camera_opens_is_asked_for_once_it_has()
+    {
+        var module = JSInterop.SetupModule("./js/live-recognition.js");
+        var start = module.Setup<CameraStart>("start", _ => true);
+        var liveness = module.SetupVoid("setLiveness", _ => true);
+        liveness.SetVoidResult();
+        var page = Render<LivePage>();
+
+        var pressed = page.Find("#live-start").ClickAsync(new MouseEventArgs());
+        await page.Find("#live-liveness input[type=checkbox]").ChangeAsync(new Microsoft.AspNetCore.Components.ChangeEventArgs { Value = true });
+        // Not while it opens: the script has no session to tell yet.
+        Assert.Empty(liveness.Invocations);
+        start.SetResult(new CameraStart(640, 480, [new("cam", "Front")]));
+        await pressed;
+
+        Assert.Single(start.Invocations["start"]);
+        Assert.False(Option<bool>(start.Invocations["start"][0], "liveness"));
+        Assert.Equal([true], liveness.Invocations["setLiveness"].Select(i => (bool)i.Arguments[0]!));
+    }
+
+    private static T Option<T>(Bunit.JSRuntimeInvocation invocation, string name)
     {
         var options = invocation.Arguments[2]!;
-        return (string)options.GetType().GetProperty("hubUrl")!.GetValue(options)!;
+        return (T)options.GetType().GetProperty(name)!.GetValue(options)!;
     }
+
+    private static string HubUrl(Bunit.JSRuntimeInvocation invocation) => Option<string>(invocation, "hubUrl");
 
     [Theory]
     [InlineData(1280, 640, 480, "Your camera gives 640×480, so frames are sent at 640 px, not 1280.")]
