@@ -135,6 +135,11 @@ function onResult(s, result) {
     push(s.serverTimes, result.timing.total);
     s.latest = result;
     draw(s.overlay, result);
+    // The side panel follows the first answer at once instead of up to half a second after the box is drawn.
+    if (!s.reportedAnswer) {
+      s.reportedAnswer = true;
+      report(s, null);
+    }
   } else if (result.status === 'dropped') {
     s.dropped++;
   } else {

@@ -110,7 +110,7 @@ public sealed class LiveTracksTests(BrowserFixture fixture)
             await Assertions.Expect(page.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", Name, new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator("#live-people .live-person-name")).ToHaveTextAsync(Name, new() { Timeout = 5_000 });
             await Assertions.Expect(page.Locator("#live-people .live-person-reason")).ToContainTextAsync("of the last", new() { Timeout = 5_000 });
-            await Assertions.Expect(page.Locator("#live-people .live-person-point")).ToContainTextAsync("false-match rate", new() { Timeout = 5_000 });
+            await Assertions.Expect(page.Locator("#live-people .mud-list-item").First).ToContainTextAsync("false-match rate", new() { Timeout = 5_000 });
             await Shot(page, "live-tracks-named-1440.png");
             await Assertions.Expect(page.Locator("#live-overlay")).ToHaveAttributeAsync("data-labels", "Unknown (nobody close)", new() { Timeout = 30_000 });
             await Shot(page, "live-tracks-stranger-1440.png");

@@ -41,6 +41,24 @@ public sealed class LivePageTests : AppComponentTest
     }
 
     [Fact]
+    public async Task Each_face_says_at_what_false_match_rate_it_was_decided_once()
+    {
+        var page = Render<LivePage>();
+        const string Point = "named at a 1% false-match rate for 1 person";
+
+        await page.InvokeAsync(() => page.Instance.OnStats(new LivePage.LiveStats(10, 40, 20, 640, 480, 0, 0, null,
+        [
+            new("Ann", "1", 0.7f, null, TrackId: 1, Verdict: "named", Label: "Ann", Reason: $"Ann at 0.700, {Point}. Named in 5 of the last 5 frames (3 needed).", OperatingPoint: Point),
+            new(null, null, 0.1f, null, TrackId: 2, Verdict: "nobody-close", Label: "Unknown (nobody close)", Reason: "Nobody close: the model is 40% sure of Bob, below its calibrated 60%.", OperatingPoint: Point),
+        ])));
+
+        var items = page.FindAll("#live-people .mud-list-item").Select(li => li.TextContent).ToList();
+        Assert.Equal(2, items.Count);
+        Assert.All(items, text => Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "false-match rate")));
+        Assert.Contains($"Decided {Point}.", items[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Turning_the_badge_on_before_the_camera_starts_calls_no_script()
     {
         var page = Render<LivePage>();
